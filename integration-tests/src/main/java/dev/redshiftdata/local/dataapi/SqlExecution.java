@@ -1,0 +1,129 @@
+package dev.redshiftdata.local.dataapi;
+
+import dev.redshiftdata.local.dialect.RedshiftSqlTranslator;
+import dev.redshiftdata.local.dialect.StatementKind;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one Redshift statement on a PostgreSQL connection the way Redshift would: dialect translation, implicit
+ * commit before TRUNCATE, the session's enable_case_sensitive_identifier, UNLOAD/COPY through the bulk hook,
+ * and the result captured in wire form under the row and result size limits.
+ */
+final class SqlExecution {
+
+  /** What one statement produced. */
+  record Outcome(long rows, long size, boolean hasResultSet, StoredResult result) {}
+
+  /** The session state a statement reads and may change. */
+  static final class SessionState {
+    boolean caseSensitive;
+
+    SessionState(boolean caseSensitive) {
+      this.caseSensitive = caseSensitive;
+    }
+  }
+
+  /** A Redshift limit hit while reading the result: fails the statement with this exact text. */
+  static final class LimitExceeded extends SQLException {
+    LimitExceeded(String redshiftError) {
+      super(redshiftError, "54000");
+    }
+  }
+
+  private static final Pattern SET_CASE =
+      Pattern.compile("(?is)^\\s*set\\s+(?:session\\s+)?enable_case_sensitive_identifier\\s*(?:to|=)\\s*'?(\\w+)'?\\s*;?\\s*$");
+
+  private final ServerSettings settings;
+  private final Supplier<BulkCommandHandler> bulk;
+
+  SqlExecution(ServerSettings settings, Supplier<BulkCommandHandler> bulk) {
+    this.settings = settings;
+    this.bulk = bulk;
+  }
+
+  /**
+   * @param owner the record whose {@code running} statement CancelStatement should cancel
+   */
+  Outcome run(Connection c, String role, String sql, List<String> values, String resultFormat,
+      SessionState state, StatementRecord owner) throws SQLException {
+    StatementKind kind = RedshiftSqlTranslator.classify(sql);
+    switch (kind) {
+      case UNLOAD, COPY -> {
+        BulkCommandHandler.Outcome o = bulk.get().run(sql, c, role);
+        return new Outcome(o.resultRows(), 0, false, null);
+      }
+      case SET_CASE_SENSITIVE_IDENTIFIER -> {
+        // Redshift-only setting: PostgreSQL has no such parameter, the translator reads it from the session.
+        Matcher m = SET_CASE.matcher(sql);
+        state.caseSensitive = m.matches()
+            ? List.of("true", "on", "1").contains(m.group(1).toLowerCase(Locale.ROOT))
+            : settings.caseSensitiveIdentifiers();
+        return new Outcome(0, 0, false, null);
+      }
+      case TRUNCATE -> {
+        if (!c.getAutoCommit()) {
+          c.commit(); // Redshift's TRUNCATE commits the open transaction.
+        }
+      }
+      default -> { }
+    }
+    String pgSql = RedshiftSqlTranslator.toPostgres(sql, state.caseSensitive);
+    Statement st;
+    if (values.isEmpty()) {
+      st = c.createStatement();
+    } else {
+      PreparedStatement ps = c.prepareStatement(pgSql);
+      for (int i = 0; i < values.size(); i++) {
+        ps.setString(i + 1, values.get(i));
+      }
+      st = ps;
+    }
+    owner.running(st);
+    try (st) {
+      if (owner.cancelRequested()) {
+        throw new SQLException("canceling statement due to user request", "57014");
+      }
+      boolean hasResultSet = values.isEmpty() ? st.execute(pgSql) : ((PreparedStatement) st).execute();
+      if (!hasResultSet) {
+        int count = st.getUpdateCount();
+        return new Outcome(Math.max(count, 0), 0, false, null);
+      }
+      try (ResultSet rs = st.getResultSet()) {
+        return capture(c, rs, resultFormat, state.caseSensitive);
+      }
+    } finally {
+      owner.running(null);
+    }
+  }
+
+  private Outcome capture(Connection c, ResultSet rs, String format, boolean caseSensitive) throws SQLException {
+    StoredResult result =
+        new StoredResult(ColumnMetadataReader.read(c, rs.getMetaData(), caseSensitive));
+    RowEncoder encoder = new RowEncoder(ColumnMetadataReader.baseTypes(rs.getMetaData()), "CSV".equals(format));
+    int maxRow = settings.maxRowBytes();
+    long maxResult = settings.maxResultBytes();
+    while (rs.next()) {
+      byte[] row = encoder.encode(rs).getBytes(StandardCharsets.UTF_8);
+      if (row.length > maxRow) {
+        throw new LimitExceeded("ERROR: Packet for query is too large: row " + (result.rows() + 1) + " is "
+            + row.length + " bytes, the limit per row is " + maxRow + " bytes.");
+      }
+      if (result.bytes() + row.length > maxResult) {
+        throw new LimitExceeded("ERROR: Database response exceeded size limit: the result exceeds "
+            + maxResult + " bytes. Use UNLOAD for large results.");
+      }
+      result.add(row);
+    }
+    return new Outcome(result.rows(), result.bytes(), true, result);
+  }
+}

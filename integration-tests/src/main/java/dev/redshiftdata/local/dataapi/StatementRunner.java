@@ -1,0 +1,235 @@
+package dev.redshiftdata.local.dataapi;
+
+import dev.redshiftdata.local.postgres.PostgresServer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import org.postgresql.PGConnection;
+
+/**
+ * Runs submitted statements on the worker pool through SUBMITTED -> PICKED -> STARTED -> FINISHED | FAILED |
+ * ABORTED. A single statement runs auto-committed on its own connection (or its session's); a batch runs its
+ * sub-statements serially in one transaction and rolls all of them back when one fails.
+ */
+final class StatementRunner {
+  private static final String CANCELED = "57014";
+
+  private final PostgresServer postgres;
+  private final ServerSettings settings;
+  private final Faults faults;
+  private final SqlExecution execution;
+  private final ExecutorService pool;
+  private final AtomicLong queryIds = new AtomicLong(100_000);
+
+  StatementRunner(PostgresServer postgres, ServerSettings settings, Faults faults, SqlExecution execution,
+      ExecutorService pool) {
+    this.postgres = postgres;
+    this.settings = settings;
+    this.faults = faults;
+    this.execution = execution;
+    this.pool = pool;
+  }
+
+  void submit(StatementRecord r, List<String> values) {
+    pool.execute(() -> runSingle(r, values));
+  }
+
+  void submitBatch(StatementRecord parent) {
+    pool.execute(() -> runBatch(parent));
+  }
+
+  private void runSingle(StatementRecord r, List<String> values) {
+    Session session = r.target.session();
+    Connection c = null;
+    long start = System.nanoTime();
+    try {
+      r.status(StatementStatus.PICKED);
+      if (r.cancelRequested()) {
+        r.aborted(0);
+        return;
+      }
+      c = session != null ? session.connection() : postgres.connect(r.target.pgDatabase(), r.target.role());
+      int pid = c.unwrap(PGConnection.class).getBackendPID();
+      start = System.nanoTime();
+      r.started(queryIds.incrementAndGet(), pid);
+      if (injectFault(r, start)) {
+        return;
+      }
+      SqlExecution.SessionState state = new SqlExecution.SessionState(
+          session != null ? session.caseSensitive() : settings.caseSensitiveIdentifiers());
+      SqlExecution.Outcome o =
+          execution.run(c, r.target.role(), r.sqls.get(0), values, r.resultFormat, state, r);
+      if (session != null) {
+        session.caseSensitive(state.caseSensitive);
+      }
+      r.finished(System.nanoTime() - start, o.rows(), o.size(), o.hasResultSet(), o.result());
+    } catch (SQLException e) {
+      endWithError(r, e, System.nanoTime() - start);
+    } catch (RuntimeException e) {
+      r.failed(System.nanoTime() - start, "ERROR: " + e);
+    } finally {
+      if (session != null) {
+        session.release();
+      } else {
+        closeQuietly(c);
+      }
+    }
+  }
+
+  private void runBatch(StatementRecord parent) {
+    Session session = parent.target.session();
+    List<StatementRecord> subs = parent.subStatements;
+    Connection c = null;
+    long start = System.nanoTime();
+    boolean anyResultSet = false;
+    int current = -1;
+    try {
+      parent.status(StatementStatus.PICKED);
+      if (parent.cancelRequested()) {
+        abortFrom(subs, 0);
+        parent.aborted(0);
+        return;
+      }
+      c = session != null ? session.connection() : postgres.connect(parent.target.pgDatabase(), parent.target.role());
+      int pid = c.unwrap(PGConnection.class).getBackendPID();
+      start = System.nanoTime();
+      parent.started(0, pid);
+      if (injectFault(parent, start)) {
+        abortFrom(subs, 0);
+        return;
+      }
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      SqlExecution.SessionState state = new SqlExecution.SessionState(
+          session != null ? session.caseSensitive() : settings.caseSensitiveIdentifiers());
+      try {
+        for (current = 0; current < subs.size(); current++) {
+          StatementRecord sub = subs.get(current);
+          long subStart = System.nanoTime();
+          sub.pid(pid);
+          sub.started(queryIds.incrementAndGet(), pid);
+          SqlExecution.Outcome o = execution.run(c, parent.target.role(), sub.sqls.get(0), List.of(),
+              parent.resultFormat, state, parent);
+          sub.finished(System.nanoTime() - subStart, o.rows(), o.size(), o.hasResultSet(), o.result());
+          anyResultSet |= o.hasResultSet();
+        }
+        c.commit();
+      } catch (SQLException e) {
+        rollbackQuietly(c);
+        throw e;
+      } finally {
+        if (autoCommit) {
+          c.setAutoCommit(true);
+        }
+      }
+      if (session != null) {
+        session.caseSensitive(state.caseSensitive);
+      }
+      parent.summarize(StatementStatus.FINISHED, null, System.nanoTime() - start, anyResultSet);
+    } catch (SQLException e) {
+      long d = System.nanoTime() - start;
+      if (current >= 0 && current < subs.size()) {
+        StatementRecord failedSub = subs.get(current);
+        endWithError(failedSub, e, d);
+        // Later sub-statements never run: reported ABORTED (the real service's state for them is unconfirmed).
+        abortFrom(subs, current + 1);
+      } else {
+        abortFrom(subs, 0);
+      }
+      if (parent.cancelRequested() || CANCELED.equals(e.getSQLState())) {
+        parent.aborted(d);
+      } else {
+        parent.summarize(StatementStatus.FAILED, errorText(e), d, anyResultSet);
+      }
+    } catch (RuntimeException e) {
+      parent.summarize(StatementStatus.FAILED, "ERROR: " + e, System.nanoTime() - start, false);
+    } finally {
+      if (session != null) {
+        session.release();
+      } else {
+        closeQuietly(c);
+      }
+    }
+  }
+
+  /** Applies an armed statement fault; true when the statement ended because of it. */
+  private boolean injectFault(StatementRecord r, long start) throws SQLException {
+    Faults.Hold hold = faults.takeHold();
+    if (hold != null) {
+      long deadline = hold.duration() == null ? Long.MAX_VALUE : System.nanoTime() + hold.duration().toNanos();
+      synchronized (r) {
+        r.pollsToHold = hold.polls();
+      }
+      while (!r.cancelRequested() && System.nanoTime() < deadline) {
+        synchronized (r) {
+          if (hold.duration() == null && r.pollsToHold <= 0) {
+            break;
+          }
+        }
+        sleep(5);
+      }
+      if (r.cancelRequested()) {
+        r.aborted(System.nanoTime() - start);
+        return true;
+      }
+    }
+    Faults.StatementFault f = faults.takeStatementFault();
+    if (f == Faults.StatementFault.FAIL) {
+      r.failed(System.nanoTime() - start, faults.failureText());
+      return true;
+    }
+    if (f == Faults.StatementFault.ABORT) {
+      sleep(20);
+      r.aborted(System.nanoTime() - start);
+      return true;
+    }
+    return false;
+  }
+
+  private static void endWithError(StatementRecord r, SQLException e, long duration) {
+    if (r.cancelRequested() || (r.parent != null && r.parent.cancelRequested())
+        || CANCELED.equals(e.getSQLState()) && !(e instanceof SqlExecution.LimitExceeded)) {
+      r.aborted(duration);
+    } else {
+      r.failed(duration, errorText(e));
+    }
+  }
+
+  private static String errorText(SQLException e) {
+    return e instanceof SqlExecution.LimitExceeded ? e.getMessage() : ErrorTranslator.redshiftError(e);
+  }
+
+  private static void abortFrom(List<StatementRecord> subs, int from) {
+    for (int i = from; i < subs.size(); i++) {
+      subs.get(i).aborted(0);
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // The connection is closed next anyway.
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // Nothing to report to a client.
+      }
+    }
+  }
+}
