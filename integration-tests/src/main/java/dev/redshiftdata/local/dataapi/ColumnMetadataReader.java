@@ -88,6 +88,7 @@ final class ColumnMetadataReader {
       case "timestamp" -> 29;
       case "timestamptz" -> 35;
       case "varbyte" -> 64000;
+      case "super" -> 65535;
       // Unbounded text: a TEXT column is VARCHAR(256) in Redshift; a computed string is reported at the max.
       case "varchar", "bpchar" ->
           jdbcPrecision <= 0 || jdbcPrecision >= 10485760 ? (tableColumn ? 256 : 65535) : jdbcPrecision;

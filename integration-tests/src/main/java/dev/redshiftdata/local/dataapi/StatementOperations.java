@@ -52,7 +52,7 @@ final class StatementOperations {
           params == null || params.isNull() ? null : params, t, common.name, common.format, common.clientToken);
     });
     if (fresh[0]) {
-      runner.submit(rec, bound.values());
+      runner.submit(rec, bound);
     }
     ctx.statementId = rec.id;
     return submitted(rec);

@@ -32,15 +32,16 @@ final class StatementRunner {
     this.pool = pool;
   }
 
-  void submit(StatementRecord r, List<String> values) {
-    pool.execute(() -> runSingle(r, values));
+  /** @param bound the SQL with placeholders replaced by JDBC '?' and the values in order */
+  void submit(StatementRecord r, ParameterBinder.Bound bound) {
+    pool.execute(() -> runSingle(r, bound.sql(), bound.values()));
   }
 
   void submitBatch(StatementRecord parent) {
     pool.execute(() -> runBatch(parent));
   }
 
-  private void runSingle(StatementRecord r, List<String> values) {
+  private void runSingle(StatementRecord r, String sql, List<String> values) {
     Session session = r.target.session();
     Connection c = null;
     long start = System.nanoTime();
@@ -60,7 +61,7 @@ final class StatementRunner {
       SqlExecution.SessionState state = new SqlExecution.SessionState(
           session != null ? session.caseSensitive() : settings.caseSensitiveIdentifiers());
       SqlExecution.Outcome o =
-          execution.run(c, r.target.role(), r.sqls.get(0), values, r.resultFormat, state, r);
+          execution.run(c, r.target.role(), sql, values, r.resultFormat, state, r);
       if (session != null) {
         session.caseSensitive(state.caseSensitive);
       }
