@@ -28,7 +28,7 @@ import java.util.Set;
  *       with {@link #LATE_BINDING_MARKER}; an event trigger installed by {@link RedshiftBootstrap} records such
  *       views so DescribeTable can answer for them as Redshift does (no columns);
  *   <li>functions: bare {@code SYSDATE} becomes {@code sysdate()}, {@code NVL(...)} becomes {@code
- *       coalesce(...)}, {@code DECODE(e, s1, r1, ..., [default])} becomes a {@code CASE}, and the unquoted
+ *       coalesce(...)}, {@code JSON_SERIALIZE} calls the bootstrap's function by its quoted name, {@code DECODE(e, s1, r1, ..., [default])} becomes a {@code CASE}, and the unquoted
  *       date part of {@code DATEADD}/{@code DATEDIFF}/{@code DATE_PART} becomes a string literal;
  *   <li>{@code SET/RESET/SHOW enable_case_sensitive_identifier} operate on the custom setting {@link
  *       #CASE_SENSITIVE_SETTING}.
@@ -485,6 +485,10 @@ public final class RedshiftSqlTranslator {
           set(p, "sysdate()");
         } else if (w.equals("nvl") && call) {
           set(p, "coalesce");
+        } else if (w.equals("json_serialize") && call && match[p + 1] > 0) {
+          // JSON_SERIALIZE is PostgreSQL 17 syntax that rejects the super domain: a quoted name calls the
+          // bootstrap's function instead (and still names the result column json_serialize).
+          set(p, "\"json_serialize\"");
         } else if (w.equals("decode") && call) {
           decodes.add(p);
         } else if (call && (w.equals("dateadd") || w.equals("datediff") || w.equals("date_part")
