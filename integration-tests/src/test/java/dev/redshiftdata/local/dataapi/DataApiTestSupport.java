@@ -2,7 +2,9 @@ package dev.redshiftdata.local.dataapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.LocalRedshiftConfig;
+import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.local.postgres.PostgresServer;
 import java.net.URI;
 import java.sql.Connection;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -28,8 +31,9 @@ import software.amazon.awssdk.services.redshiftdata.model.StatusString;
  * One PostgreSQL and one Data API server per test JVM, a real RedshiftDataClient pointed at it, and helpers to
  * run a statement to completion. Each test starts with faults disarmed, default settings and an empty log.
  */
+@ExtendWith(LocalRedshiftExtension.class)
 abstract class DataApiTestSupport {
-  static final LocalRedshiftConfig CONFIG = LocalRedshiftConfig.defaults();
+  static final LocalRedshiftConfig CONFIG = LocalRedshiftConfig.defaults(); // same values as the shared one
   static final String CLUSTER = "local-cluster";
   static final String DB = "dev";
   static final String ADMIN_SECRET = LocalRedshiftConfig.secretArn("local-redshift-awsuser-AbCdEf");
@@ -39,22 +43,15 @@ abstract class DataApiTestSupport {
   private static DataApiServer server;
   private static RedshiftDataClient client;
 
+  /** The JVM's shared local Redshift (started by the lead's extension on first use). */
   static synchronized void startOnce() {
     if (server != null) {
       return;
     }
-    try {
-      postgres = PostgresServer.start(CONFIG);
-      server = new DataApiServer(CONFIG, postgres);
-      server.start();
-      client = newClient(CONFIG.accessKeyId(), CONFIG.secretAccessKey());
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        server.close();
-        postgres.close();
-      }));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    LocalRedshift redshift = LocalRedshiftExtension.shared();
+    postgres = redshift.postgres();
+    server = redshift.dataApi();
+    client = newClient(CONFIG.accessKeyId(), CONFIG.secretAccessKey());
   }
 
   static RedshiftDataClient newClient(String akid, String secret) {
