@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -29,6 +30,7 @@ public final class DataApiServer implements AutoCloseable {
   private HttpServer http;
   private ExecutorService httpThreads;
   private ExecutorService workers;
+  private ScheduledExecutorService sweeper;
 
   public DataApiServer(LocalRedshiftConfig config, PostgresServer postgres) {
     this.config = config;
@@ -48,6 +50,13 @@ public final class DataApiServer implements AutoCloseable {
     DataApiHandler handler = new DataApiHandler(verifier, faults, log,
         new StatementOperations(resolver, registry, runner, sessions, settings, postgres),
         new ResultOperations(registry, settings), new CatalogOperations(resolver, postgres));
+
+    // Expired results and idle sessions are dropped even when no client asks again (memory, PG connections).
+    sweeper = Executors.newSingleThreadScheduledExecutor(daemon("data-api-sweeper"));
+    sweeper.scheduleWithFixedDelay(() -> {
+      registry.expire();
+      sessions.expire();
+    }, 1, 1, TimeUnit.SECONDS);
 
     http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.dataApiPort()), 64);
     http.createContext("/", handler);
@@ -91,6 +100,9 @@ public final class DataApiServer implements AutoCloseable {
   public void close() {
     if (http != null) {
       http.stop(0);
+    }
+    if (sweeper != null) {
+      sweeper.shutdownNow();
     }
     if (workers != null) {
       workers.shutdownNow();

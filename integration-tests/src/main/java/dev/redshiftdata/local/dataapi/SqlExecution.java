@@ -43,6 +43,9 @@ final class SqlExecution {
   private static final Pattern SET_CASE =
       Pattern.compile("(?is)^\\s*set\\s+(?:session\\s+)?enable_case_sensitive_identifier\\s*(?:to|=)\\s*'?(\\w+)'?\\s*;?\\s*$");
 
+  private static final Pattern RESET_CASE =
+      Pattern.compile("(?is)^\\s*reset\\s+enable_case_sensitive_identifier\\s*;?\\s*$");
+
   private final ServerSettings settings;
   private final Supplier<BulkCommandHandler> bulk;
 
@@ -57,6 +60,10 @@ final class SqlExecution {
   Outcome run(Connection c, String role, String sql, List<String> values, String resultFormat,
       SessionState state, StatementRecord owner) throws SQLException {
     StatementKind kind = RedshiftSqlTranslator.classify(sql);
+    if (kind == StatementKind.OTHER && (SET_CASE.matcher(sql).matches() || RESET_CASE.matcher(sql).matches())) {
+      // Safety net while the dialect's classifier does not know this setting yet: PostgreSQL would reject it.
+      kind = StatementKind.SET_CASE_SENSITIVE_IDENTIFIER;
+    }
     switch (kind) {
       case UNLOAD, COPY -> {
         BulkCommandHandler.Outcome o = bulk.get().run(sql, c, role);
@@ -124,6 +131,7 @@ final class SqlExecution {
       }
       result.add(row);
     }
+    result.trim();
     return new Outcome(result.rows(), result.bytes(), true, result);
   }
 }
