@@ -7,8 +7,10 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.postgresql.PGResultSetMetaData;
 
 /**
@@ -18,10 +20,11 @@ import org.postgresql.PGResultSetMetaData;
  * lower-case names.
  */
 final class ColumnMetadataReader {
-  private static final String DECLARED_TYPE =
-      "select t.typname from pg_attribute a join pg_class c on c.oid = a.attrelid"
+  /** Declared type names of a table's columns: the domain (super, varbyte, geometry), not its base type. */
+  private static final String DECLARED_TYPES =
+      "select a.attname, t.typname from pg_attribute a join pg_class c on c.oid = a.attrelid"
           + " join pg_namespace n on n.oid = c.relnamespace join pg_type t on t.oid = a.atttypid"
-          + " where n.nspname = ? and c.relname = ? and a.attname = ?";
+          + " where n.nspname = ? and c.relname = ? and a.attnum > 0";
 
   private ColumnMetadataReader() {}
 
@@ -37,11 +40,20 @@ final class ColumnMetadataReader {
   static List<ColumnInfo> read(Connection c, ResultSetMetaData md, boolean caseSensitive) throws SQLException {
     PGResultSetMetaData pg = md.unwrap(PGResultSetMetaData.class);
     List<ColumnInfo> out = new ArrayList<>();
+    Map<String, Map<String, String>> declaredByTable = new HashMap<>();
     for (int i = 1; i <= md.getColumnCount(); i++) {
       String base = md.getColumnTypeName(i);
       String schema = nz(pg.getBaseSchemaName(i));
       String table = nz(pg.getBaseTableName(i));
-      String declared = table.isEmpty() ? null : declaredType(c, schema, table, pg.getBaseColumnName(i));
+      String declared = null;
+      if (!table.isEmpty()) {
+        Map<String, String> types = declaredByTable.get(schema + "." + table);
+        if (types == null) {
+          types = declaredTypes(c, schema, table);
+          declaredByTable.put(schema + "." + table, types);
+        }
+        declared = types.get(pg.getBaseColumnName(i));
+      }
       String type = redshiftTypeName(declared != null ? declared : base);
       String label = md.getColumnLabel(i);
       if (!caseSensitive) {
@@ -105,16 +117,19 @@ final class ColumnMetadataReader {
     };
   }
 
-  private static String declaredType(Connection c, String schema, String table, String column)
+  private static Map<String, String> declaredTypes(Connection c, String schema, String table)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(DECLARED_TYPE)) {
+    Map<String, String> out = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(DECLARED_TYPES)) {
       ps.setString(1, schema);
       ps.setString(2, table);
-      ps.setString(3, column);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getString(1) : null;
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getString(2));
+        }
       }
     }
+    return out;
   }
 
   private static String nz(String s) {
