@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 public final class Redaction {
   private static final Pattern QUOTED_OPTION =
       Pattern.compile(
-          "(?i)\\b(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|CREDENTIALS|PASSWORD)(\\s+(?:AS\\s+)?)'(?:[^'\\\\]|''|\\\\.)*'");
+          "(?i)\\b(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|CREDENTIALS|PASSWORD|MASTER_SYMMETRIC_KEY)(\\s+(?:AS\\s+)?)'(?:[^'\\\\]|''|\\\\.)*'");
   private static final Pattern KEY_VALUE =
       Pattern.compile("(?i)\\b(aws_secret_access_key|aws_session_token|token)=([^;'\\s]*)");
 

@@ -46,12 +46,20 @@ final class SqlExecution {
   private static final Pattern RESET_CASE =
       Pattern.compile("(?is)^\\s*reset\\s+enable_case_sensitive_identifier\\s*;?\\s*$");
 
+  private static final Pattern QUERY =
+      Pattern.compile("(?is)^(?:\\s|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/|\\()*(?:select|with|values)\\b.*");
+
   private final ServerSettings settings;
   private final Supplier<BulkCommandHandler> bulk;
 
   SqlExecution(ServerSettings settings, Supplier<BulkCommandHandler> bulk) {
     this.settings = settings;
     this.bulk = bulk;
+  }
+
+  /** A plain query, safe to run inside a transaction so its rows can be streamed. */
+  static boolean isQuery(String sql) {
+    return QUERY.matcher(sql).matches();
   }
 
   /**
@@ -94,6 +102,10 @@ final class SqlExecution {
         ps.setString(i + 1, values.get(i));
       }
       st = ps;
+    }
+    if (!c.getAutoCommit()) {
+      // Inside a transaction pgjdbc can stream through a cursor instead of holding the whole result twice.
+      st.setFetchSize(1000);
     }
     owner.running(st);
     try (st) {

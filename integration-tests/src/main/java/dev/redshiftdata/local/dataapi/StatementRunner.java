@@ -60,8 +60,17 @@ final class StatementRunner {
       }
       SqlExecution.SessionState state = new SqlExecution.SessionState(
           session != null ? session.caseSensitive() : settings.caseSensitiveIdentifiers());
+      // A query on its own connection runs in a transaction so its rows stream from a cursor; anything else
+      // stays auto-committed, as VACUUM or CREATE DATABASE cannot run inside a transaction block.
+      boolean streamed = session == null && SqlExecution.isQuery(sql);
+      if (streamed) {
+        c.setAutoCommit(false);
+      }
       SqlExecution.Outcome o =
           execution.run(c, r.target.role(), sql, values, r.resultFormat, state, r);
+      if (streamed) {
+        c.commit();
+      }
       if (session != null) {
         session.caseSensitive(state.caseSensitive);
       }
