@@ -122,20 +122,19 @@ public final class UnloadExecutor {
       writers[s] = new SliceWriter(fs, command, columns, s, maxFileSize);
     }
     long rows = 0;
-    try {
+    // Decoding JDBC rows and encoding Parquet run on different threads: the reader hands batches to one
+    // writer thread per slice, so even one slice uses two cores.
+    try (ParallelWriters parallel = new ParallelWriters(writers)) {
       int n = columns.size();
       while (rs.next()) {
         Object[] row = new Object[n];
         for (int i = 0; i < n; i++) {
           row[i] = columns.get(i).read(rs, i + 1);
         }
-        writers[(int) ((rows / chunk) % slices)].write(row);
+        parallel.write((int) ((rows / chunk) % slices), row);
         rows++;
       }
-    } finally {
-      for (SliceWriter w : writers) {
-        w.close();
-      }
+      parallel.finish();
     }
     List<UnloadedFile> files = new ArrayList<>();
     for (SliceWriter w : writers) {
@@ -198,7 +197,7 @@ public final class UnloadExecutor {
   }
 
   /** The files of one emulated slice, rolling over to a new part at MAXFILESIZE. */
-  private static final class SliceWriter implements AutoCloseable {
+  private static final class SliceWriter implements ParallelWriters.RowSink {
     private final FileSystem fs;
     private final UnloadCommand command;
     private final RowWriteSupport writeSupport;
@@ -218,7 +217,8 @@ public final class UnloadExecutor {
       this.maxFileSize = maxFileSize;
     }
 
-    void write(Object[] row) throws IOException {
+    @Override
+    public void write(Object[] row) throws IOException {
       if (current != null && current.getDataSize() >= maxFileSize) {
         finishFile();
       }
