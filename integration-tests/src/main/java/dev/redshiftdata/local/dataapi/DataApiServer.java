@@ -89,6 +89,11 @@ public final class DataApiServer implements AutoCloseable {
     bulk.set(handler);
   }
 
+  /** The installed UNLOAD/COPY implementation ({@link BulkCommandHandler#UNSUPPORTED} until one is set). */
+  public BulkCommandHandler bulkCommands() {
+    return bulk.get();
+  }
+
   /** Disarms faults, restores settings and clears the request log: call between tests. */
   public void reset() {
     faults.reset();

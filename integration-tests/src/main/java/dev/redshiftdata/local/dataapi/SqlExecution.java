@@ -1,6 +1,7 @@
 package dev.redshiftdata.local.dataapi;
 
 import dev.redshiftdata.local.dialect.RedshiftSqlTranslator;
+import dev.redshiftdata.local.dialect.StatementSplitter;
 import dev.redshiftdata.local.dialect.StatementKind;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -9,9 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,12 +39,6 @@ final class SqlExecution {
     }
   }
 
-  private static final Pattern SET_CASE =
-      Pattern.compile("(?is)^\\s*set\\s+(?:session\\s+)?enable_case_sensitive_identifier\\s*(?:to|=)\\s*'?(\\w+)'?\\s*;?\\s*$");
-
-  private static final Pattern RESET_CASE =
-      Pattern.compile("(?is)^\\s*reset\\s+enable_case_sensitive_identifier\\s*;?\\s*$");
-
   private static final Pattern QUERY =
       Pattern.compile("(?is)^(?:\\s|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/|\\()*(?:select|with|values)\\b.*");
 
@@ -67,23 +60,23 @@ final class SqlExecution {
    */
   Outcome run(Connection c, String role, String sql, List<String> values, String resultFormat,
       SessionState state, StatementRecord owner) throws SQLException {
-    StatementKind kind = RedshiftSqlTranslator.classify(sql);
-    if (kind == StatementKind.OTHER && (SET_CASE.matcher(sql).matches() || RESET_CASE.matcher(sql).matches())) {
-      // Safety net while the dialect's classifier does not know this setting yet: PostgreSQL would reject it.
-      kind = StatementKind.SET_CASE_SENSITIVE_IDENTIFIER;
+    if (StatementSplitter.hasMultipleStatements(sql)) {
+      // The Data API runs one statement per SQL text through a prepared statement (extended protocol).
+      throw new SQLException("cannot insert multiple commands into a prepared statement", "42601");
     }
+    StatementKind kind = RedshiftSqlTranslator.classify(sql);
     switch (kind) {
       case UNLOAD, COPY -> {
         BulkCommandHandler.Outcome o = bulk.get().run(sql, c, role);
         return new Outcome(o.resultRows(), 0, false, null);
       }
       case SET_CASE_SENSITIVE_IDENTIFIER -> {
-        // Redshift-only setting: PostgreSQL has no such parameter, the translator reads it from the session.
-        Matcher m = SET_CASE.matcher(sql);
-        state.caseSensitive = m.matches()
-            ? List.of("true", "on", "1").contains(m.group(1).toLowerCase(Locale.ROOT))
-            : settings.caseSensitiveIdentifiers();
-        return new Outcome(0, 0, false, null);
+        // Tracked here for the translator of later statements; the translated SET also runs in PostgreSQL
+        // (on a custom setting) so SHOW answers the same. A non-boolean value fails there, as in Redshift.
+        Boolean value = RedshiftSqlTranslator.caseSensitiveIdentifierValue(sql, settings.caseSensitiveIdentifiers());
+        if (value != null) {
+          state.caseSensitive = value;
+        }
       }
       case TRUNCATE -> {
         if (!c.getAutoCommit()) {

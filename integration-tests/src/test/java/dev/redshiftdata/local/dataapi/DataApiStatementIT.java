@@ -374,6 +374,37 @@ class DataApiStatementIT extends DataApiTestSupport {
   }
 
   @Test
+  void oneStatementPerExecute() {
+    DescribeStatementResponse d = await(submit("select 1; select 2"));
+    assertEquals(StatusString.FAILED, d.status());
+    assertEquals("ERROR: cannot insert multiple commands into a prepared statement", d.error());
+    assertEquals(StatusString.FINISHED, run("select 1;").status());
+  }
+
+  @Test
+  void unloadAndCopyGoThroughTheBulkHook() {
+    String unload = "unload ('select 1') to 's3://local-redshift/x/' iam_role 'arn:aws:iam::123456789012:role/r'";
+    BulkCommandHandler before = server().bulkCommands();
+    List<String> seen = new ArrayList<>();
+    try {
+      server().bulkCommands(BulkCommandHandler.UNSUPPORTED);
+      DescribeStatementResponse d = await(submit(unload));
+      assertEquals(StatusString.FAILED, d.status());
+      assertEquals("ERROR: UNLOAD and COPY with S3 are not supported by this local Redshift yet", d.error());
+      server().bulkCommands((sql, connection, role) -> {
+        seen.add(role + ": " + sql);
+        return new BulkCommandHandler.Outcome(5);
+      });
+      DescribeStatementResponse ok = run(unload);
+      assertEquals(5, ok.resultRows());
+      assertFalse(ok.hasResultSet());
+      assertEquals(List.of("awsuser: " + unload), seen);
+    } finally {
+      server().bulkCommands(before);
+    }
+  }
+
+  @Test
   void privilegesAreEnforced() {
     admin("drop table if exists secret_t", "create table secret_t (a int)", "insert into secret_t values (1)");
     DescribeStatementResponse d = await(client().executeStatement(sql("select * from secret_t")
