@@ -199,4 +199,21 @@ class DataApiResultIT extends DataApiTestSupport {
     assertEquals(Field.fromLongValue(3000L), rows.get(2999).get(0));
     assertNotNull(client().getStatementResult(b -> b.id(id)).nextToken());
   }
+
+  @Test
+  void emulatedRedshiftTypes() {
+    admin("drop table if exists emu_types_t");
+    run("create table emu_types_t (id int, s super, v varbyte(10), g geometry)");
+    admin("insert into emu_types_t values (1, '{\"b\": [1, 2], \"a\": \"x\"}', '\\\\x01ff', '\\\\x0102')",
+        "insert into emu_types_t (id) values (2)");
+    String id = run("select s, v, g from emu_types_t order by id").id();
+    GetStatementResultResponse r = client().getStatementResult(b -> b.id(id));
+    assertEquals(List.of("super", "varbyte", "geometry"),
+        r.columnMetadata().stream().map(ColumnMetadata::typeName).toList());
+    assertEquals(List.of(Field.fromStringValue("{\"a\":\"x\",\"b\":[1,2]}"), Field.fromStringValue("01ff"),
+        Field.fromStringValue("0102")), r.records().get(0));
+    assertEquals(List.of(Field.fromIsNull(true), Field.fromIsNull(true), Field.fromIsNull(true)), r.records().get(1));
+    assertEquals("varchar", client().getStatementResult(b -> b.id(run("select 'a'::text").id()))
+        .columnMetadata().get(0).typeName());
+  }
 }
