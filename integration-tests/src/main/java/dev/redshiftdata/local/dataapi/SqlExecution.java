@@ -108,6 +108,9 @@ final class SqlExecution {
       boolean hasResultSet = values.isEmpty() ? st.execute(pgSql) : ((PreparedStatement) st).execute();
       if (!hasResultSet) {
         int count = st.getUpdateCount();
+        if (kind == StatementKind.TRUNCATE && !c.getAutoCommit()) {
+          c.commit(); // ... and the TRUNCATE itself is committed with it: a later failure cannot undo it.
+        }
         return new Outcome(Math.max(count, 0), 0, false, null);
       }
       try (ResultSet rs = st.getResultSet()) {

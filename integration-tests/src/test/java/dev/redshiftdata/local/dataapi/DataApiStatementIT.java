@@ -222,6 +222,37 @@ class DataApiStatementIT extends DataApiTestSupport {
   }
 
   @Test
+  void truncateCommitsTheBatchTransaction() {
+    admin("drop table if exists truncate_t", "create table truncate_t (a int)", "insert into truncate_t values (0)");
+    String id = client().batchExecuteStatement(x -> x.clusterIdentifier(CLUSTER).database(DB).secretArn(ADMIN_SECRET)
+        .sqls("insert into truncate_t values (1)", "truncate truncate_t", "insert into truncate_t values (2)",
+            "insert into no_such_table values (3)")).id();
+    assertEquals(StatusString.FAILED, await(id).status());
+    // The TRUNCATE committed what came before it and itself; only the insert after it was rolled back.
+    assertEquals(List.of(List.of(Field.fromLongValue(0L))), query("select count(*) from truncate_t"));
+  }
+
+  @Test
+  void batchClientTokenReplay() {
+    admin("drop table if exists batch_token_t", "create table batch_token_t (a int)");
+    String token = UUID.randomUUID().toString();
+    String id1 = client().batchExecuteStatement(x -> x.clusterIdentifier(CLUSTER).database(DB).secretArn(ADMIN_SECRET)
+        .clientToken(token).sqls("insert into batch_token_t values (1)", "select 1")).id();
+    await(id1);
+    String id2 = client().batchExecuteStatement(x -> x.clusterIdentifier(CLUSTER).database(DB).secretArn(ADMIN_SECRET)
+        .clientToken(token).sqls("insert into batch_token_t values (1)", "select 1")).id();
+    assertEquals(id1, id2);
+    assertEquals(List.of(List.of(Field.fromLongValue(1L))), query("select count(*) from batch_token_t"));
+  }
+
+  @Test
+  void withEventIsAccepted() {
+    String id = client().executeStatement(sql("select 1").withEvent(true).build()).id();
+    assertEquals(StatusString.FINISHED, await(id).status());
+    assertEquals(1, server().requests().count("ExecuteStatement"));
+  }
+
+  @Test
   void batchSizeLimits() {
     assertThrows(ValidationException.class, () -> client().batchExecuteStatement(x -> x.clusterIdentifier(CLUSTER)
         .database(DB).secretArn(ADMIN_SECRET).sqls(List.of())));
