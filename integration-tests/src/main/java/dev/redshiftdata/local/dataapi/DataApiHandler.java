@@ -25,11 +25,13 @@ final class DataApiHandler implements HttpHandler {
   private final Faults faults;
   private final RequestLog log;
   private final StatementOperations statements;
+  private final StatementViews views;
   private final ResultOperations results;
   private final CatalogOperations catalog;
 
   DataApiHandler(SigV4Verifier verifier, Faults faults, RequestLog log, StatementOperations statements,
-      ResultOperations results, CatalogOperations catalog) {
+      StatementViews views, ResultOperations results, CatalogOperations catalog) {
+    this.views = views;
     this.verifier = verifier;
     this.faults = faults;
     this.log = log;
@@ -108,9 +110,9 @@ final class DataApiHandler implements HttpHandler {
     JsonNode out = switch (op) {
       case "ExecuteStatement" -> statements.execute(r, ctx);
       case "BatchExecuteStatement" -> statements.batch(r, ctx);
-      case "DescribeStatement" -> statements.describe(r, ctx);
+      case "DescribeStatement" -> views.describe(r, ctx);
       case "CancelStatement" -> statements.cancel(r, ctx);
-      case "ListStatements" -> statements.list(r, ctx);
+      case "ListStatements" -> views.list(r, ctx);
       case "GetStatementResult" -> null;
       case "GetStatementResultV2" -> null;
       case "DescribeTable" -> catalog.describeTable(r);

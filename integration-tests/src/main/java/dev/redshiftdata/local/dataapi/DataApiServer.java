@@ -49,6 +49,7 @@ public final class DataApiServer implements AutoCloseable {
         akid -> akid.equals(config.accessKeyId()) ? config.secretAccessKey() : null, Clock.systemUTC());
     DataApiHandler handler = new DataApiHandler(verifier, faults, log,
         new StatementOperations(resolver, registry, runner, sessions, settings, postgres),
+        new StatementViews(registry),
         new ResultOperations(registry, settings), new CatalogOperations(resolver, postgres));
 
     // Expired results and idle sessions are dropped even when no client asks again (memory, PG connections).
