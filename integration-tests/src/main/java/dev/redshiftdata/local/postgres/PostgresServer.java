@@ -3,6 +3,7 @@ package dev.redshiftdata.local.postgres;
 import dev.redshiftdata.local.DatabaseUser;
 import dev.redshiftdata.local.Endpoint;
 import dev.redshiftdata.local.LocalRedshiftConfig;
+import dev.redshiftdata.local.bulk.BulkBootstrap;
 import dev.redshiftdata.local.dialect.RedshiftBootstrap;
 import dev.redshiftdata.local.dialect.RedshiftSqlTranslator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -78,6 +79,9 @@ public final class PostgresServer implements AutoCloseable {
         try (Connection c = connect(endpoint.postgresDatabase(database), SUPERUSER);
             Statement s = c.createStatement()) {
           for (String sql : RedshiftBootstrap.statements()) {
+            s.execute(sql);
+          }
+          for (String sql : BulkBootstrap.statements()) {
             s.execute(sql);
           }
           // Redshift users see PUBLIC but not each other's tables unless granted; keep PG's defaults.
