@@ -1,5 +1,6 @@
 package dev.redshiftdata.local.dataapi;
 
+import dev.redshiftdata.local.bulk.RedshiftSqlError;
 import dev.redshiftdata.local.dialect.RedshiftSqlTranslator;
 import dev.redshiftdata.local.dialect.StatementSplitter;
 import dev.redshiftdata.local.dialect.StatementKind;
@@ -32,7 +33,10 @@ final class SqlExecution {
     }
   }
 
-  /** A Redshift limit hit while reading the result: fails the statement with this exact text. */
+  /**
+   * A failure whose Redshift Error text is already final (a limit hit while reading the result, a bulk
+   * command's RedshiftSqlError): fails the statement with exactly this text.
+   */
   static final class LimitExceeded extends SQLException {
     LimitExceeded(String redshiftError) {
       super(redshiftError, "54000");
@@ -56,10 +60,11 @@ final class SqlExecution {
   }
 
   /**
-   * @param owner the record whose {@code running} statement CancelStatement should cancel
+   * @param owner the record whose {@code running} statement CancelStatement should cancel (a batch's parent)
+   * @param current the statement itself (a sub-statement in a batch), for its query id and pid
    */
   Outcome run(Connection c, String role, String sql, List<String> values, String resultFormat,
-      SessionState state, StatementRecord owner) throws SQLException {
+      SessionState state, StatementRecord owner, StatementRecord current) throws SQLException {
     if (StatementSplitter.hasMultipleStatements(sql)) {
       // The Data API runs one statement per SQL text through a prepared statement (extended protocol).
       throw new SQLException("cannot insert multiple commands into a prepared statement", "42601");
@@ -67,8 +72,7 @@ final class SqlExecution {
     StatementKind kind = RedshiftSqlTranslator.classify(sql);
     switch (kind) {
       case UNLOAD, COPY -> {
-        BulkCommandHandler.Outcome o = bulk.get().run(sql, c, role);
-        return new Outcome(o.resultRows(), 0, false, null);
+        return new Outcome(runBulk(c, kind, sql, role, state, owner, current), 0, false, null);
       }
       case SET_CASE_SENSITIVE_IDENTIFIER -> {
         // Tracked here for the translator of later statements; the translated SET also runs in PostgreSQL
@@ -118,6 +122,21 @@ final class SqlExecution {
       }
     } finally {
       owner.running(null);
+    }
+  }
+
+  private long runBulk(Connection c, StatementKind kind, String sql, String role, SessionState state,
+      StatementRecord owner, StatementRecord current) throws SQLException {
+    if (owner.cancelRequested()) {
+      throw new SQLException("canceling statement due to user request", "57014");
+    }
+    BulkCommandHandler.Context context = new BulkCommandHandler.Context(sql, kind, c, role,
+        current.target.database(), current.queryId(), current.pid(), state.caseSensitive);
+    try {
+      return bulk.get().run(context).resultRows();
+    } catch (RedshiftSqlError e) {
+      throw new LimitExceeded(
+          "ERROR: " + e.getMessage() + (e.position() > 0 ? "\n Position: " + e.position() : ""));
     }
   }
 

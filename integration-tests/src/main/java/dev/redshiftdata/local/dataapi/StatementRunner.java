@@ -67,7 +67,7 @@ final class StatementRunner {
         c.setAutoCommit(false);
       }
       SqlExecution.Outcome o =
-          execution.run(c, r.target.role(), sql, values, r.resultFormat, state, r);
+          execution.run(c, r.target.role(), sql, values, r.resultFormat, state, r, r);
       if (streamed) {
         c.commit();
       }
@@ -121,7 +121,7 @@ final class StatementRunner {
           sub.pid(pid);
           sub.started(queryIds.incrementAndGet(), pid);
           SqlExecution.Outcome o = execution.run(c, parent.target.role(), sub.sqls.get(0), List.of(),
-              parent.resultFormat, state, parent);
+              parent.resultFormat, state, parent, sub);
           sub.finished(System.nanoTime() - subStart, o.rows(), o.size(), o.hasResultSet(), o.result());
           anyResultSet |= o.hasResultSet();
         }

@@ -422,14 +422,21 @@ class DataApiStatementIT extends DataApiTestSupport {
       DescribeStatementResponse d = await(submit(unload));
       assertEquals(StatusString.FAILED, d.status());
       assertEquals("ERROR: UNLOAD and COPY with S3 are not supported by this local Redshift yet", d.error());
-      server().bulkCommands((sql, connection, role) -> {
-        seen.add(role + ": " + sql);
+      List<Long> queryIds = new ArrayList<>();
+      server().bulkCommands(ctx -> {
+        seen.add(ctx.kind() + " " + ctx.role() + "@" + ctx.database() + ": " + ctx.redshiftSql());
+        queryIds.add(ctx.queryId());
         return new BulkCommandHandler.Outcome(5);
       });
       DescribeStatementResponse ok = run(unload);
       assertEquals(5, ok.resultRows());
       assertFalse(ok.hasResultSet());
-      assertEquals(List.of("awsuser: " + unload), seen);
+      assertEquals(List.of("UNLOAD awsuser@dev: " + unload), seen);
+      assertEquals(List.of(ok.redshiftQueryId()), queryIds);
+      server().bulkCommands(ctx -> {
+        throw new dev.redshiftdata.local.bulk.RedshiftSqlError("syntax error at or near \"x\"", 12);
+      });
+      assertEquals("ERROR: syntax error at or near \"x\"\n Position: 12", await(submit(unload)).error());
     } finally {
       server().bulkCommands(before);
     }
