@@ -1,5 +1,6 @@
 package dev.redshiftdata.local.dataapi;
 
+import dev.redshiftdata.local.bulk.RedshiftSqlError;
 import dev.redshiftdata.local.postgres.PostgresServer;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -78,7 +79,7 @@ final class StatementRunner {
     } catch (SQLException e) {
       endWithError(r, e, System.nanoTime() - start);
     } catch (RuntimeException e) {
-      r.failed(System.nanoTime() - start, "ERROR: " + e);
+      r.failed(System.nanoTime() - start, runtimeError(e));
     } finally {
       if (session != null) {
         session.release();
@@ -126,7 +127,8 @@ final class StatementRunner {
           anyResultSet |= o.hasResultSet();
         }
         c.commit();
-      } catch (SQLException e) {
+      } catch (SQLException | RuntimeException e) {
+        // Before auto-commit is restored below, which would otherwise commit the partial batch.
         rollbackQuietly(c);
         throw e;
       } finally {
@@ -154,7 +156,13 @@ final class StatementRunner {
         parent.summarize(StatementStatus.FAILED, errorText(e), d, anyResultSet);
       }
     } catch (RuntimeException e) {
-      parent.summarize(StatementStatus.FAILED, "ERROR: " + e, System.nanoTime() - start, false);
+      String error = runtimeError(e);
+      if (current >= 0 && current < subs.size()) {
+        subs.get(current).failed(System.nanoTime() - start, error);
+        abortFrom(subs, current + 1);
+      }
+      rollbackQuietly(c);
+      parent.summarize(StatementStatus.FAILED, error, System.nanoTime() - start, false);
     } finally {
       if (session != null) {
         session.release();
@@ -211,6 +219,14 @@ final class StatementRunner {
     return e instanceof SqlExecution.LimitExceeded ? e.getMessage() : ErrorTranslator.redshiftError(e);
   }
 
+  /** A dialect or bulk error that escaped as an unchecked exception, in Redshift's Error form. */
+  private static String runtimeError(RuntimeException e) {
+    if (e instanceof RedshiftSqlError r) {
+      return "ERROR: " + r.getMessage() + (r.position() > 0 ? "\n Position: " + r.position() : "");
+    }
+    return "ERROR: " + (e.getMessage() != null ? e.getMessage() : e.toString());
+  }
+
   private static void abortFrom(List<StatementRecord> subs, int from) {
     for (int i = from; i < subs.size(); i++) {
       subs.get(i).aborted(0);
@@ -226,6 +242,9 @@ final class StatementRunner {
   }
 
   private static void rollbackQuietly(Connection c) {
+    if (c == null) {
+      return;
+    }
     try {
       c.rollback();
     } catch (SQLException ignored) {

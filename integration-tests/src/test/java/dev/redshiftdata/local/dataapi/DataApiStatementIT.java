@@ -334,6 +334,8 @@ class DataApiStatementIT extends DataApiTestSupport {
     assertEquals(List.of(a), page2.statements().stream().map(StatementData::id).toList());
     assertNull(page2.nextToken());
     assertThrows(ValidationException.class, () -> client().listStatements(b -> b.maxResults(101)));
+    // ClusterIdentifier/WorkgroupName/Database filters exist only in newer SDK models than 2.29.52: the server
+    // honours them, this client cannot send them.
   }
 
   @Test
