@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.redshiftdata.model.RedshiftDataException;
 class DataApiSecurityIT extends DataApiTestSupport {
   private static final String BODY = "{\"ClusterIdentifier\":\"local-cluster\",\"Database\":\"dev\",\"DbUser\":\"awsuser\"}";
 
-  private record Answer(int status, String type, String message) {}
+  private record Answer(int status, String type, String message, String errorTypeHeader) {}
 
   @Test
   void wrongSecretIsRejected() {
@@ -69,6 +69,7 @@ class DataApiSecurityIT extends DataApiTestSupport {
     assertEquals(400, a.status());
     assertEquals("MissingAuthenticationTokenException", a.type());
     assertEquals("Missing Authentication Token", a.message());
+    assertEquals("MissingAuthenticationTokenException", a.errorTypeHeader());
   }
 
   @Test
@@ -119,7 +120,8 @@ class DataApiSecurityIT extends DataApiTestSupport {
     int status = c.getResponseCode();
     try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
       JsonNode n = new ObjectMapper().readTree(in.readAllBytes());
-      return new Answer(status, n.path("__type").asText(null), n.path("message").asText(null));
+      return new Answer(status, n.path("__type").asText(null), n.path("message").asText(null),
+          c.getHeaderField("x-amzn-ErrorType"));
     }
   }
 }

@@ -43,6 +43,14 @@ class DataApiSessionIT extends DataApiTestSupport {
   }
 
   @Test
+  void serverDefaultForCaseSensitiveIdentifiersIsChangeableAtRuntime() {
+    server().settings().caseSensitiveIdentifiers(true);
+    assertEquals("MixedCase", columnName(run("select 1 as \"MixedCase\"").id()));
+    server().settings().caseSensitiveIdentifiers(false);
+    assertEquals("mixedcase", columnName(run("select 1 as \"MixedCase\"").id()));
+  }
+
+  @Test
   void batchInASessionSeesSessionState() {
     ExecuteStatementResponse first = client().executeStatement(
         sql("create temp table batch_session_tmp (a int)").sessionKeepAliveSeconds(30).build());
