@@ -112,6 +112,8 @@ final class AdminHandler implements HttpHandler {
     if (r.has("maxSqlBytes")) settings.maxSqlBytes(r.get("maxSqlBytes").asInt());
     if (r.has("maxBatchStatements")) settings.maxBatchStatements(r.get("maxBatchStatements").asInt());
     if (r.has("maxActiveStatements")) settings.maxActiveStatements(r.get("maxActiveStatements").asInt());
+    if (r.has("maxSessions")) settings.maxSessions(r.get("maxSessions").asInt());
+    if (r.has("caseSensitiveIdentifiers")) settings.caseSensitiveIdentifiers(r.get("caseSensitiveIdentifiers").asBoolean());
     if (r.has("resultRetentionSeconds")) settings.resultRetention(Duration.ofSeconds(r.get("resultRetentionSeconds").asLong()));
   }
 

@@ -20,6 +20,8 @@ public final class ServerSettings {
   private volatile Duration resultRetention;
   private volatile Duration clientTokenRetention;
   private volatile boolean caseSensitiveIdentifiers;
+  /** Open Data API sessions at once (the real quota is undocumented; see the README's deviation table). */
+  private volatile int maxSessions;
 
   ServerSettings(LocalRedshiftConfig config) {
     this.config = config;
@@ -38,6 +40,7 @@ public final class ServerSettings {
     resultRetention = config.resultRetention();
     clientTokenRetention = config.clientTokenRetention();
     caseSensitiveIdentifiers = config.caseSensitiveIdentifiers();
+    maxSessions = 500;
   }
 
   public ServerSettings resultPageBytes(long v) { resultPageBytes = v; return this; }
@@ -50,6 +53,7 @@ public final class ServerSettings {
   public ServerSettings resultRetention(Duration v) { resultRetention = v; return this; }
   public ServerSettings clientTokenRetention(Duration v) { clientTokenRetention = v; return this; }
   public ServerSettings caseSensitiveIdentifiers(boolean v) { caseSensitiveIdentifiers = v; return this; }
+  public ServerSettings maxSessions(int v) { maxSessions = v; return this; }
 
   public long resultPageBytes() { return resultPageBytes; }
   public int resultPageRows() { return resultPageRows; }
@@ -61,4 +65,5 @@ public final class ServerSettings {
   public Duration resultRetention() { return resultRetention; }
   public Duration clientTokenRetention() { return clientTokenRetention; }
   public boolean caseSensitiveIdentifiers() { return caseSensitiveIdentifiers; }
+  public int maxSessions() { return maxSessions; }
 }

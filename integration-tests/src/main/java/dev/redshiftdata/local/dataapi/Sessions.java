@@ -28,6 +28,11 @@ final class Sessions {
     });
   }
 
+  int count() {
+    expire();
+    return byId.size();
+  }
+
   void remove(Session s) {
     byId.remove(s.id());
     s.close();

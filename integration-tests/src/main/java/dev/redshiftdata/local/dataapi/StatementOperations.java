@@ -186,6 +186,10 @@ final class StatementOperations {
     if (keepAlive == null || keepAlive == 0) {
       return target;
     }
+    if (sessions.count() >= settings.maxSessions()) {
+      throw new ApiException("ActiveSessionsExceededException", 400,
+          "Active sessions exceeded the allowed quota (" + settings.maxSessions() + ").");
+    }
     try {
       Connection c = postgres.connect(target.pgDatabase(), target.role());
       Session created = new Session(UUID.randomUUID().toString(), target, c, Duration.ofSeconds(keepAlive),

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.redshiftdata.model.ActiveSessionsExceededException;
 import software.amazon.awssdk.services.redshiftdata.model.BatchExecuteStatementResponse;
 import software.amazon.awssdk.services.redshiftdata.model.DescribeStatementResponse;
 import software.amazon.awssdk.services.redshiftdata.model.ExecuteStatementResponse;
@@ -62,6 +63,20 @@ class DataApiSessionIT extends DataApiTestSupport {
     assertEquals(StatusString.FINISHED, d.status(), d.error());
     assertEquals(first.sessionId(), d.sessionId());
     assertEquals(List.of(List.of(Field.fromLongValue(7L))), rows(b.id() + ":2"));
+  }
+
+  @Test
+  void activeSessionsQuota() {
+    ExecuteStatementResponse e = client().executeStatement(sql("select 1").sessionKeepAliveSeconds(30).build());
+    await(e.id());
+    server().settings().maxSessions(1);
+    ActiveSessionsExceededException x = assertThrows(ActiveSessionsExceededException.class,
+        () -> client().executeStatement(sql("select 1").sessionKeepAliveSeconds(30).build()));
+    assertTrue(x.awsErrorDetails().errorMessage().startsWith("Active sessions exceeded"));
+    // Reusing the open session and running without a session are still fine.
+    assertEquals(StatusString.FINISHED,
+        await(client().executeStatement(b -> b.sessionId(e.sessionId()).sessionKeepAliveSeconds(0).sql("select 1")).id()).status());
+    assertEquals(StatusString.FINISHED, run("select 1").status());
   }
 
   @Test
