@@ -64,18 +64,28 @@ final class StatementRecord {
   synchronized StoredResult result() { return result; }
   synchronized boolean cancelRequested() { return cancelRequested; }
 
+  /** Terminal states are final: a worker finishing late cannot overwrite an ABORTED set by CancelStatement. */
   synchronized void status(StatementStatus s) {
+    if (!status.active()) {
+      return;
+    }
     status = s;
     updatedAt = Instant.now();
   }
 
   synchronized void started(long queryId, int pid) {
+    if (!status.active()) {
+      return;
+    }
     this.queryId = queryId;
     this.pid = pid;
     status(StatementStatus.STARTED);
   }
 
   synchronized void finished(long durationNanos, long rows, long size, boolean hasResultSet, StoredResult r) {
+    if (!status.active()) {
+      return;
+    }
     this.durationNanos = durationNanos;
     this.resultRows = rows;
     this.resultSize = size;
@@ -85,18 +95,27 @@ final class StatementRecord {
   }
 
   synchronized void failed(long durationNanos, String error) {
+    if (!status.active()) {
+      return;
+    }
     this.durationNanos = durationNanos;
     this.error = error;
     status(StatementStatus.FAILED);
   }
 
   synchronized void aborted(long durationNanos) {
+    if (!status.active()) {
+      return;
+    }
     this.durationNanos = durationNanos;
     status(StatementStatus.ABORTED);
   }
 
   /** Batch parent summary per the newer observation: QueryId 0, ResultRows/Size -1. */
   synchronized void summarize(StatementStatus s, String error, long durationNanos, boolean anyResultSet) {
+    if (!status.active()) {
+      return;
+    }
     this.error = error;
     this.durationNanos = durationNanos;
     this.hasResultSet = anyResultSet;
@@ -112,9 +131,16 @@ final class StatementRecord {
     this.pid = pid;
   }
 
-  /** Marks the statement for cancellation and returns the JDBC statement to cancel, if it is executing. */
+  /**
+   * Marks the statement for cancellation and returns the JDBC statement to cancel, if it is executing. A
+   * statement still waiting for a worker (SUBMITTED) is ABORTED at once, as is every sub-statement of a batch.
+   */
   synchronized java.sql.Statement requestCancel() {
     cancelRequested = true;
+    if (status == StatementStatus.SUBMITTED) {
+      aborted(0);
+      subStatements.forEach(sub -> sub.aborted(0));
+    }
     return running;
   }
 }

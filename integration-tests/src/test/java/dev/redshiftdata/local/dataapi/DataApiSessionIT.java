@@ -123,6 +123,30 @@ class DataApiSessionIT extends DataApiTestSupport {
   }
 
   @Test
+  void cancelWhileWaitingForAWorker() {
+    List<String> sleepers = new java.util.ArrayList<>();
+    for (int i = 0; i < CONFIG.workerThreads(); i++) {
+      sleepers.add(submit("select pg_sleep(30)"));
+    }
+    try {
+      String queued = submit("select 1");
+      String queuedBatch = client().batchExecuteStatement(x -> x.clusterIdentifier(CLUSTER).database(DB)
+          .secretArn(ADMIN_SECRET).sqls("select 1", "select 2")).id();
+      assertEquals(StatusString.SUBMITTED, client().describeStatement(b -> b.id(queued)).status());
+      assertTrue(client().cancelStatement(b -> b.id(queued)).status());
+      assertTrue(client().cancelStatement(b -> b.id(queuedBatch)).status());
+      assertEquals(StatusString.ABORTED, client().describeStatement(b -> b.id(queued)).status());
+      DescribeStatementResponse batch = client().describeStatement(b -> b.id(queuedBatch));
+      assertEquals(StatusString.ABORTED, batch.status());
+      assertEquals(List.of("ABORTED", "ABORTED"),
+          batch.subStatements().stream().map(SubStatementData::statusAsString).toList());
+    } finally {
+      sleepers.forEach(id -> client().cancelStatement(b -> b.id(id)));
+    }
+    sleepers.forEach(id -> assertEquals(StatusString.ABORTED, await(id).status()));
+  }
+
+  @Test
   void csvBatchSubStatementsReadThroughV2() {
     String id = client().batchExecuteStatement(x -> x.clusterIdentifier(CLUSTER).database(DB).secretArn(ADMIN_SECRET)
         .resultFormat(ResultFormatString.CSV).sqls("select 'a' as s", "select 'b,c' as s")).id();
