@@ -35,11 +35,11 @@ final class SqlExecution {
 
   /**
    * A failure whose Redshift Error text is already final (a limit hit while reading the result, a bulk
-   * command's RedshiftSqlError): fails the statement with exactly this text.
+   * command's RedshiftSqlError, an unknown database): fails the statement with exactly this text.
    */
-  static final class LimitExceeded extends SQLException {
-    LimitExceeded(String redshiftError) {
-      super(redshiftError, "54000");
+  static final class FinalError extends SQLException {
+    FinalError(String redshiftError) {
+      super(redshiftError, "XX000");
     }
   }
 
@@ -135,7 +135,7 @@ final class SqlExecution {
     try {
       return bulk.get().run(context).resultRows();
     } catch (RedshiftSqlError e) {
-      throw new LimitExceeded(
+      throw new FinalError(
           "ERROR: " + e.getMessage() + (e.position() > 0 ? "\n Position: " + e.position() : ""));
     }
   }
@@ -149,11 +149,11 @@ final class SqlExecution {
     while (rs.next()) {
       byte[] row = encoder.encode(rs).getBytes(StandardCharsets.UTF_8);
       if (row.length > maxRow) {
-        throw new LimitExceeded("ERROR: Packet for query is too large: row " + (result.rows() + 1) + " is "
+        throw new FinalError("ERROR: Packet for query is too large: row " + (result.rows() + 1) + " is "
             + row.length + " bytes, the limit per row is " + maxRow + " bytes.");
       }
       if (result.bytes() + row.length > maxResult) {
-        throw new LimitExceeded("ERROR: Database response exceeded size limit: the result exceeds "
+        throw new FinalError("ERROR: Database response exceeded size limit: the result exceeds "
             + maxResult + " bytes. Use UNLOAD for large results.");
       }
       result.add(row);

@@ -52,7 +52,7 @@ final class StatementRunner {
         r.aborted(0);
         return;
       }
-      c = session != null ? session.connection() : postgres.connect(r.target.pgDatabase(), r.target.role());
+      c = session != null ? session.connection() : connect(r.target);
       int pid = c.unwrap(PGConnection.class).getBackendPID();
       start = System.nanoTime();
       r.started(queryIds.incrementAndGet(), pid);
@@ -103,7 +103,7 @@ final class StatementRunner {
         parent.aborted(0);
         return;
       }
-      c = session != null ? session.connection() : postgres.connect(parent.target.pgDatabase(), parent.target.role());
+      c = session != null ? session.connection() : connect(parent.target);
       int pid = c.unwrap(PGConnection.class).getBackendPID();
       start = System.nanoTime();
       parent.started(0, pid);
@@ -172,6 +172,14 @@ final class StatementRunner {
     }
   }
 
+  /** A new connection for the target; an unknown database fails like Redshift's, without PostgreSQL's name. */
+  private Connection connect(Target t) throws SQLException {
+    if (!t.endpoint().databases().contains(t.database())) {
+      throw new SqlExecution.FinalError("FATAL: database \"" + t.database() + "\" does not exist");
+    }
+    return postgres.connect(t.pgDatabase(), t.role());
+  }
+
   /** Applies an armed statement fault; true when the statement ended because of it. */
   private boolean injectFault(StatementRecord r, long start) throws SQLException {
     Faults.Hold hold = faults.takeHold();
@@ -208,7 +216,7 @@ final class StatementRunner {
 
   private static void endWithError(StatementRecord r, SQLException e, long duration) {
     if (r.cancelRequested() || (r.parent != null && r.parent.cancelRequested())
-        || CANCELED.equals(e.getSQLState()) && !(e instanceof SqlExecution.LimitExceeded)) {
+        || CANCELED.equals(e.getSQLState()) && !(e instanceof SqlExecution.FinalError)) {
       r.aborted(duration);
     } else {
       r.failed(duration, errorText(e));
@@ -216,7 +224,7 @@ final class StatementRunner {
   }
 
   private static String errorText(SQLException e) {
-    return e instanceof SqlExecution.LimitExceeded ? e.getMessage() : ErrorTranslator.redshiftError(e);
+    return e instanceof SqlExecution.FinalError ? e.getMessage() : ErrorTranslator.redshiftError(e);
   }
 
   /** A dialect or bulk error that escaped as an unchecked exception, in Redshift's Error form. */

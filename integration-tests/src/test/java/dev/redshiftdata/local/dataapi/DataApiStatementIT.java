@@ -104,6 +104,14 @@ class DataApiStatementIT extends DataApiTestSupport {
   }
 
   @Test
+  void unknownDatabaseFailsTheStatement() {
+    DescribeStatementResponse d = await(client().executeStatement(sql("select 1").database("nope").build()).id());
+    assertEquals(StatusString.FAILED, d.status());
+    assertEquals("FATAL: database \"nope\" does not exist", d.error());
+    assertEquals("nope", d.database());
+  }
+
+  @Test
   void sqlErrorFailsTheStatementNotTheCall() {
     DescribeStatementResponse d = await(submit("select * from no_such_table_e2e"));
     assertEquals(StatusString.FAILED, d.status());
