@@ -14,6 +14,9 @@ final class ErrorTranslator {
   private static final Pattern PERMISSION =
       Pattern.compile("^permission denied for (table|view|materialized view|sequence) ");
 
+  /** Endpoint.postgresDatabase's naming ("c_local_cluster__dev"): clients only know the Redshift name. */
+  private static final Pattern PG_DATABASE = Pattern.compile("\\b[cw]_[a-z0-9_]+?__([A-Za-z0-9_$]+)\\b");
+
   private ErrorTranslator() {}
 
   static String redshiftError(SQLException e) {
@@ -28,6 +31,7 @@ final class ErrorTranslator {
       message = "unknown error";
     }
     message = PERMISSION.matcher(message).replaceFirst("permission denied for relation ");
+    message = PG_DATABASE.matcher(message).replaceAll("$1");
     return "ERROR: " + message + (position > 0 ? "\n Position: " + position : "");
   }
 }

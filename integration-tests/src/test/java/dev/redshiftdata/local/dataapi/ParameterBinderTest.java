@@ -51,4 +51,12 @@ class ParameterBinderTest {
     assertEquals("2023-10-23 09:26:38.0+00", RowEncoder.timestamp("2023-10-23 09:26:38+00"));
     assertEquals("infinity", RowEncoder.timestamp("infinity"));
   }
+
+  @Test
+  void errorTextsUseRedshiftNames() {
+    assertEquals("ERROR: permission denied for relation t",
+        ErrorTranslator.redshiftError(new java.sql.SQLException("permission denied for table t")));
+    assertEquals("ERROR: permission denied for database dev",
+        ErrorTranslator.redshiftError(new java.sql.SQLException("permission denied for database c_local_cluster__dev")));
+  }
 }
