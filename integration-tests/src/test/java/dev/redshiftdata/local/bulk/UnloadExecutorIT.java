@@ -128,11 +128,13 @@ class UnloadExecutorIT {
     assertEquals(
         List.of(
             "id:integer", "s:smallint", "b:bigint", "d:numeric", "wide:numeric", "r:real", "f:double precision",
-            "ok:boolean", "c:character varying", "v:character varying", "j:super", "dt:date",
+            "ok:boolean", "c:character", "v:character varying", "j:super", "dt:date",
             "ts:timestamp without time zone", "tz:timestamp with time zone"),
         names);
     assertEquals(12, manifest.at("/schema/elements/3/type/precision").asInt());
     assertEquals(2, manifest.at("/schema/elements/3/type/scale").asInt());
+    assertEquals(5, manifest.at("/schema/elements/8/type/byte_length").asInt());
+    assertEquals(20, manifest.at("/schema/elements/9/type/byte_length").asInt());
     assertEquals("Amazon Redshift", manifest.at("/author/name").asText());
   }
 
@@ -212,9 +214,39 @@ class UnloadExecutorIT {
     assertEquals("UNLOAD varbyte column \"col_0\" is only supported for TEXT/CSV.", bytes.getMessage());
   }
 
+  @Test
+  void csvTextAndJsonFormatsWriteRedshiftsTextForms() throws Exception {
+    String select = "select 1 as id, 'a,b \"q\"' as s, null::int as n, '10:11:12'::time as t,"
+        + " decode('0aff', 'hex') as bin, true as ok, '{\"k\": 1}'::jsonb as j";
+    UnloadResult csv = unloadRaw(select, prefix("csv"), "FORMAT CSV HEADER NULL AS 'NIL' PARALLEL OFF");
+    assertEquals("id,s,n,t,bin,ok,j\n1,\"a,b \"\"q\"\"\",NIL,10:11:12,0aff,t,\"{\"\"k\"\": 1}\"\n",
+        read(csv.files().get(0).url()));
+    assertTrue(csv.files().get(0).url().endsWith("/000"), csv.files().get(0).url());
+    UnloadResult text = unloadRaw("select 'x|y' as a, null as b", prefix("text"), "ESCAPE ADDQUOTES PARALLEL OFF");
+    assertEquals("\"x\\|y\"|\n", read(text.files().get(0).url()));
+    UnloadResult json = unloadRaw(select, prefix("json"), "FORMAT JSON PARALLEL OFF");
+    assertEquals("{\"id\":1,\"s\":\"a,b \\\"q\\\"\",\"n\":null,\"t\":\"10:11:12\",\"bin\":\"0aff\","
+        + "\"ok\":true,\"j\":{\"k\": 1}}\n", read(json.files().get(0).url()));
+    UnloadResult gz = unloadRaw("select * from unload_many", prefix("gzip"), "CSV GZIP MANIFEST VERBOSE");
+    assertTrue(gz.files().get(0).url().endsWith("0000_part_00.gz"), gz.files().get(0).url());
+    assertEquals(30_000, gz.files().stream().mapToLong(UnloadResult.UnloadedFile::recordCount).sum());
+    assertEquals(30_000, SharedSpark.session().read().csv(s3a(gz.files().get(0).url())).count());
+  }
+
+  private static String read(String url) throws Exception {
+    try (FileSystem fs = s3.fileSystem(redshift.config().bucket());
+        InputStream in = fs.open(S3Objects.path(url))) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
   private static UnloadResult unload(String select, String prefix, String options) throws Exception {
+    return unloadRaw(select, prefix, "FORMAT PARQUET " + options);
+  }
+
+  private static UnloadResult unloadRaw(String select, String prefix, String options) throws Exception {
     String sql =
-        "UNLOAD ('" + select.replace("'", "''") + "') TO '" + prefixUrl(prefix) + "' IAM_ROLE default FORMAT PARQUET "
+        "UNLOAD ('" + select.replace("'", "''") + "') TO '" + prefixUrl(prefix) + "' IAM_ROLE default "
             + options;
     UnloadCommand command = UnloadParser.parse(sql);
     try (Connection c = connect()) {
