@@ -47,9 +47,6 @@ public final class UnloadExecutor {
    */
   public UnloadResult execute(Connection connection, UnloadCommand command, String postgresSelect)
       throws SQLException {
-    if (!command.partitionBy().isEmpty()) {
-      throw new RedshiftSqlError("UNLOAD PARTITION BY is not supported by the local Redshift yet");
-    }
     try (FileSystem fs = s3.fileSystem(command.bucket())) {
       prepareTarget(fs, command);
       boolean autoCommit = connection.getAutoCommit();
@@ -93,7 +90,8 @@ public final class UnloadExecutor {
       return;
     }
     Pattern wouldOverwrite =
-        Pattern.compile(Pattern.quote(command.keyPrefix()) + "(\\d{4}_part_\\d{2}|\\d{3}|manifest)(\\..*)?");
+        Pattern.compile(
+            Pattern.quote(command.keyPrefix()) + "/?([^/]+=[^/]*/)*(\\d{4}_part_\\d{2}|\\d{3}|manifest)(\\..*)?");
     for (FileStatus s : existing) {
       String key = s.getPath().toUri().getPath().substring(1);
       if (wouldOverwrite.matcher(key).matches()) {
@@ -120,29 +118,58 @@ public final class UnloadExecutor {
       }
     }
     List<TextValues.Column> textColumns = parquet ? List.of() : TextValues.columns(md);
+    Partitioning partitioning = Partitioning.of(command, md);
     int slices = command.parallel() ? settings.slices() : 1;
     long maxFileSize =
         Math.min(parquet ? parquetMaxFileSize(command.maxFileSize()) : command.maxFileSize(), settings.maxFileSizeCap());
     long chunk = settings.rowsPerSliceChunk();
-    FileSink[] writers = new FileSink[slices];
-    for (int s = 0; s < slices; s++) {
-      writers[s] = parquet
-          ? new SliceWriter(fs, command, parquetColumns, s, maxFileSize)
-          : new TextSliceWriter(fs, command, textColumns, s, maxFileSize);
-    }
+    List<ParquetColumn> dataParquet = partitioning.project(parquetColumns);
+    List<TextValues.Column> dataText = partitioning.project(textColumns);
+    java.util.function.BiFunction<UnloadCommand, Integer, FileSink> newSink = (target, s) -> parquet
+        ? new SliceWriter(fs, target, dataParquet, s, maxFileSize)
+        : new TextSliceWriter(fs, target, dataText, s, maxFileSize);
+    List<FileSink> writers = new ArrayList<>();
     long rows = 0;
-    // Decoding JDBC rows and encoding files run on different threads: the reader hands batches to one
-    // writer thread per slice, so even one slice uses two cores.
-    try (ParallelWriters parallel = new ParallelWriters(writers)) {
-      while (rs.next()) {
-        Object[] row = new Object[n];
-        for (int i = 0; i < n; i++) {
-          row[i] = parquet ? parquetColumns.get(i).read(rs, i + 1) : textColumns.get(i).read(rs, i + 1);
-        }
-        parallel.write((int) ((rows / chunk) % slices), row);
-        rows++;
+    if (partitioning.isEmpty()) {
+      FileSink[] sinks = new FileSink[slices];
+      for (int s = 0; s < slices; s++) {
+        sinks[s] = newSink.apply(command, s);
+        writers.add(sinks[s]);
       }
-      parallel.finish();
+      // Decoding JDBC rows and encoding files run on different threads: the reader hands batches to one
+      // writer thread per slice, so even one slice uses two cores.
+      try (ParallelWriters parallel = new ParallelWriters(sinks)) {
+        while (rs.next()) {
+          parallel.write((int) ((rows / chunk) % slices), readRow(rs, n, parquet, parquetColumns, textColumns));
+          rows++;
+        }
+        parallel.finish();
+      }
+    } else {
+      // One set of slice files per partition folder, written on this thread.
+      java.util.Map<String, FileSink[]> byFolder = new java.util.LinkedHashMap<>();
+      java.util.Map<String, long[]> counts = new java.util.HashMap<>();
+      try {
+        while (rs.next()) {
+          Object[] row = readRow(rs, n, parquet, parquetColumns, textColumns);
+          String folder = partitioning.folder(rs);
+          FileSink[] sinks = byFolder.computeIfAbsent(folder, f -> {
+            FileSink[] created = new FileSink[slices];
+            for (int s = 0; s < slices; s++) {
+              created[s] = newSink.apply(command.withKeyPrefix(partitioning.root() + f), s);
+              writers.add(created[s]);
+            }
+            return created;
+          });
+          long[] count = counts.computeIfAbsent(folder, f -> new long[1]);
+          sinks[(int) ((count[0]++ / chunk) % slices)].write(partitioning.projectRow(row));
+          rows++;
+        }
+      } finally {
+        for (FileSink w : writers) {
+          w.close();
+        }
+      }
     }
     List<UnloadedFile> files = new ArrayList<>();
     for (FileSink w : writers) {
@@ -150,11 +177,22 @@ public final class UnloadExecutor {
     }
     String manifestUrl = null;
     // A zero-row Parquet or JSON UNLOAD writes no files at all (REDSHIFT_REFERENCE.md sections 5 and 14.1).
+    // With PARTITION BY there is one manifest, in the root folder.
     if (command.manifest() && !files.isEmpty()) {
-      manifestUrl = "s3://" + command.bucket() + "/" + command.keyPrefix() + "manifest";
-      S3Objects.writeString(fs, S3Objects.path(manifestUrl), manifest(command, described, files, rows));
+      manifestUrl = "s3://" + command.bucket() + "/" + partitioning.root() + "manifest";
+      S3Objects.writeString(fs, S3Objects.path(manifestUrl), manifest(command, partitioning.project(described), files, rows));
     }
     return new UnloadResult(rows, files, manifestUrl);
+  }
+
+  private static Object[] readRow(
+      ResultSet rs, int n, boolean parquet, List<ParquetColumn> parquetColumns, List<TextValues.Column> textColumns)
+      throws SQLException {
+    Object[] row = new Object[n];
+    for (int i = 0; i < n; i++) {
+      row[i] = parquet ? parquetColumns.get(i).read(rs, i + 1) : textColumns.get(i).read(rs, i + 1);
+    }
+    return row;
   }
 
   /** One slice's files of any format. */
