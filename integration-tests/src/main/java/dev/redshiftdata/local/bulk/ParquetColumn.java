@@ -105,36 +105,6 @@ final class ParquetColumn {
     return name;
   }
 
-  /** The Redshift type name used in a verbose manifest's schema. */
-  String redshiftBaseType() {
-    return switch (kind) {
-      case INT16 -> "smallint";
-      case INT32 -> "integer";
-      case INT64 -> "bigint";
-      case DECIMAL -> "numeric";
-      case FLOAT -> "real";
-      case DOUBLE -> "double precision";
-      case BOOLEAN -> "boolean";
-      case STRING -> "character varying";
-      case JSON -> "super";
-      case DATE -> "date";
-      case TIMESTAMP_INT96, TIMESTAMP_MICROS -> "timestamp without time zone";
-      case TIMESTAMPTZ_MICROS -> "timestamp with time zone";
-    };
-  }
-
-  int precision() {
-    return precision;
-  }
-
-  int scale() {
-    return scale;
-  }
-
-  boolean isDecimal() {
-    return kind == Kind.DECIMAL;
-  }
-
   Type parquetType() {
     Types.PrimitiveBuilder<PrimitiveType> b =
         switch (kind) {

@@ -47,12 +47,6 @@ public final class UnloadExecutor {
    */
   public UnloadResult execute(Connection connection, UnloadCommand command, String postgresSelect)
       throws SQLException {
-    if (command.format() != Format.PARQUET) {
-      throw new RedshiftSqlError("UNLOAD FORMAT " + command.format() + " is not supported by the local Redshift yet");
-    }
-    if (!command.partitionBy().isEmpty()) {
-      throw new RedshiftSqlError("UNLOAD PARTITION BY is not supported by the local Redshift yet");
-    }
     try (FileSystem fs = s3.fileSystem(command.bucket())) {
       prepareTarget(fs, command);
       boolean autoCommit = connection.getAutoCommit();
@@ -62,7 +56,7 @@ public final class UnloadExecutor {
         st.setFetchSize(FETCH_SIZE);
         UnloadResult result;
         try (ResultSet rs = st.executeQuery(postgresSelect)) {
-          result = writeParquet(fs, command, rs);
+          result = writeFiles(fs, command, rs);
         }
         if (autoCommit) {
           connection.commit();
@@ -96,7 +90,8 @@ public final class UnloadExecutor {
       return;
     }
     Pattern wouldOverwrite =
-        Pattern.compile(Pattern.quote(command.keyPrefix()) + "(\\d{4}_part_\\d{2}|\\d{3}|manifest)(\\..*)?");
+        Pattern.compile(
+            Pattern.quote(command.keyPrefix()) + "/?([^/]+=[^/]*/)*(\\d{4}_part_\\d{2}|\\d{3}|manifest)(\\..*)?");
     for (FileStatus s : existing) {
       String key = s.getPath().toUri().getPath().substring(1);
       if (wouldOverwrite.matcher(key).matches()) {
@@ -107,53 +102,109 @@ public final class UnloadExecutor {
     }
   }
 
-  private UnloadResult writeParquet(FileSystem fs, UnloadCommand command, ResultSet rs)
+  private UnloadResult writeFiles(FileSystem fs, UnloadCommand command, ResultSet rs)
       throws SQLException, IOException {
     ResultSetMetaData md = rs.getMetaData();
-    List<ParquetColumn> columns = new ArrayList<>();
-    for (int i = 1; i <= md.getColumnCount(); i++) {
-      columns.add(ParquetColumn.of(md, i, settings.timestampEncoding()));
+    int n = md.getColumnCount();
+    List<ManifestColumn> described = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      described.add(ManifestColumn.of(md, i));
     }
-    int slices = command.parallel() ? settings.slices() : 1;
-    long maxFileSize = Math.min(parquetMaxFileSize(command.maxFileSize()), settings.maxFileSizeCap());
-    long chunk = settings.rowsPerSliceChunk();
-    SliceWriter[] writers = new SliceWriter[slices];
-    for (int s = 0; s < slices; s++) {
-      writers[s] = new SliceWriter(fs, command, columns, s, maxFileSize);
-    }
-    long rows = 0;
-    // Decoding JDBC rows and encoding Parquet run on different threads: the reader hands batches to one
-    // writer thread per slice, so even one slice uses two cores.
-    try (ParallelWriters parallel = new ParallelWriters(writers)) {
-      int n = columns.size();
-      while (rs.next()) {
-        Object[] row = new Object[n];
-        for (int i = 0; i < n; i++) {
-          row[i] = columns.get(i).read(rs, i + 1);
-        }
-        parallel.write((int) ((rows / chunk) % slices), row);
-        rows++;
+    boolean parquet = command.format() == Format.PARQUET;
+    List<ParquetColumn> parquetColumns = new ArrayList<>();
+    if (parquet) {
+      for (int i = 1; i <= n; i++) {
+        parquetColumns.add(ParquetColumn.of(md, i, settings.timestampEncoding()));
       }
-      parallel.finish();
+    }
+    List<TextValues.Column> textColumns = parquet ? List.of() : TextValues.columns(md);
+    Partitioning partitioning = Partitioning.of(command, md);
+    int slices = command.parallel() ? settings.slices() : 1;
+    long maxFileSize =
+        Math.min(parquet ? parquetMaxFileSize(command.maxFileSize()) : command.maxFileSize(), settings.maxFileSizeCap());
+    long chunk = settings.rowsPerSliceChunk();
+    List<ParquetColumn> dataParquet = partitioning.project(parquetColumns);
+    List<TextValues.Column> dataText = partitioning.project(textColumns);
+    java.util.function.BiFunction<UnloadCommand, Integer, FileSink> newSink = (target, s) -> parquet
+        ? new SliceWriter(fs, target, dataParquet, s, maxFileSize)
+        : new TextSliceWriter(fs, target, dataText, s, maxFileSize);
+    List<FileSink> writers = new ArrayList<>();
+    long rows = 0;
+    if (partitioning.isEmpty()) {
+      FileSink[] sinks = new FileSink[slices];
+      for (int s = 0; s < slices; s++) {
+        sinks[s] = newSink.apply(command, s);
+        writers.add(sinks[s]);
+      }
+      // Decoding JDBC rows and encoding files run on different threads: the reader hands batches to one
+      // writer thread per slice, so even one slice uses two cores.
+      try (ParallelWriters parallel = new ParallelWriters(sinks)) {
+        while (rs.next()) {
+          parallel.write((int) ((rows / chunk) % slices), readRow(rs, n, parquet, parquetColumns, textColumns));
+          rows++;
+        }
+        parallel.finish();
+      }
+    } else {
+      // One set of slice files per partition folder, written on this thread.
+      java.util.Map<String, FileSink[]> byFolder = new java.util.LinkedHashMap<>();
+      java.util.Map<String, long[]> counts = new java.util.HashMap<>();
+      try {
+        while (rs.next()) {
+          Object[] row = readRow(rs, n, parquet, parquetColumns, textColumns);
+          String folder = partitioning.folder(rs);
+          FileSink[] sinks = byFolder.computeIfAbsent(folder, f -> {
+            FileSink[] created = new FileSink[slices];
+            for (int s = 0; s < slices; s++) {
+              created[s] = newSink.apply(command.withKeyPrefix(partitioning.root() + f), s);
+              writers.add(created[s]);
+            }
+            return created;
+          });
+          long[] count = counts.computeIfAbsent(folder, f -> new long[1]);
+          sinks[(int) ((count[0]++ / chunk) % slices)].write(partitioning.projectRow(row));
+          rows++;
+        }
+      } finally {
+        for (FileSink w : writers) {
+          w.close();
+        }
+      }
     }
     List<UnloadedFile> files = new ArrayList<>();
-    for (SliceWriter w : writers) {
+    for (FileSink w : writers) {
       files.addAll(w.files());
     }
     String manifestUrl = null;
-    // A zero-row Parquet UNLOAD writes no files at all (REDSHIFT_REFERENCE.md section 14.1, "Empty result").
-    if (command.manifest() && rows > 0) {
-      manifestUrl = "s3://" + command.bucket() + "/" + command.keyPrefix() + "manifest";
-      S3Objects.writeString(fs, S3Objects.path(manifestUrl), manifest(command, columns, files, rows));
+    // A zero-row Parquet or JSON UNLOAD writes no files at all (REDSHIFT_REFERENCE.md sections 5 and 14.1).
+    // With PARTITION BY there is one manifest, in the root folder.
+    if (command.manifest() && !files.isEmpty()) {
+      manifestUrl = "s3://" + command.bucket() + "/" + partitioning.root() + "manifest";
+      S3Objects.writeString(fs, S3Objects.path(manifestUrl), manifest(command, partitioning.project(described), files, rows));
     }
     return new UnloadResult(rows, files, manifestUrl);
+  }
+
+  private static Object[] readRow(
+      ResultSet rs, int n, boolean parquet, List<ParquetColumn> parquetColumns, List<TextValues.Column> textColumns)
+      throws SQLException {
+    Object[] row = new Object[n];
+    for (int i = 0; i < n; i++) {
+      row[i] = parquet ? parquetColumns.get(i).read(rs, i + 1) : textColumns.get(i).read(rs, i + 1);
+    }
+    return row;
+  }
+
+  /** One slice's files of any format. */
+  interface FileSink extends ParallelWriters.RowSink {
+    List<UnloadedFile> files();
   }
 
   private static long parquetMaxFileSize(long requested) {
     return Math.max(PARQUET_SIZE_GRANULARITY, requested / PARQUET_SIZE_GRANULARITY * PARQUET_SIZE_GRANULARITY);
   }
 
-  static String manifest(UnloadCommand command, List<ParquetColumn> columns, List<UnloadedFile> files, long rows)
+  static String manifest(UnloadCommand command, List<ManifestColumn> columns, List<UnloadedFile> files, long rows)
       throws IOException {
     ObjectNode root = JSON.createObjectNode();
     ArrayNode entries = root.putArray("entries");
@@ -170,14 +221,17 @@ public final class UnloadExecutor {
     }
     if (command.manifestVerbose()) {
       ArrayNode elements = root.putObject("schema").putArray("elements");
-      for (ParquetColumn c : columns) {
+      for (ManifestColumn c : columns) {
         ObjectNode el = elements.addObject();
         el.put("name", c.name());
         ObjectNode type = el.putObject("type");
-        type.put("base", c.redshiftBaseType());
-        if (c.isDecimal()) {
+        type.put("base", c.base());
+        if (c.base().equals("numeric")) {
           type.put("precision", c.precision());
           type.put("scale", c.scale());
+        }
+        if (c.byteLength() > 0) {
+          type.put("byte_length", c.byteLength());
         }
       }
       ObjectNode meta = root.putObject("meta");
@@ -190,6 +244,19 @@ public final class UnloadExecutor {
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
   }
 
+  /**
+   * Redshift's file names: {@code <prefix><slice>_part_<part>} with PARALLEL ON, {@code <prefix><part>} with
+   * PARALLEL OFF; {@code .parquet} for Parquet, the compression's suffix, or the EXTENSION given instead.
+   */
+  static String fileName(UnloadCommand command, int slice, int part) {
+    String base = command.parallel() ? String.format("%04d_part_%02d", slice, part) : String.format("%03d", part);
+    if (command.extension() != null) {
+      String ext = command.extension();
+      return base + "." + (ext.startsWith(".") ? ext.substring(1) : ext);
+    }
+    return base + (command.format() == Format.PARQUET ? ".parquet" : "") + command.compression().suffix();
+  }
+
   private static void recordLastUnloadCount(Connection connection, long rows) throws SQLException {
     try (Statement st = connection.createStatement()) {
       st.execute("SELECT set_config('localredshift.last_unload_count', '" + rows + "', false)");
@@ -197,7 +264,7 @@ public final class UnloadExecutor {
   }
 
   /** The files of one emulated slice, rolling over to a new part at MAXFILESIZE. */
-  private static final class SliceWriter implements ParallelWriters.RowSink {
+  private static final class SliceWriter implements FileSink {
     private final FileSystem fs;
     private final UnloadCommand command;
     private final RowWriteSupport writeSupport;
@@ -242,13 +309,7 @@ public final class UnloadExecutor {
     }
 
     private String fileName() {
-      String base = command.parallel() ? String.format("%04d_part_%02d", slice, part) : String.format("%03d", part);
-      String ext = command.extension() != null ? "." + stripDot(command.extension()) : ".parquet";
-      return base + ext;
-    }
-
-    private static String stripDot(String ext) {
-      return ext.startsWith(".") ? ext.substring(1) : ext;
+      return UnloadExecutor.fileName(command, slice, part);
     }
 
     private void finishFile() throws IOException {
@@ -259,7 +320,8 @@ public final class UnloadExecutor {
       part++;
     }
 
-    List<UnloadedFile> files() {
+    @Override
+    public List<UnloadedFile> files() {
       return files;
     }
 

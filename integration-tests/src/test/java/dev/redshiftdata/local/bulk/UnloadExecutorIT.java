@@ -128,11 +128,13 @@ class UnloadExecutorIT {
     assertEquals(
         List.of(
             "id:integer", "s:smallint", "b:bigint", "d:numeric", "wide:numeric", "r:real", "f:double precision",
-            "ok:boolean", "c:character varying", "v:character varying", "j:super", "dt:date",
+            "ok:boolean", "c:character", "v:character varying", "j:super", "dt:date",
             "ts:timestamp without time zone", "tz:timestamp with time zone"),
         names);
     assertEquals(12, manifest.at("/schema/elements/3/type/precision").asInt());
     assertEquals(2, manifest.at("/schema/elements/3/type/scale").asInt());
+    assertEquals(5, manifest.at("/schema/elements/8/type/byte_length").asInt());
+    assertEquals(20, manifest.at("/schema/elements/9/type/byte_length").asInt());
     assertEquals("Amazon Redshift", manifest.at("/author/name").asText());
   }
 
@@ -212,9 +214,59 @@ class UnloadExecutorIT {
     assertEquals("UNLOAD varbyte column \"col_0\" is only supported for TEXT/CSV.", bytes.getMessage());
   }
 
+  @Test
+  void csvTextAndJsonFormatsWriteRedshiftsTextForms() throws Exception {
+    String select = "select 1 as id, 'a,b \"q\"' as s, null::int as n, '10:11:12'::time as t,"
+        + " decode('0aff', 'hex') as bin, true as ok, '{\"k\": 1}'::jsonb as j";
+    UnloadResult csv = unloadRaw(select, prefix("csv"), "FORMAT CSV HEADER NULL AS 'NIL' PARALLEL OFF");
+    assertEquals("id,s,n,t,bin,ok,j\n1,\"a,b \"\"q\"\"\",NIL,10:11:12,0aff,t,\"{\"\"k\"\": 1}\"\n",
+        read(csv.files().get(0).url()));
+    assertTrue(csv.files().get(0).url().endsWith("/000"), csv.files().get(0).url());
+    UnloadResult text = unloadRaw("select 'x|y' as a, null as b", prefix("text"), "ESCAPE ADDQUOTES PARALLEL OFF");
+    assertEquals("\"x\\|y\"|\n", read(text.files().get(0).url()));
+    UnloadResult json = unloadRaw(select, prefix("json"), "FORMAT JSON PARALLEL OFF");
+    assertEquals("{\"id\":1,\"s\":\"a,b \\\"q\\\"\",\"n\":null,\"t\":\"10:11:12\",\"bin\":\"0aff\","
+        + "\"ok\":true,\"j\":{\"k\": 1}}\n", read(json.files().get(0).url()));
+    UnloadResult gz = unloadRaw("select * from unload_many", prefix("gzip"), "CSV GZIP MANIFEST VERBOSE");
+    assertTrue(gz.files().get(0).url().endsWith("0000_part_00.gz"), gz.files().get(0).url());
+    assertEquals(30_000, gz.files().stream().mapToLong(UnloadResult.UnloadedFile::recordCount).sum());
+    assertEquals(30_000, SharedSpark.session().read().csv(s3a(gz.files().get(0).url())).count());
+  }
+
+  @Test
+  void partitionByWritesHiveFoldersAndOneRootManifest() throws Exception {
+    UnloadResult result = unload(
+        "select id, id % 3 as bucket, case when id % 5 = 0 then null else 'p/' || (id % 2) end as tag, h"
+            + " from unload_many where id <= 300",
+        "unload-it/parts", "PARTITION BY (bucket, tag) MANIFEST");
+    assertEquals(300, result.rows());
+    assertEquals(prefixUrl("unload-it/parts/") + "manifest", result.manifestUrl());
+    List<String> folders = result.files().stream()
+        .map(f -> f.url().substring(prefixUrl("unload-it/parts/").length()))
+        .map(u -> u.substring(0, u.lastIndexOf('/') + 1))
+        .distinct().sorted().collect(Collectors.toList());
+    assertEquals(9, folders.size(), folders.toString());
+    assertTrue(folders.contains("bucket=0/tag=__HIVE_DEFAULT_PARTITION__/"), folders.toString());
+    assertTrue(folders.contains("bucket=2/tag=p%2F1/"), folders.toString());
+    Dataset<Row> df = SharedSpark.session().read().parquet(s3a(result.files().get(0).url()));
+    assertEquals(List.of("id", "h"), Arrays.asList(df.columns())); // partition columns left out of the files
+    assertManifestMatchesFiles(readManifest(result.manifestUrl()), 300, false);
+  }
+
+  private static String read(String url) throws Exception {
+    try (FileSystem fs = s3.fileSystem(redshift.config().bucket());
+        InputStream in = fs.open(S3Objects.path(url))) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
   private static UnloadResult unload(String select, String prefix, String options) throws Exception {
+    return unloadRaw(select, prefix, "FORMAT PARQUET " + options);
+  }
+
+  private static UnloadResult unloadRaw(String select, String prefix, String options) throws Exception {
     String sql =
-        "UNLOAD ('" + select.replace("'", "''") + "') TO '" + prefixUrl(prefix) + "' IAM_ROLE default FORMAT PARQUET "
+        "UNLOAD ('" + select.replace("'", "''") + "') TO '" + prefixUrl(prefix) + "' IAM_ROLE default "
             + options;
     UnloadCommand command = UnloadParser.parse(sql);
     try (Connection c = connect()) {
@@ -247,6 +299,11 @@ class UnloadExecutorIT {
 
   /** Every entry's content_length and record_count agree with the object actually written. */
   private static void assertManifestMatchesFiles(JsonNode manifest, long expectedRows) throws Exception {
+    assertManifestMatchesFiles(manifest, expectedRows, true);
+  }
+
+  private static void assertManifestMatchesFiles(JsonNode manifest, long expectedRows, boolean verbose)
+      throws Exception {
     long rows = 0;
     long bytes = 0;
     try (FileSystem fs = s3.fileSystem(redshift.config().bucket())) {
@@ -254,14 +311,18 @@ class UnloadExecutorIT {
         FileStatus status = fs.getFileStatus(S3Objects.path(e.get("url").asText()));
         assertEquals(status.getLen(), e.at("/meta/content_length").asLong(), e.toString());
         long count = SharedSpark.session().read().parquet(status.getPath().toString()).count();
-        assertEquals(count, e.at("/meta/record_count").asLong(), e.toString());
+        if (verbose) {
+          assertEquals(count, e.at("/meta/record_count").asLong(), e.toString());
+        }
         rows += count;
         bytes += status.getLen();
       }
     }
     assertEquals(expectedRows, rows);
-    assertEquals(expectedRows, manifest.at("/meta/record_count").asLong());
-    assertEquals(bytes, manifest.at("/meta/content_length").asLong());
+    if (verbose) {
+      assertEquals(expectedRows, manifest.at("/meta/record_count").asLong());
+      assertEquals(bytes, manifest.at("/meta/content_length").asLong());
+    }
   }
 
   private static List<String> manifestSchema(JsonNode manifest) {
