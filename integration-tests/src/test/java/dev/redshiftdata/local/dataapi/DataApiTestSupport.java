@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.redshiftdata.model.StatusString;
  */
 @ExtendWith(LocalRedshiftExtension.class)
 abstract class DataApiTestSupport {
-  static final LocalRedshiftConfig CONFIG = LocalRedshiftConfig.defaults(); // same values as the shared one
+  static final LocalRedshiftConfig CONFIG = LocalRedshiftExtension.shared().config();
   static final String CLUSTER = "local-cluster";
   static final String DB = "dev";
   static final String ADMIN_SECRET = LocalRedshiftConfig.secretArn("local-redshift-awsuser-AbCdEf");
