@@ -99,6 +99,9 @@ final class StatementOperations {
     String id = r.string("Id");
     ctx.statementId = id;
     StatementRecord s = registry.get(id);
+    if (s.parent != null) {
+      s = s.parent; // a sub-statement cannot stop alone: its batch is one transaction, so the batch is cancelled
+    }
     StatementStatus status = s.status();
     if (!status.active()) {
       throw ApiException.validation(

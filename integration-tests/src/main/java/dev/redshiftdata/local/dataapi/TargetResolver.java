@@ -23,8 +23,8 @@ final class TargetResolver {
   }
 
   /**
-   * @param databaseRequired true for operations whose model marks Database required (the catalog operations);
-   *     for ExecuteStatement it is required unless a session is reused
+   * @param allowSession whether the operation has a SessionId member (ExecuteStatement, BatchExecuteStatement);
+   *     Database is required unless a session is reused
    */
   Target resolve(Request r, boolean allowSession) {
     String cluster = r.string("ClusterIdentifier", 1, 63, CLUSTER_ID);

@@ -114,7 +114,7 @@ class DataApiSessionIT extends DataApiTestSupport {
       sleep(5);
     }
     sleep(100);
-    assertTrue(client().cancelStatement(b -> b.id(id)).status());
+    assertTrue(client().cancelStatement(b -> b.id(id + ":2")).status()); // by sub-statement id: the whole batch
     DescribeStatementResponse d = await(id);
     assertEquals(StatusString.ABORTED, d.status());
     assertEquals(List.of("FINISHED", "ABORTED", "ABORTED"),
