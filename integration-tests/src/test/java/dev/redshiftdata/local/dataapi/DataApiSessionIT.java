@@ -157,7 +157,7 @@ class DataApiSessionIT extends DataApiTestSupport {
 
   @Test
   void resultOfAnUnfinishedStatement() {
-    server().faults().holdNextStatementFor(Duration.ofMillis(500));
+    server().faults().holdNextStatementFor(Duration.ofMillis(2000));
     String id = submit("select 1");
     ValidationException v = assertThrows(ValidationException.class, () -> client().getStatementResult(b -> b.id(id)));
     assertEquals("Query has not finished. Please check query status with DescribeStatement.",
