@@ -14,7 +14,8 @@ import java.util.Set;
  * <p>What it rewrites (token by token; literals, comments and dollar quotes are never touched):
  *
  * <ul>
- *   <li>double-quoted identifiers: ASCII letters folded to lower case unless case-sensitive identifiers are on;
+ *   <li>double-quoted identifiers: ASCII letters folded to lower case unless case-sensitive identifiers are on
+ *       (the quoted user name of CREATE/ALTER/DROP USER keeps its case, as in Redshift);
  *   <li>type names: {@code VARBYTE(n)}, {@code VARBINARY(n)}, {@code BINARY VARYING(n)} become the {@code varbyte}
  *       domain (the length is dropped), {@code NVARCHAR}/{@code NCHAR} become {@code varchar}/{@code char}; in
  *       column definitions {@code TEXT} and {@code VARCHAR} without length become {@code varchar(256)} and
@@ -30,6 +31,7 @@ import java.util.Set;
  *   <li>functions: bare {@code SYSDATE} becomes {@code sysdate()}, {@code NVL(...)} becomes {@code
  *       coalesce(...)}, {@code JSON_SERIALIZE} calls the bootstrap's function by its quoted name, {@code DECODE(e, s1, r1, ..., [default])} becomes a {@code CASE}, and the unquoted
  *       date part of {@code DATEADD}/{@code DATEDIFF}/{@code DATE_PART} becomes a string literal;
+ *   <li>{@code SELECT TOP n ...} becomes {@code SELECT ... LIMIT n} (simple statements only);
  *   <li>{@code SET/RESET/SHOW enable_case_sensitive_identifier} operate on the custom setting {@link
  *       #CASE_SENSITIVE_SETTING}.
  * </ul>
@@ -367,6 +369,10 @@ public final class RedshiftSqlTranslator {
           return new Translation(NO_OP, kind, List.copyOf(stripped), false);
         }
       }
+      // CREATE/ALTER/DROP USER "Name": the case of a quoted user name is always kept.
+      boolean userStatement =
+          (isWord(0, "create") || isWord(0, "alter") || isWord(0, "drop")) && isWord(1, "user");
+      topToLimit();
       boolean lateBinding = false;
       if (createView) {
         int end = sig.size() - 1;
@@ -404,7 +410,7 @@ public final class RedshiftSqlTranslator {
           continue;
         }
         if (t.kind() == Kind.QUOTED_IDENTIFIER) {
-          if (!caseSensitive) {
+          if (!caseSensitive && !(userStatement && p == 2)) {
             set(p, foldQuoted(t.text()));
           }
           continue;
@@ -503,6 +509,45 @@ public final class RedshiftSqlTranslator {
         decode(decodes.get(i));
       }
       return new Translation(joined(), kind, List.copyOf(stripped), lateBinding);
+    }
+
+    /**
+     * {@code SELECT [DISTINCT|ALL] TOP n ...} (the statement's own SELECT, not a subquery) becomes {@code SELECT
+     * ... LIMIT n}, when the statement has no top-level LIMIT, set operation or FOR clause.
+     */
+    private void topToLimit() {
+      if (!isWord(0, "select")) {
+        return;
+      }
+      int p = 1;
+      if (isWord(p, "distinct") || isWord(p, "all")) {
+        p++;
+      }
+      Token n = tok(p + 1);
+      if (!isWord(p, "top") || n == null || n.kind() != Kind.NUMBER) {
+        return;
+      }
+      int depth = 0;
+      int end = sig.size();
+      for (int q = p + 2; q < sig.size(); q++) {
+        if (isSym(q, "(")) {
+          depth++;
+        } else if (isSym(q, ")")) {
+          depth--;
+        } else if (depth == 0) {
+          String w = word(q);
+          if (w != null && Set.of("limit", "union", "intersect", "except", "minus", "for", "fetch").contains(w)) {
+            return;
+          }
+          if (isSym(q, ";")) {
+            end = q;
+            break;
+          }
+        }
+      }
+      blank(p, p + 1);
+      int last = end - 1;
+      set(last, out[sigIndex.get(last)] + " LIMIT " + n.text());
     }
 
     /** A type word at {@code p} in a column definition: after a column name that follows '(' ',' ADD COLUMN. */
