@@ -31,6 +31,9 @@ import java.util.Set;
  *   <li>functions: bare {@code SYSDATE} becomes {@code sysdate()}, {@code NVL(...)} becomes {@code
  *       coalesce(...)}, {@code JSON_SERIALIZE} calls the bootstrap's function by its quoted name, {@code DECODE(e, s1, r1, ..., [default])} becomes a {@code CASE}, and the unquoted
  *       date part of {@code DATEADD}/{@code DATEDIFF}/{@code DATE_PART} becomes a string literal;
+ *   <li>{@code CONVERT(type, e)} becomes a CAST, {@code LISTAGG(...) [WITHIN GROUP (ORDER BY ...)]} becomes
+ *       {@code string_agg}, aggregate {@code MEDIAN(e)} becomes {@code percentile_cont(0.5)}, {@code APPROXIMATE}
+ *       is dropped, {@code VARCHAR(MAX)}/{@code CHAR(MAX)} become 65535/4096;
  *   <li>{@code SELECT TOP n ...} becomes {@code SELECT ... LIMIT n} (simple statements only);
  *   <li>{@code SET/RESET/SHOW enable_case_sensitive_identifier} operate on the custom setting {@link
  *       #CASE_SENSITIVE_SETTING}.
@@ -469,6 +472,13 @@ public final class RedshiftSqlTranslator {
         } else if (w.equals("nchar")) {
           set(p, "char");
         }
+        if (call && isWord(p + 2, "max") && isSym(p + 3, ")")) {
+          if (Set.of("varchar", "nvarchar", "varying").contains(w)) {
+            set(p + 2, "65535");
+          } else if (Set.of("char", "nchar", "character", "bpchar").contains(w)) {
+            set(p + 2, "4096");
+          }
+        }
         boolean ddlType = (inColumns || (alterTable && depth == 0)) && isDdlTypePosition(p);
         if (ddlType && !call) {
           if (w.equals("text") || w.equals("varchar") || w.equals("nvarchar")) {
@@ -495,8 +505,11 @@ public final class RedshiftSqlTranslator {
           // JSON_SERIALIZE is PostgreSQL 17 syntax that rejects the super domain: a quoted name calls the
           // bootstrap's function instead (and still names the result column json_serialize).
           set(p, "\"json_serialize\"");
-        } else if (w.equals("decode") && call) {
+        } else if (call && (w.equals("decode") || w.equals("convert") || w.equals("listagg")
+            || w.equals("median"))) {
           decodes.add(p);
+        } else if (w.equals("approximate") && tok(p + 1) != null && tok(p + 1).kind() == Kind.WORD) {
+          blank(p, p);
         } else if (call && (w.equals("dateadd") || w.equals("datediff") || w.equals("date_part")
             || w.equals("date_trunc") || w.equals("date_diff") || w.equals("date_add"))) {
           Token part = tok(p + 2);
@@ -505,8 +518,15 @@ public final class RedshiftSqlTranslator {
           }
         }
       }
+      // Innermost (last) first, so an outer rewrite copies the already rewritten text of its arguments.
       for (int i = decodes.size() - 1; i >= 0; i--) {
-        decode(decodes.get(i));
+        int p = decodes.get(i);
+        switch (word(p)) {
+          case "decode" -> decode(p);
+          case "convert" -> convert(p);
+          case "listagg" -> listagg(p);
+          default -> median(p);
+        }
       }
       return new Translation(joined(), kind, List.copyOf(stripped), lateBinding);
     }
@@ -711,6 +731,70 @@ public final class RedshiftSqlTranslator {
       }
       sb.append(" END");
       set(p, sb.toString());
+      blank(open, close);
+    }
+
+    /** CONVERT(type, expr) becomes CAST(expr AS type); PostgreSQL's 3-argument convert stays. */
+    private void convert(int p) {
+      int open = p + 1;
+      int close = match[open];
+      if (close < 0) {
+        return;
+      }
+      List<int[]> args = arguments(open);
+      if (args.size() != 2) {
+        return;
+      }
+      set(p, "CAST(" + text(args.get(1)[0], args.get(1)[1]).strip() + " AS "
+          + text(args.get(0)[0], args.get(0)[1]).strip() + ")");
+      blank(open, close);
+    }
+
+    /**
+     * LISTAGG([DISTINCT] e [, delimiter]) [WITHIN GROUP (ORDER BY ...)] becomes string_agg([DISTINCT]
+     * (e)::varchar, delimiter [ORDER BY ...]).
+     */
+    private void listagg(int p) {
+      int open = p + 1;
+      int close = match[open];
+      if (close < 0) {
+        return;
+      }
+      List<int[]> args = arguments(open);
+      if (args.isEmpty() || args.size() > 2) {
+        return;
+      }
+      int from = args.get(0)[0];
+      String distinct = "";
+      if (isWord(from, "distinct") && from < args.get(0)[1]) {
+        distinct = "DISTINCT ";
+        from++;
+      }
+      String e = text(from, args.get(0)[1]).strip();
+      String delimiter = args.size() == 2 ? text(args.get(1)[0], args.get(1)[1]).strip() : "''";
+      String order = "";
+      int last = close;
+      if (isWord(close + 1, "within") && isWord(close + 2, "group") && isSym(close + 3, "(")
+          && match[close + 3] > 0) {
+        order = " " + text(close + 4, match[close + 3] - 1).strip();
+        last = match[close + 3];
+      }
+      set(p, "string_agg(" + distinct + "(" + e + ")::varchar, " + delimiter + order + ")");
+      blank(open, last);
+    }
+
+    /** MEDIAN(e) becomes percentile_cont(0.5) WITHIN GROUP (ORDER BY e) (aggregate form only). */
+    private void median(int p) {
+      int open = p + 1;
+      int close = match[open];
+      if (close < 0 || isWord(close + 1, "over")) {
+        return;
+      }
+      List<int[]> args = arguments(open);
+      if (args.size() != 1) {
+        return;
+      }
+      set(p, "percentile_cont(0.5) WITHIN GROUP (ORDER BY " + text(args.get(0)[0], args.get(0)[1]).strip() + ")");
       blank(open, close);
     }
 

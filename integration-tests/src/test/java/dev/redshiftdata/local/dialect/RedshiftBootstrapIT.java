@@ -68,6 +68,17 @@ class RedshiftBootstrapIT {
     }
   }
 
+  private int rowCount(String redshiftSql) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(RedshiftSqlTranslator.toPostgres(redshiftSql, false))) {
+      int n = 0;
+      while (rs.next()) {
+        n++;
+      }
+      return n;
+    }
+  }
+
   private List<String> row(String redshiftSql) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(RedshiftSqlTranslator.toPostgres(redshiftSql, false))) {
@@ -82,6 +93,10 @@ class RedshiftBootstrapIT {
 
   @Test
   void typesWorkInDdlAndRoundTrip() throws SQLException {
+    exec("CREATE TABLE max_len (a VARCHAR(MAX), b CHAR(MAX))");
+    assertEquals(List.of("65535", "4096"), row("SELECT (SELECT character_maximum_length FROM information_schema.columns"
+        + " WHERE table_name = 'max_len' AND column_name = 'a'), (SELECT character_maximum_length FROM"
+        + " information_schema.columns WHERE table_name = 'max_len' AND column_name = 'b')"));
     exec("CREATE TABLE types_rt (s SUPER, v VARBYTE(16), vb VARBINARY(8), bv BINARY VARYING(4), g GEOMETRY,"
         + " gg GEOGRAPHY, h HLLSKETCH, t TEXT, vc VARCHAR, nv NVARCHAR(5), nc NCHAR(3), d DECIMAL, n NUMERIC(10,2),"
         + " tz TIMETZ, ts TIMESTAMPTZ, bp BPCHAR(2), f FLOAT, r REAL, b BOOL)");
@@ -200,6 +215,13 @@ class RedshiftBootstrapIT {
     assertEquals("-5", one("SELECT STRTOL('-101', 2)"));
     assertEquals("12", one("SELECT STRTOL('12xyz', 10)"));
     assertEquals("abc", one("SELECT BTRIM('  abc  ')"));
+    assertEquals("42", one("SELECT CONVERT(varchar, 42)"));
+    assertEquals("integer", one("SELECT pg_typeof(CONVERT(integer, '7'))::text"));
+    assertEquals("a,b,c", one("SELECT LISTAGG(x, ',') WITHIN GROUP (ORDER BY x) FROM (VALUES ('b'), ('c'), ('a')) v(x)"));
+    assertEquals("cba", one("SELECT LISTAGG(x) WITHIN GROUP (ORDER BY x DESC) FROM (VALUES ('b'), ('c'), ('a')) v(x)"));
+    assertEquals("2.5", one("SELECT MEDIAN(x) FROM (VALUES (1), (2), (3), (4)) v(x)"));
+    assertEquals("3", one("SELECT APPROXIMATE COUNT(DISTINCT x) FROM (VALUES (1), (2), (3), (3)) v(x)"));
+    assertEquals(2, rowCount("SELECT TOP 2 x FROM (VALUES (1), (2), (3)) v(x) ORDER BY x DESC"));
   }
 
   @Test

@@ -227,6 +227,27 @@ class RedshiftSqlTranslatorTest {
   }
 
   @Test
+  void convertListaggMedianApproximate() {
+    assertEquals("SELECT CAST(x + 1 AS varchar(10)), convert('a', 'UTF8', 'LATIN1')",
+        pg("SELECT CONVERT(varchar(10), x + 1), convert('a', 'UTF8', 'LATIN1')"));
+    assertEquals("SELECT string_agg((name)::varchar, ', ' ORDER BY name DESC) FROM t",
+        pg("SELECT LISTAGG(name, ', ') WITHIN GROUP (ORDER BY name DESC) FROM t"));
+    assertEquals("SELECT string_agg(DISTINCT (coalesce(a, 'x'))::varchar, '') FROM t",
+        pg("SELECT listagg(DISTINCT nvl(a, 'x')) FROM t"));
+    assertEquals("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY price) FROM t",
+        pg("SELECT MEDIAN(price) FROM t"));
+    assertEquals("SELECT MEDIAN(price) OVER () FROM t", pg("SELECT MEDIAN(price) OVER () FROM t"));
+    assertEquals("SELECT  COUNT(DISTINCT a) FROM t", pg("SELECT APPROXIMATE COUNT(DISTINCT a) FROM t"));
+  }
+
+  @Test
+  void varcharMax() {
+    assertEquals("CREATE TABLE t (a VARCHAR(65535), b varchar(65535), c CHAR(4096), d CHARACTER VARYING(65535))",
+        pg("CREATE TABLE t (a VARCHAR(MAX), b NVARCHAR(max), c CHAR(MAX), d CHARACTER VARYING(MAX))"));
+    assertEquals("SELECT x::VARCHAR(65535)", pg("SELECT x::VARCHAR(MAX)"));
+  }
+
+  @Test
   void selectTopBecomesLimit() {
     assertEquals("SELECT  * FROM t ORDER BY a LIMIT 10", pg("SELECT TOP 10 * FROM t ORDER BY a"));
     assertEquals("SELECT DISTINCT  a FROM t LIMIT 3;", pg("SELECT DISTINCT TOP 3 a FROM t;"));
