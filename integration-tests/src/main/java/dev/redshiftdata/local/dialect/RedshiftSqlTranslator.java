@@ -435,7 +435,9 @@ public final class RedshiftSqlTranslator {
         }
 
         // Table and column attributes.
-        if (tableLevel || inColumns) {
+        // In a column list, a word right after '(' or ',' is a column name (or constraint), not an attribute.
+        boolean columnNamePosition = inColumns && (isSym(p - 1, "(") || isSym(p - 1, ","));
+        if (tableLevel || (inColumns && !columnNamePosition)) {
           int consumed = stripAttribute(p, w, tableLevel);
           if (consumed >= 0) {
             p = consumed;

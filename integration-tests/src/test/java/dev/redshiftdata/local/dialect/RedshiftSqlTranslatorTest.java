@@ -159,6 +159,14 @@ class RedshiftSqlTranslatorTest {
   }
 
   @Test
+  void attributeWordsAsColumnNames() {
+    assertEquals("CREATE TABLE t (encode INT, distkey INT, sortkey varchar(256), backup BOOL)",
+        pg("CREATE TABLE t (encode INT, distkey INT, sortkey TEXT, backup BOOL)"));
+    assertEquals("CREATE TABLE t (a INT, encode INT)", pg("CREATE TABLE t (a INT ENCODE zstd, encode INT ENCODE raw)")
+        .replaceAll(" +", " ").replace(" ,", ",").replace(" )", ")"));
+  }
+
+  @Test
   void encodeFunctionIsNotAnAttribute() {
     assertEquals("SELECT encode(x, 'base64') FROM t", pg("SELECT encode(x, 'base64') FROM t"));
     assertEquals("CREATE TABLE t (a varchar(256) DEFAULT encode('x', 'hex'))",
