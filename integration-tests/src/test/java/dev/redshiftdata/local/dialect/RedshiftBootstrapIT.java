@@ -68,6 +68,17 @@ class RedshiftBootstrapIT {
     }
   }
 
+  private List<String> rows(String redshiftSql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(RedshiftSqlTranslator.toPostgres(redshiftSql, false))) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
   private int rowCount(String redshiftSql) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(RedshiftSqlTranslator.toPostgres(redshiftSql, false))) {
@@ -146,6 +157,11 @@ class RedshiftBootstrapIT {
     assertEquals("\\x616263", one("SELECT 'abc'::varbyte"));
     assertEquals("616263", one("SELECT to_hex('abc'::varbyte(10))"));
     assertThrows(SQLException.class, () -> one("SELECT 'not json'::super"));
+    exec("CREATE TABLE super_scalars (s SUPER)");
+    exec("INSERT INTO super_scalars VALUES (1), (2.5), (true), (9223372036854775807), (1.5::float8), (NULL)");
+    assertEquals(List.of("1", "2.5", "true", "9223372036854775807", "1.5", "null"),
+        rows("SELECT coalesce(JSON_SERIALIZE(s), 'null') FROM super_scalars"));
+    assertEquals("number", one("SELECT jsonb_typeof(42::super)"));
   }
 
   @Test
