@@ -437,7 +437,13 @@ public final class RedshiftSqlTranslator {
         // Table and column attributes.
         // In a column list, a word right after '(' or ',' is a column name (or constraint), not an attribute.
         boolean columnNamePosition = inColumns && (isSym(p - 1, "(") || isSym(p - 1, ","));
-        if (tableLevel || (inColumns && !columnNamePosition)) {
+        if (alterTable && !columnNamePosition) {
+          String prev = word(p - 1);
+          columnNamePosition = isSym(p - 1, ",") || (prev != null
+              && Set.of("column", "rename", "drop", "add", "to", "alter", "table", "exists", "constraint", "only")
+                  .contains(prev));
+        }
+        if ((tableLevel || inColumns) && !columnNamePosition) {
           int consumed = stripAttribute(p, w, tableLevel);
           if (consumed >= 0) {
             p = consumed;

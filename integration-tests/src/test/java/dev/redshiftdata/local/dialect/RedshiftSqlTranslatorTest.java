@@ -167,6 +167,13 @@ class RedshiftSqlTranslatorTest {
   }
 
   @Test
+  void attributeWordsAsColumnNamesInAlterTable() {
+    assertEquals("ALTER TABLE t RENAME COLUMN encode TO diststyle", pg("ALTER TABLE t RENAME COLUMN encode TO diststyle"));
+    assertEquals("ALTER TABLE t DROP COLUMN sortkey", pg("ALTER TABLE t DROP COLUMN sortkey"));
+    assertEquals("ALTER TABLE t ADD COLUMN backup INT", pg("ALTER TABLE t ADD COLUMN backup INT ENCODE az64").strip());
+  }
+
+  @Test
   void encodeFunctionIsNotAnAttribute() {
     assertEquals("SELECT encode(x, 'base64') FROM t", pg("SELECT encode(x, 'base64') FROM t"));
     assertEquals("CREATE TABLE t (a varchar(256) DEFAULT encode('x', 'hex'))",
