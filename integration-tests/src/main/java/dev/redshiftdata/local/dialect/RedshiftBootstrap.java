@@ -19,6 +19,7 @@ import java.util.List;
  *       connection after a COPY loaded n rows.
  *   <li>{@code pg_last_unload_count()} (bigint) reads {@code localredshift.last_unload_count}, 0 when unset.
  *   <li>{@code pg_last_query_id()} (integer) reads {@code localredshift.last_query_id}, -1 when unset.
+ *   <li>{@code pg_last_copy_id()} (integer) reads {@code localredshift.last_copy_id}, -1 when unset.
  *   <li>{@code localredshift.enable_case_sensitive_identifier} ('on'/'off') mirrors Redshift's
  *       {@code enable_case_sensitive_identifier}: {@link RedshiftSqlTranslator} turns {@code SET}, {@code
  *       RESET} and {@code SHOW} of it into statements on this setting; its database default is the cluster
@@ -344,6 +345,22 @@ public final class RedshiftBootstrap {
         """
         CREATE FUNCTION pg_catalog.pg_last_query_id() RETURNS integer LANGUAGE sql STABLE PARALLEL SAFE AS
         $$ SELECT coalesce(nullif(current_setting('localredshift.last_query_id', true), ''), '-1')::integer $$""",
+
+        """
+        CREATE FUNCTION pg_catalog.pg_last_copy_id() RETURNS integer LANGUAGE sql STABLE PARALLEL SAFE AS
+        $$ SELECT coalesce(nullif(current_setting('localredshift.last_copy_id', true), ''), '-1')::integer $$""",
+
+        // ---- PG_TABLE_DEF: tables on the search path, as Redshift's view shows them --------------------------
+        """
+        CREATE VIEW pg_catalog.pg_table_def AS
+        SELECT n.nspname::name AS schemaname, c.relname::name AS tablename, a.attname::name AS "column",
+               pg_catalog.format_type(a.atttypid, a.atttypmod)::varchar(128) AS type,
+               'none'::char(32) AS encoding, false AS distkey, 0 AS sortkey, a.attnotnull AS notnull
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+        WHERE c.relkind IN ('r', 'p') AND pg_catalog.pg_table_is_visible(c.oid)""",
+        "GRANT SELECT ON pg_catalog.pg_table_def TO PUBLIC",
 
         // ---- Late-binding views ------------------------------------------------------------------------------
         "CREATE TABLE " + LATE_BINDING_TABLE + " (view_oid oid PRIMARY KEY)",

@@ -280,6 +280,9 @@ class RedshiftBootstrapIT {
     exec("SET localredshift.last_query_id = '1234'");
     assertEquals(List.of("42", "7", "1234"),
         row("SELECT pg_last_copy_count(), pg_last_unload_count(), pg_last_query_id()"));
+    assertEquals("-1", one("SELECT pg_last_copy_id()"));
+    exec("SET localredshift.last_copy_id = '77'");
+    assertEquals("77", one("SELECT pg_last_copy_id()"));
     assertEquals("bigint", one("SELECT pg_typeof(pg_last_copy_count())::text"));
     assertEquals("integer", one("SELECT pg_typeof(pg_last_query_id())::text"));
   }
@@ -344,6 +347,24 @@ class RedshiftBootstrapIT {
     assertEquals("2", one("SELECT count(*) FROM attrs_ctas"));
     assertEquals("256", one("SELECT character_maximum_length FROM information_schema.columns"
         + " WHERE table_name = 'attrs' AND column_name = 'd'"));
+  }
+
+  @Test
+  void pgTableDefListsTablesOnTheSearchPath() throws SQLException {
+    exec("CREATE TABLE tdef (a INT NOT NULL, b TEXT, c DECIMAL(5,1))");
+    exec("CREATE SCHEMA hidden_s");
+    exec("CREATE TABLE hidden_s.tdef2 (x INT)");
+    assertEquals(List.of("public|tdef|a|integer|true", "public|tdef|b|character varying(256)|false",
+            "public|tdef|c|numeric(5,1)|false"),
+        rows("SELECT schemaname || '|' || tablename || '|' || \"column\" || '|' || type || '|' || \"notnull\""
+            + " FROM pg_table_def WHERE tablename LIKE 'tdef%' ORDER BY \"column\""));
+    try (Connection r = server.connect(database, "reader")) {
+      try (Statement s = r.createStatement(); ResultSet rs = s.executeQuery(
+          "SELECT count(*) FROM pg_table_def WHERE tablename = 'tdef'")) {
+        assertTrue(rs.next());
+        assertEquals(3, rs.getInt(1));
+      }
+    }
   }
 
   @Test
