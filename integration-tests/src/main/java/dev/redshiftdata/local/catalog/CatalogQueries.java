@@ -89,7 +89,8 @@ public final class CatalogQueries {
    * Columns of tables matching an exact schema (null = all) and exact table name (null = all), in schema,
    * table, then ordinal order, reported like JDBC {@code getColumns} (reference §3.3): {@code length} equals
    * {@code precision}, {@code label} is null, {@code nullable} 0 for NOT NULL else 1, {@code columnDefault}
-   * the default expression when there is one. Late-binding views (created {@code WITH NO SCHEMA BINDING})
+   * the default expression when there is one (for identity columns Redshift's form {@code "identity"(<table
+   * oid>, <column index>, '<seed>,<step>'::text)}). Late-binding views (created {@code WITH NO SCHEMA BINDING})
    * have no columns, as in Redshift.
    */
   public static List<ColumnInfo> describeTable(Connection c, String schema, String table)
@@ -99,13 +100,20 @@ public final class CatalogQueries {
             + " CASE WHEN t.typtype = 'd' THEN bt.typname END AS base_type,"
             + " CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END AS typmod,"
             + " a.attnotnull OR (t.typtype = 'd' AND t.typnotnull) AS not_null,"
-            + " pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS column_default"
+            + " CASE WHEN a.attidentity <> '' THEN"
+            + "   '\"identity\"(' || c.oid || ', ' || (a.attnum - 1) || ', ''' || seq.seqstart || ','"
+            + "   || seq.seqincrement || '''::text)'"
+            + " ELSE pg_catalog.pg_get_expr(d.adbin, d.adrelid) END AS column_default"
             + " FROM pg_catalog.pg_attribute a"
             + " JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
             + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
             + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
             + " LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype"
             + " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+            + " LEFT JOIN pg_catalog.pg_depend dep ON a.attidentity <> '' AND dep.refclassid ="
+            + " 'pg_catalog.pg_class'::regclass AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum"
+            + " AND dep.classid = 'pg_catalog.pg_class'::regclass AND dep.deptype = 'i'"
+            + " LEFT JOIN pg_catalog.pg_sequence seq ON seq.seqrelid = dep.objid"
             + " WHERE a.attnum > 0 AND NOT a.attisdropped AND " + VISIBLE_SCHEMA + " AND " + VISIBLE_RELATION
             + " AND (?::text IS NULL OR n.nspname = ?) AND (?::text IS NULL OR c.relname = ?)"
             + " AND NOT EXISTS (SELECT 1 FROM " + RedshiftBootstrap.LATE_BINDING_TABLE

@@ -188,6 +188,24 @@ class CatalogQueriesIT {
   }
 
   @Test
+  void identityColumnsShowRedshiftsIdentityDefault() throws SQLException {
+    try (Connection c = server.connect(dev, "awsuser")) {
+      exec(c, "CREATE TABLE sales_ident (name VARCHAR(10), id BIGINT IDENTITY(100, 5) NOT NULL)");
+      long oid;
+      try (Statement s = c.createStatement();
+          java.sql.ResultSet rs = s.executeQuery("SELECT 'public.sales_ident'::regclass::oid")) {
+        rs.next();
+        oid = rs.getLong(1);
+      }
+      List<ColumnInfo> cols = CatalogQueries.describeTable(c, "public", "sales_ident");
+      assertEquals(List.of(
+          new ColumnInfo("name", null, "varchar", 10, 0, 10, 1, false, true, false, "public", "sales_ident", null),
+          new ColumnInfo("id", null, "int8", 19, 0, 19, 0, true, false, false, "public", "sales_ident",
+              "\"identity\"(" + oid + ", 1, '100,5'::text)")), cols);
+    }
+  }
+
+  @Test
   void describeTableNamesAreExactNotPatterns() throws SQLException {
     try (Connection c = server.connect(dev, "reader")) {
       assertEquals(List.of(), CatalogQueries.describeTable(c, "sales", "ord%"));
