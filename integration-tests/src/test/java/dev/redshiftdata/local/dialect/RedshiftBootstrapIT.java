@@ -368,6 +368,18 @@ class RedshiftBootstrapIT {
   }
 
   @Test
+  void keyConstraintsAreNotEnforced() throws SQLException {
+    exec("CREATE TABLE parent_k (id INT PRIMARY KEY, code VARCHAR(3) UNIQUE)");
+    exec("CREATE TABLE child_k (id INT NOT NULL, pid INT REFERENCES parent_k (id), PRIMARY KEY (id))");
+    exec("ALTER TABLE parent_k ADD CONSTRAINT pk2 UNIQUE (code)");
+    exec("INSERT INTO parent_k VALUES (1, 'a'), (1, 'a')");
+    exec("INSERT INTO child_k VALUES (5, 99), (5, 99)");
+    assertEquals("2", one("SELECT count(*) FROM parent_k"));
+    assertEquals("2", one("SELECT count(*) FROM child_k"));
+    assertThrows(SQLException.class, () -> exec("INSERT INTO child_k VALUES (NULL, 1)"));
+  }
+
+  @Test
   void lateBindingViewsAreRecorded() throws SQLException {
     exec("CREATE TABLE lb_base (x int)");
     exec("CREATE VIEW lb_view AS SELECT x FROM lb_base WITH NO SCHEMA BINDING");

@@ -174,6 +174,25 @@ class RedshiftSqlTranslatorTest {
   }
 
   @Test
+  void informationalConstraintsAreStripped() {
+    Translation t = RedshiftSqlTranslator.translate("CREATE TABLE t (id INT PRIMARY KEY, code CHAR(2) UNIQUE NOT NULL,"
+        + " parent INT REFERENCES s.p (id), other INT CONSTRAINT fk REFERENCES q, CONSTRAINT pk PRIMARY KEY (id, code),"
+        + " UNIQUE (code), FOREIGN KEY (parent) REFERENCES s.p(id) ON DELETE CASCADE) DISTSTYLE ALL", false);
+    assertEquals("CREATE TABLE t (id INT, code CHAR(2) NOT NULL, parent INT, other INT)",
+        t.sql().replaceAll(" +", " ").replace(" ,", ",").replace(" )", ")").strip());
+    assertEquals(List.of("PRIMARY KEY", "UNIQUE", "REFERENCES s.p (id)", "CONSTRAINT fk REFERENCES q",
+        ", CONSTRAINT pk PRIMARY KEY (id, code)", ", UNIQUE (code)", ", FOREIGN KEY (parent) REFERENCES s.p(id) ON DELETE CASCADE",
+        "DISTSTYLE ALL"), t.strippedAttributes());
+    assertEquals("CREATE TABLE t ( a INT)", pg("CREATE TABLE t (PRIMARY KEY (a), a INT)").replaceAll(" +", " "));
+    assertEquals("CREATE TABLE t (a INT CHECK (a > 0))", pg("CREATE TABLE t (a INT CHECK (a > 0))"));
+    for (String sql : List.of("ALTER TABLE t ADD PRIMARY KEY (a)", "ALTER TABLE t ADD CONSTRAINT u UNIQUE (a)",
+        "ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES p (id)")) {
+      assertTrue(pg(sql).startsWith("DO "), sql);
+    }
+    assertEquals("ALTER TABLE t ADD COLUMN c INT", pg("ALTER TABLE t ADD COLUMN c INT"));
+  }
+
+  @Test
   void encodeFunctionIsNotAnAttribute() {
     assertEquals("SELECT encode(x, 'base64') FROM t", pg("SELECT encode(x, 'base64') FROM t"));
     assertEquals("CREATE TABLE t (a varchar(256) DEFAULT encode('x', 'hex'))",
