@@ -37,6 +37,9 @@ import java.util.Set;
  *       {@code string_agg}, aggregate {@code MEDIAN(e)} becomes {@code percentile_cont(0.5)}, {@code APPROXIMATE}
  *       is dropped, {@code VARCHAR(MAX)}/{@code CHAR(MAX)} become 65535/4096;
  *   <li>{@code SELECT TOP n ...} becomes {@code SELECT ... LIMIT n} (simple statements only);
+ *   <li>{@code SET/RESET/SHOW} of Redshift-only parameters ({@link #REDSHIFT_ONLY_PARAMETERS}: query_group,
+ *       wlm_query_slot_count, ...) work on custom settings {@code localredshift.<name>};
+ *   <li>{@code downcase_delimited_identifier} is handled as the inverse of {@code enable_case_sensitive_identifier};
  *   <li>{@code SET/RESET/SHOW enable_case_sensitive_identifier} operate on the custom setting {@link
  *       #CASE_SENSITIVE_SETTING}.
  * </ul>
@@ -160,7 +163,26 @@ public final class RedshiftSqlTranslator {
     return false;
   }
 
+  /**
+   * Redshift session parameters PostgreSQL lacks, with Redshift's defaults: SET/RESET/SHOW of them work on
+   * custom settings {@code localredshift.<name>} and have no other effect.
+   */
+  public static final java.util.Map<String, String> REDSHIFT_ONLY_PARAMETERS =
+      java.util.Map.of(
+          "query_group", "default",
+          "wlm_query_slot_count", "1",
+          "enable_result_cache_for_session", "on",
+          "describe_field_name_in_uppercase", "off",
+          "analyze_threshold_percent", "10",
+          "json_parse_truncate_strings", "off",
+          "enable_case_sensitive_super_attribute", "off",
+          "enable_numeric_rounding", "on",
+          "max_concurrency_scaling_clusters", "1",
+          "mv_enable_aqmv_for_session", "on");
+
   private static final class SetStatement {
+    /** SET downcase_delimited_identifier: the inverse of enable_case_sensitive_identifier. */
+    boolean inverted;
     boolean reset;
     boolean local;
     boolean valid;
@@ -185,7 +207,9 @@ public final class RedshiftSqlTranslator {
     } else {
       return null;
     }
-    if (p >= s.size() || !s.get(p).isWord("enable_case_sensitive_identifier")) {
+    if (p < s.size() && s.get(p).isWord("downcase_delimited_identifier")) {
+      set.inverted = true;
+    } else if (p >= s.size() || !s.get(p).isWord("enable_case_sensitive_identifier")) {
       return null;
     }
     p++;
@@ -217,11 +241,11 @@ public final class RedshiftSqlTranslator {
     switch (text) {
       case "true", "on", "yes", "1", "t", "y" -> {
         set.valid = true;
-        set.value = true;
+        set.value = !set.inverted;
       }
       case "false", "off", "no", "0", "f", "n" -> {
         set.valid = true;
-        set.value = false;
+        set.value = set.inverted;
       }
       case "default" -> {
         if (v.kind() == Kind.WORD) {
@@ -347,9 +371,19 @@ public final class RedshiftSqlTranslator {
       }
       if (isWord(0, "show") && isWord(1, "enable_case_sensitive_identifier")) {
         return new Translation(
-            "SELECT coalesce(current_setting('" + CASE_SENSITIVE_SETTING
-                + "', true), 'off') AS enable_case_sensitive_identifier",
+            "SELECT coalesce(nullif(current_setting('" + CASE_SENSITIVE_SETTING
+                + "', true), ''), 'off') AS enable_case_sensitive_identifier",
             kind, List.of(), false);
+      }
+      if (isWord(0, "show") && isWord(1, "downcase_delimited_identifier")) {
+        return new Translation(
+            "SELECT CASE coalesce(nullif(current_setting('" + CASE_SENSITIVE_SETTING
+                + "', true), ''), 'off') WHEN 'on' THEN 'off' ELSE 'on' END AS downcase_delimited_identifier",
+            kind, List.of(), false);
+      }
+      String redshiftOnly = redshiftOnlyParameter();
+      if (redshiftOnly != null) {
+        return new Translation(redshiftOnly, kind, List.of(), false);
       }
       // Statement shape.
       int p0 = 0;
@@ -888,11 +922,58 @@ public final class RedshiftSqlTranslator {
       blank(open, close);
     }
 
+    /** SET/RESET/SHOW of a {@link #REDSHIFT_ONLY_PARAMETERS} parameter, translated; else null. */
+    private String redshiftOnlyParameter() {
+      boolean show = isWord(0, "show");
+      boolean reset = isWord(0, "reset");
+      if (!show && !reset && !isWord(0, "set")) {
+        return null;
+      }
+      int p = 1;
+      boolean local = false;
+      if (!show && !reset && (isWord(p, "session") || isWord(p, "local"))) {
+        local = isWord(p, "local");
+        p++;
+      }
+      String name = word(p);
+      if (name == null || !REDSHIFT_ONLY_PARAMETERS.containsKey(name)) {
+        return null;
+      }
+      String setting = "localredshift." + name;
+      if (show) {
+        return "SELECT coalesce(nullif(current_setting('" + setting + "', true), ''), '"
+            + REDSHIFT_ONLY_PARAMETERS.get(name) + "') AS " + name;
+      }
+      if (reset) {
+        return "RESET " + setting;
+      }
+      int from = p + 1;
+      if (isWord(from, "to") || isSym(from, "=")) {
+        from++;
+      }
+      int end = sig.size() - 1;
+      if (isSym(end, ";")) {
+        end--;
+      }
+      if (from > end) {
+        return null;
+      }
+      if (from == end && isWord(from, "default")) {
+        return "RESET " + setting;
+      }
+      String value = from == end && tok(from).kind() == Kind.STRING
+          ? tok(from).stringValue()
+          : text(from, end).strip();
+      return "SET " + (local ? "LOCAL " : "") + setting + " = '" + value.replace("\\", "\\\\").replace("'", "''")
+          + "'";
+    }
+
     private String translateSet() {
       SetStatement set = parseSet(sig);
       if (!set.valid) {
+        String name = set.inverted ? "downcase_delimited_identifier" : "enable_case_sensitive_identifier";
         return "DO $localredshift$BEGIN RAISE EXCEPTION "
-            + "'parameter \"enable_case_sensitive_identifier\" requires a Boolean value'; END$localredshift$";
+            + "'parameter \"" + name + "\" requires a Boolean value'; END$localredshift$";
       }
       if (set.reset) {
         return "RESET " + CASE_SENSITIVE_SETTING;

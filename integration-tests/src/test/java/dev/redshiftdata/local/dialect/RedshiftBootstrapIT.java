@@ -305,6 +305,17 @@ class RedshiftBootstrapIT {
     assertEquals("on", one("SHOW enable_case_sensitive_identifier"));
     exec("RESET enable_case_sensitive_identifier");
     assertEquals("off", one("SHOW enable_case_sensitive_identifier"));
+    exec("SET downcase_delimited_identifier TO off");
+    assertEquals("on", one("SHOW enable_case_sensitive_identifier"));
+    assertEquals("off", one("SHOW downcase_delimited_identifier"));
+    exec("RESET enable_case_sensitive_identifier");
+    assertEquals("default", one("SHOW query_group"));
+    exec("SET query_group TO 'it''s etl'");
+    assertEquals("it's etl", one("SHOW query_group"));
+    exec("SET wlm_query_slot_count TO 2");
+    assertEquals("2", one("SHOW wlm_query_slot_count"));
+    exec("RESET query_group");
+    assertEquals("default", one("SHOW query_group"));
     SQLException e = assertThrows(SQLException.class, () -> exec("SET enable_case_sensitive_identifier TO maybe"));
     assertTrue(e.getMessage().contains("requires a Boolean value"), e.getMessage());
   }

@@ -343,9 +343,34 @@ class RedshiftSqlTranslatorTest {
   }
 
   @Test
+  void downcaseDelimitedIdentifierIsTheInverse() {
+    String sql = "SET downcase_delimited_identifier TO false";
+    assertEquals(StatementKind.SET_CASE_SENSITIVE_IDENTIFIER, RedshiftSqlTranslator.classify(sql));
+    assertEquals(true, RedshiftSqlTranslator.caseSensitiveIdentifierValue(sql, false));
+    assertEquals("SET " + RedshiftSqlTranslator.CASE_SENSITIVE_SETTING + " = 'on'", pg(sql));
+    assertEquals(false, RedshiftSqlTranslator.caseSensitiveIdentifierValue("SET downcase_delimited_identifier = on", true));
+    assertTrue(pg("SHOW downcase_delimited_identifier").contains("AS downcase_delimited_identifier"));
+  }
+
+  @Test
+  void redshiftOnlyParameters() {
+    assertEquals("SET localredshift.query_group = 'etl jobs'", pg("SET query_group TO 'etl jobs'"));
+    assertEquals("SET localredshift.wlm_query_slot_count = '3'", pg("set wlm_query_slot_count to 3;"));
+    assertEquals("SET LOCAL localredshift.enable_result_cache_for_session = 'off'",
+        pg("SET LOCAL enable_result_cache_for_session TO off"));
+    assertEquals("RESET localredshift.query_group", pg("RESET query_group"));
+    assertEquals("RESET localredshift.query_group", pg("SET query_group TO DEFAULT"));
+    assertEquals("SELECT coalesce(nullif(current_setting('localredshift.query_group', true), ''), 'default') AS query_group",
+        pg("SHOW query_group"));
+    assertEquals(StatementKind.OTHER, RedshiftSqlTranslator.classify("SET query_group TO 'x'"));
+    assertEquals("SET search_path TO public", pg("SET search_path TO public"));
+    assertEquals("SHOW timezone", pg("SHOW timezone"));
+  }
+
+  @Test
   void showCaseSensitiveIdentifier() {
-    assertEquals("SELECT coalesce(current_setting('" + RedshiftSqlTranslator.CASE_SENSITIVE_SETTING
-            + "', true), 'off') AS enable_case_sensitive_identifier",
+    assertEquals("SELECT coalesce(nullif(current_setting('" + RedshiftSqlTranslator.CASE_SENSITIVE_SETTING
+            + "', true), ''), 'off') AS enable_case_sensitive_identifier",
         pg("SHOW enable_case_sensitive_identifier"));
   }
 
