@@ -385,6 +385,9 @@ public final class RedshiftSqlTranslator {
       if (redshiftOnly != null) {
         return new Translation(redshiftOnly, kind, List.of(), false);
       }
+      if (isWord(0, "vacuum") || isWord(0, "analyze")) {
+        maintenanceOptions();
+      }
       // Statement shape.
       int p0 = 0;
       boolean createTable = false;
@@ -411,6 +414,9 @@ public final class RedshiftSqlTranslator {
       // CREATE/ALTER/DROP USER "Name": the case of a quoted user name is always kept.
       boolean userStatement =
           (isWord(0, "create") || isWord(0, "alter") || isWord(0, "drop")) && isWord(1, "user");
+      if (userStatement && !isWord(0, "drop")) {
+        userOptions();
+      }
       topToLimit();
       boolean lateBinding = false;
       if (createView) {
@@ -580,6 +586,57 @@ public final class RedshiftSqlTranslator {
         }
       }
       return new Translation(joined(), kind, List.copyOf(stripped), lateBinding);
+    }
+
+    /**
+     * VACUUM [FULL | SORT ONLY | DELETE ONLY | REINDEX | RECLUSTER] [table] [TO n PERCENT] [BOOST] becomes a plain
+     * PostgreSQL VACUUM [table]; ANALYZE ... PREDICATE COLUMNS / ALL COLUMNS loses the column clause.
+     */
+    private void maintenanceOptions() {
+      int end = sig.size() - 1;
+      if (isSym(end, ";")) {
+        end--;
+      }
+      for (int p = 1; p <= end; p++) {
+        if (isWord(0, "vacuum")) {
+          if (p == 1 && (isWord(p, "full") || isWord(p, "reindex") || isWord(p, "recluster"))) {
+            remove(p, p);
+          } else if (p == 1 && (isWord(p, "sort") || isWord(p, "delete")) && isWord(p + 1, "only")) {
+            remove(p, p + 1);
+            p++;
+          } else if (isWord(p, "to") && tok(p + 1) != null && isWord(p + 2, "percent")) {
+            remove(p, p + 2);
+            p += 2;
+          } else if (isWord(p, "boost")) {
+            remove(p, p);
+          }
+        } else if ((isWord(p, "predicate") || isWord(p, "all")) && isWord(p + 1, "columns")) {
+          remove(p, p + 1);
+          p++;
+        }
+      }
+    }
+
+    /**
+     * CREATE/ALTER USER options PostgreSQL lacks: PASSWORD DISABLE becomes PASSWORD NULL, CREATEUSER/NOCREATEUSER
+     * become SUPERUSER/NOSUPERUSER, SYSLOG ACCESS x and SESSION TIMEOUT n are dropped.
+     */
+    private void userOptions() {
+      for (int p = 3; p < sig.size(); p++) {
+        if (isWord(p, "password") && isWord(p + 1, "disable")) {
+          set(p + 1, "NULL");
+        } else if (isWord(p, "createuser")) {
+          set(p, "SUPERUSER");
+        } else if (isWord(p, "nocreateuser")) {
+          set(p, "NOSUPERUSER");
+        } else if (isWord(p, "syslog") && isWord(p + 1, "access") && tok(p + 2) != null) {
+          remove(p, p + 2);
+          p += 2;
+        } else if (isWord(p, "session") && isWord(p + 1, "timeout") && tok(p + 2) != null) {
+          remove(p, p + 2);
+          p += 2;
+        }
+      }
     }
 
     /**

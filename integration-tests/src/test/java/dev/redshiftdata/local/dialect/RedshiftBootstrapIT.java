@@ -391,6 +391,18 @@ class RedshiftBootstrapIT {
   }
 
   @Test
+  void maintenanceAndUserStatements() throws SQLException {
+    exec("CREATE TABLE vac (a INT)");
+    exec("VACUUM SORT ONLY vac TO 90 PERCENT");
+    exec("VACUUM FULL vac BOOST");
+    exec("ANALYZE vac PREDICATE COLUMNS");
+    exec("CREATE USER \"MixedUser\" PASSWORD DISABLE NOCREATEUSER SYSLOG ACCESS RESTRICTED");
+    assertEquals("f", one("SELECT rolsuper FROM pg_roles WHERE rolname = 'MixedUser'"));
+    exec("DROP USER \"MixedUser\"");
+    assertEquals("0", one("SELECT count(*) FROM pg_roles WHERE rolname = 'MixedUser'"));
+  }
+
+  @Test
   void lateBindingViewsAreRecorded() throws SQLException {
     exec("CREATE TABLE lb_base (x int)");
     exec("CREATE VIEW lb_view AS SELECT x FROM lb_base WITH NO SCHEMA BINDING");

@@ -282,6 +282,24 @@ class RedshiftSqlTranslatorTest {
   }
 
   @Test
+  void vacuumAndAnalyzeOptions() {
+    assertEquals("VACUUM t", pg("VACUUM FULL t TO 75 PERCENT BOOST").replaceAll(" +", " ").strip());
+    assertEquals("VACUUM s.t", pg("VACUUM SORT ONLY s.t").replaceAll(" +", " "));
+    assertEquals("VACUUM t;", pg("VACUUM DELETE ONLY t;").replaceAll(" +", " "));
+    assertEquals("VACUUM", pg("VACUUM REINDEX").strip());
+    assertEquals("ANALYZE t", pg("ANALYZE t PREDICATE COLUMNS").strip());
+    assertEquals("ANALYZE t", pg("ANALYZE t ALL COLUMNS").strip());
+  }
+
+  @Test
+  void userOptions() {
+    assertEquals("CREATE USER bob PASSWORD NULL SUPERUSER", pg("CREATE USER bob PASSWORD DISABLE CREATEUSER"));
+    assertEquals("CREATE USER \"Bob\" PASSWORD 'Abc12345' NOSUPERUSER",
+        pg("CREATE USER \"Bob\" PASSWORD 'Abc12345' NOCREATEUSER SYSLOG ACCESS RESTRICTED SESSION TIMEOUT 3600")
+            .replaceAll(" +", " ").strip());
+  }
+
+  @Test
   void selectTopBecomesLimit() {
     assertEquals("SELECT  * FROM t ORDER BY a LIMIT 10", pg("SELECT TOP 10 * FROM t ORDER BY a"));
     assertEquals("SELECT DISTINCT  a FROM t LIMIT 3;", pg("SELECT DISTINCT TOP 3 a FROM t;"));
