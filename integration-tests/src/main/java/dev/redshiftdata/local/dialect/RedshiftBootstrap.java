@@ -211,6 +211,16 @@ public final class RedshiftBootstrap {
         CREATE FUNCTION pg_catalog.convert_timezone(text, timestamptz) RETURNS timestamp
         LANGUAGE sql STABLE STRICT PARALLEL SAFE AS $$ SELECT $2 AT TIME ZONE $1 $$""",
 
+        // Redshift's DATE_TRUNC of a date is a timestamp (PostgreSQL's would be timestamptz).
+        """
+        CREATE FUNCTION pg_catalog.date_trunc(text, date) RETURNS timestamp
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT date_trunc($1, $2::timestamp) $$""",
+        // VERSION() names Redshift as Redshift does, for tools that look for it.
+        """
+        CREATE OR REPLACE FUNCTION pg_catalog.version() RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS
+        $$ SELECT 'PostgreSQL 8.0.2 on i686-pc-linux-gnu, compiled by GCC gcc (GCC) 3.4.2 20041017 (Red Hat 3.4.2-6.fc3),'
+                  || ' Redshift 1.0.0 (local Redshift on ' || current_setting('server_version') || ')' $$""",
+
         // ---- Strings and numbers -----------------------------------------------------------------------------
         """
         CREATE FUNCTION pg_catalog.nvl2(anyelement, anycompatible, anycompatible) RETURNS anycompatible

@@ -206,6 +206,11 @@ class RedshiftBootstrapIT {
     assertEquals("2008-03-05 06:25:29", one("SELECT CONVERT_TIMEZONE('America/Los_Angeles', '2008-03-05 14:25:29'::timestamp)"));
     assertEquals("2024-05-06", one("SELECT TRUNC('2024-05-06 07:08:09'::timestamp)"));
     assertEquals("2024-03-31 00:00:00", one("SELECT ADD_MONTHS('2024-01-31'::date, 2)"));
+    assertEquals("2024-05-01 00:00:00", one("SELECT DATE_TRUNC('month', '2024-05-06'::date)"));
+    assertEquals("timestamp without time zone", one("SELECT pg_typeof(DATE_TRUNC('month', '2024-05-06'::date))::text"));
+    assertEquals("2024-05-06 07:00:00", one("SELECT DATE_TRUNC('hour', '2024-05-06 07:08:09'::timestamp)"));
+    assertTrue(one("SELECT version()").startsWith("PostgreSQL 8.0.2 on i686-pc-linux-gnu"));
+    assertTrue(one("SELECT version()").contains("Redshift 1.0"));
   }
 
   @Test
