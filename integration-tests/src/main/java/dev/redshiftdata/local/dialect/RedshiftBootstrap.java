@@ -221,6 +221,24 @@ public final class RedshiftBootstrap {
         $$ SELECT 'PostgreSQL 8.0.2 on i686-pc-linux-gnu, compiled by GCC gcc (GCC) 3.4.2 20041017 (Red Hat 3.4.2-6.fc3),'
                   || ' Redshift 1.0.0 (local Redshift on ' || current_setting('server_version') || ')' $$""",
 
+        // MONTHS_BETWEEN: whole months when both are the same day of month or both month ends, else
+        // fractional by a 31-day month.
+        """
+        CREATE FUNCTION pg_catalog.months_between(date, date) RETURNS double precision
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+          SELECT CASE
+            WHEN extract(day FROM $1) = extract(day FROM $2)
+              OR ($1 = (date_trunc('month', $1) + interval '1 month - 1 day')::date
+                  AND $2 = (date_trunc('month', $2) + interval '1 month - 1 day')::date)
+            THEN ((extract(year FROM $1) - extract(year FROM $2)) * 12 + extract(month FROM $1) - extract(month FROM $2))::double precision
+            ELSE ((extract(year FROM $1) - extract(year FROM $2)) * 12 + extract(month FROM $1) - extract(month FROM $2)
+                  + (extract(day FROM $1) - extract(day FROM $2)) / 31.0)::double precision
+          END $$""",
+        """
+        CREATE FUNCTION pg_catalog.last_day(date) RETURNS date LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS
+        $$ SELECT (date_trunc('month', $1) + interval '1 month - 1 day')::date $$""",
+        // DATE_CMP and TIMESTAMP_CMP exist in PostgreSQL with Redshift's meaning (-1, 0, 1).
+
         // ---- Strings and numbers -----------------------------------------------------------------------------
         """
         CREATE FUNCTION pg_catalog.nvl2(anyelement, anycompatible, anycompatible) RETURNS anycompatible
@@ -231,6 +249,24 @@ public final class RedshiftBootstrap {
         """
         CREATE FUNCTION pg_catalog.len(bytea) RETURNS integer LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS
         $$ SELECT length($1) $$""",
+        // TEXTLEN exists in PostgreSQL.
+        """
+        CREATE FUNCTION pg_catalog.replicate(text, integer) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS
+        $$ SELECT repeat($1, $2) $$""",
+        """
+        CREATE FUNCTION pg_catalog.sha2(text, integer) RETURNS varchar LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        BEGIN
+          CASE $2
+            WHEN 0, 256 THEN RETURN encode(sha256(convert_to($1, 'UTF8')), 'hex');
+            WHEN 224 THEN RETURN encode(sha224(convert_to($1, 'UTF8')), 'hex');
+            WHEN 384 THEN RETURN encode(sha384(convert_to($1, 'UTF8')), 'hex');
+            WHEN 512 THEN RETURN encode(sha512(convert_to($1, 'UTF8')), 'hex');
+            ELSE RETURN NULL;
+          END CASE;
+        END $$""",
+        """
+        CREATE FUNCTION pg_catalog.current_user_id() RETURNS integer LANGUAGE sql STABLE PARALLEL SAFE AS
+        $$ SELECT oid::integer FROM pg_catalog.pg_roles WHERE rolname = current_user $$""",
         """
         CREATE FUNCTION pg_catalog.charindex(text, text) RETURNS integer
         LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT strpos($2, $1) $$""",

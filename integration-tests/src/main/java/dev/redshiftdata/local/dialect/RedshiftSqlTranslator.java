@@ -30,7 +30,8 @@ import java.util.Set;
  *   <li>{@code CREATE VIEW ... WITH NO SCHEMA BINDING}: the clause is removed and the statement is prefixed
  *       with {@link #LATE_BINDING_MARKER}; an event trigger installed by {@link RedshiftBootstrap} records such
  *       views so DescribeTable can answer for them as Redshift does (no columns);
- *   <li>functions: bare {@code SYSDATE} becomes {@code sysdate()}, {@code NVL(...)} becomes {@code
+ *   <li>functions: bare {@code SYSDATE} and {@code CURRENT_USER_ID} become calls, {@code REGEXP_REPLACE}
+ *       replaces all matches (flag 'g'), {@code NVL(...)} becomes {@code
  *       coalesce(...)}, {@code JSON_SERIALIZE} calls the bootstrap's function by its quoted name, {@code DECODE(e, s1, r1, ..., [default])} becomes a {@code CASE}, and the unquoted
  *       date part of {@code DATEADD}/{@code DATEDIFF}/{@code DATE_PART} becomes a string literal;
  *   <li>{@code CONVERT(type, e)} becomes a CAST, {@code LISTAGG(...) [WITHIN GROUP (ORDER BY ...)]} becomes
@@ -554,8 +555,8 @@ public final class RedshiftSqlTranslator {
         }
 
         // Functions.
-        if (w.equals("sysdate") && !call) {
-          set(p, "sysdate()");
+        if ((w.equals("sysdate") || w.equals("current_user_id")) && !call) {
+          set(p, w + "()");
         } else if (w.equals("nvl") && call) {
           set(p, "coalesce");
         } else if (w.equals("json_serialize") && call && match[p + 1] > 0) {
@@ -563,7 +564,7 @@ public final class RedshiftSqlTranslator {
           // bootstrap's function instead (and still names the result column json_serialize).
           set(p, "\"json_serialize\"");
         } else if (call && (w.equals("decode") || w.equals("convert") || w.equals("listagg")
-            || w.equals("median"))) {
+            || w.equals("median") || w.equals("regexp_replace"))) {
           decodes.add(p);
         } else if (w.equals("approximate") && tok(p + 1) != null && tok(p + 1).kind() == Kind.WORD) {
           blank(p, p);
@@ -582,6 +583,7 @@ public final class RedshiftSqlTranslator {
           case "decode" -> decode(p);
           case "convert" -> convert(p);
           case "listagg" -> listagg(p);
+          case "regexp_replace" -> regexpReplace(p);
           default -> median(p);
         }
       }
@@ -962,6 +964,45 @@ public final class RedshiftSqlTranslator {
       }
       set(p, "string_agg(" + distinct + "(" + e + ")::varchar, " + delimiter + order + ")");
       blank(open, last);
+    }
+
+    /**
+     * Redshift's REGEXP_REPLACE(source, pattern [, replacement [, position [, parameters]]]) replaces every match;
+     * PostgreSQL's replaces the first unless told: add the 'g' flag (or N = 0 from a position on); parameters
+     * 'c' and 'i' become flags, 'p' (Perl syntax) and 'e' are dropped.
+     */
+    private void regexpReplace(int p) {
+      int open = p + 1;
+      int close = match[open];
+      if (close < 0) {
+        return;
+      }
+      List<int[]> args = arguments(open);
+      if (args.size() < 2 || args.size() > 5) {
+        return;
+      }
+      List<String> a = new ArrayList<>();
+      for (int[] r : args) {
+        a.add(text(r[0], r[1]).strip());
+      }
+      String flags = "";
+      if (args.size() == 5) {
+        Token f = tok(args.get(4)[0]);
+        if (args.get(4)[0] != args.get(4)[1] || f.kind() != Kind.STRING) {
+          return; // not a literal: leave it to PostgreSQL
+        }
+        flags = f.stringValue().replaceAll("[^ci]", "");
+      }
+      String replacement = args.size() >= 3 ? a.get(2) : "''";
+      String call;
+      if (args.size() >= 4) {
+        call = "regexp_replace(" + a.get(0) + ", " + a.get(1) + ", " + replacement + ", " + a.get(3) + ", 0"
+            + (flags.isEmpty() ? "" : ", '" + flags + "'") + ")";
+      } else {
+        call = "regexp_replace(" + a.get(0) + ", " + a.get(1) + ", " + replacement + ", 'g')";
+      }
+      set(p, call);
+      blank(open, close);
     }
 
     /** MEDIAN(e) becomes percentile_cont(0.5) WITHIN GROUP (ORDER BY e) (aggregate form only). */

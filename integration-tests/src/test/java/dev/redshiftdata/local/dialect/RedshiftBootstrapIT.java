@@ -207,6 +207,12 @@ class RedshiftBootstrapIT {
     assertEquals("2024-05-06", one("SELECT TRUNC('2024-05-06 07:08:09'::timestamp)"));
     assertEquals("2024-03-31 00:00:00", one("SELECT ADD_MONTHS('2024-01-31'::date, 2)"));
     assertEquals("2024-05-01 00:00:00", one("SELECT DATE_TRUNC('month', '2024-05-06'::date)"));
+    assertEquals("1", one("SELECT MONTHS_BETWEEN('2024-03-31'::date, '2024-02-29'::date)"));
+    assertEquals("-2", one("SELECT MONTHS_BETWEEN('2024-01-15'::date, '2024-03-15'::date)"));
+    assertEquals("1.096774193548387", one("SELECT MONTHS_BETWEEN('2024-02-18'::date, '2024-01-15'::date)"));
+    assertEquals("2024-02-29", one("SELECT LAST_DAY('2024-02-10'::date)"));
+    assertEquals(List.of("-1", "0", "1"), row("SELECT DATE_CMP('2024-01-01'::date, '2024-01-02'::date),"
+        + " DATE_CMP('2024-01-01'::date, '2024-01-01'::date), TIMESTAMP_CMP('2024-01-02'::timestamp, '2024-01-01'::timestamp)"));
     assertEquals("timestamp without time zone", one("SELECT pg_typeof(DATE_TRUNC('month', '2024-05-06'::date))::text"));
     assertEquals("2024-05-06 07:00:00", one("SELECT DATE_TRUNC('hour', '2024-05-06 07:08:09'::timestamp)"));
     assertTrue(one("SELECT version()").startsWith("PostgreSQL 8.0.2 on i686-pc-linux-gnu"));
@@ -236,6 +242,14 @@ class RedshiftBootstrapIT {
     assertEquals("-5", one("SELECT STRTOL('-101', 2)"));
     assertEquals("12", one("SELECT STRTOL('12xyz', 10)"));
     assertEquals("abc", one("SELECT BTRIM('  abc  ')"));
+    assertEquals("x-x-x", one("SELECT REGEXP_REPLACE('1-2-3', '[0-9]', 'x')"));
+    assertEquals("--", one("SELECT REGEXP_REPLACE('1-2-3', '[0-9]')"));
+    assertEquals("1-x-x", one("SELECT REGEXP_REPLACE('1-2-3', '[0-9]', 'x', 2)"));
+    assertEquals("x-x", one("SELECT REGEXP_REPLACE('A-a', 'a', 'x', 1, 'i')"));
+    assertEquals("5", one("SELECT TEXTLEN('hello')"));
+    assertEquals("ababab", one("SELECT REPLICATE('ab', 3)"));
+    assertEquals("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824", one("SELECT SHA2('hello', 256)"));
+    assertEquals("t", one("SELECT CURRENT_USER_ID = (SELECT oid::int FROM pg_roles WHERE rolname = 'awsuser')"));
     assertEquals("42", one("SELECT CONVERT(varchar, 42)"));
     assertEquals("integer", one("SELECT pg_typeof(CONVERT(integer, '7'))::text"));
     assertEquals("a,b,c", one("SELECT LISTAGG(x, ',') WITHIN GROUP (ORDER BY x) FROM (VALUES ('b'), ('c'), ('a')) v(x)"));

@@ -282,6 +282,15 @@ class RedshiftSqlTranslatorTest {
   }
 
   @Test
+  void regexpReplaceReplacesAllMatches() {
+    assertEquals("SELECT regexp_replace(a, '[0-9]', 'x', 'g')", pg("SELECT REGEXP_REPLACE(a, '[0-9]', 'x')"));
+    assertEquals("SELECT regexp_replace(a, 'b', '', 'g')", pg("SELECT regexp_replace(a, 'b')"));
+    assertEquals("SELECT regexp_replace(a, 'b', 'c', 3, 0)", pg("SELECT regexp_replace(a, 'b', 'c', 3)"));
+    assertEquals("SELECT regexp_replace(a, 'b', 'c', 1, 0, 'i')", pg("SELECT regexp_replace(a, 'b', 'c', 1, 'ip')"));
+    assertEquals("SELECT current_user_id(), x.current_user_id FROM x", pg("SELECT current_user_id, x.current_user_id FROM x"));
+  }
+
+  @Test
   void vacuumAndAnalyzeOptions() {
     assertEquals("VACUUM t", pg("VACUUM FULL t TO 75 PERCENT BOOST").replaceAll(" +", " ").strip());
     assertEquals("VACUUM s.t", pg("VACUUM SORT ONLY s.t").replaceAll(" +", " "));
