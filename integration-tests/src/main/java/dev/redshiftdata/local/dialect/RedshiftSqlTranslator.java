@@ -465,7 +465,8 @@ public final class RedshiftSqlTranslator {
           continue;
         }
         String w = lower(t);
-        boolean qualified = isSym(p - 1, ".");
+        // Qualified names (x.word) and Data API parameters (:word) are never rewritten.
+        boolean qualified = isSym(p - 1, ".") || isSym(p - 1, ":");
         boolean call = isSym(p + 1, "(");
         String owner = owners.isEmpty() ? null : owners.peek();
         boolean inColumns = createTable && depth == 1 && "#columns".equals(owner);

@@ -291,6 +291,12 @@ class RedshiftSqlTranslatorTest {
   }
 
   @Test
+  void dataApiParametersAreNotRewritten() {
+    assertEquals("SELECT * FROM t WHERE a = :sysdate AND b = :nvl AND c::text = :text AND \"x\" = :X",
+        pg("SELECT * FROM t WHERE a = :sysdate AND b = :nvl AND c::text = :text AND \"X\" = :X"));
+  }
+
+  @Test
   void vacuumAndAnalyzeOptions() {
     assertEquals("VACUUM t", pg("VACUUM FULL t TO 75 PERCENT BOOST").replaceAll(" +", " ").strip());
     assertEquals("VACUUM s.t", pg("VACUUM SORT ONLY s.t").replaceAll(" +", " "));
