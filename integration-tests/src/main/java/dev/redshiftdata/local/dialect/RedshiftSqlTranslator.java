@@ -394,6 +394,7 @@ public final class RedshiftSqlTranslator {
       boolean createTable = false;
       boolean alterTable = false;
       boolean createView = false;
+      boolean createMaterializedView = false;
       if (isWord(0, "create")) {
         int p = 1;
         if (isWord(p, "or") && isWord(p + 1, "replace")) {
@@ -404,6 +405,8 @@ public final class RedshiftSqlTranslator {
         }
         createTable = isWord(p, "table");
         createView = isWord(p, "view");
+        // CREATE MATERIALIZED VIEW mv [BACKUP ...] [DISTSTYLE ...] [SORTKEY ...] [AUTO REFRESH YES|NO] AS ...
+        createMaterializedView = isWord(p, "materialized") && isWord(p + 1, "view");
         p0 = p;
       } else if (isWord(0, "alter") && isWord(1, "table")) {
         alterTable = true;
@@ -470,9 +473,17 @@ public final class RedshiftSqlTranslator {
         boolean call = isSym(p + 1, "(");
         String owner = owners.isEmpty() ? null : owners.peek();
         boolean inColumns = createTable && depth == 1 && "#columns".equals(owner);
-        boolean tableLevel = (createTable && depth == 0 && !pastAs) || (alterTable && depth == 0);
-        if (createTable && depth == 0 && (w.equals("as") || w.equals("select"))) {
+        boolean tableLevel = ((createTable || createMaterializedView) && depth == 0 && !pastAs)
+            || (alterTable && depth == 0);
+        if ((createTable || createMaterializedView) && depth == 0 && (w.equals("as") || w.equals("select"))) {
           pastAs = true;
+          tableLevel = false;
+        }
+        if (createMaterializedView && tableLevel && w.equals("auto") && isWord(p + 1, "refresh")
+            && tok(p + 2) != null) {
+          remove(p, p + 2);
+          p += 2;
+          continue;
         }
         if (qualified) {
           continue;

@@ -193,6 +193,15 @@ class RedshiftSqlTranslatorTest {
   }
 
   @Test
+  void materializedViewAttributes() {
+    Translation t = RedshiftSqlTranslator.translate("CREATE MATERIALIZED VIEW mv BACKUP NO DISTSTYLE KEY DISTKEY(a)"
+        + " SORTKEY(a) AUTO REFRESH YES AS SELECT a, encode(b, 'hex') FROM t", false);
+    assertEquals("CREATE MATERIALIZED VIEW mv AS SELECT a, encode(b, 'hex') FROM t", t.sql().replaceAll(" +", " "));
+    assertEquals(List.of("BACKUP NO", "DISTSTYLE KEY", "DISTKEY(a)", "SORTKEY(a)", "AUTO REFRESH YES"),
+        t.strippedAttributes());
+  }
+
+  @Test
   void encodeFunctionIsNotAnAttribute() {
     assertEquals("SELECT encode(x, 'base64') FROM t", pg("SELECT encode(x, 'base64') FROM t"));
     assertEquals("CREATE TABLE t (a varchar(256) DEFAULT encode('x', 'hex'))",
