@@ -38,6 +38,8 @@ import java.util.Set;
  *       {@code string_agg}, aggregate {@code MEDIAN(e)} becomes {@code percentile_cont(0.5)}, {@code APPROXIMATE}
  *       is dropped, {@code VARCHAR(MAX)}/{@code CHAR(MAX)} become 65535/4096;
  *   <li>{@code SELECT TOP n ...} becomes {@code SELECT ... LIMIT n} (simple statements only);
+ *   <li>{@code SHOW SCHEMAS FROM DATABASE}, {@code SHOW TABLES FROM SCHEMA}, {@code SHOW COLUMNS FROM TABLE}
+ *       become catalog queries;
  *   <li>{@code SET/RESET/SHOW} of Redshift-only parameters ({@link #REDSHIFT_ONLY_PARAMETERS}: query_group,
  *       wlm_query_slot_count, ...) work on custom settings {@code localredshift.<name>};
  *   <li>{@code downcase_delimited_identifier} is handled as the inverse of {@code enable_case_sensitive_identifier};
@@ -381,6 +383,10 @@ public final class RedshiftSqlTranslator {
             "SELECT CASE coalesce(nullif(current_setting('" + CASE_SENSITIVE_SETTING
                 + "', true), ''), 'off') WHEN 'on' THEN 'off' ELSE 'on' END AS downcase_delimited_identifier",
             kind, List.of(), false);
+      }
+      String showMetadata = showMetadata();
+      if (showMetadata != null) {
+        return new Translation(showMetadata, kind, List.of(), false);
       }
       String redshiftOnly = redshiftOnlyParameter();
       if (redshiftOnly != null) {
@@ -1030,6 +1036,113 @@ public final class RedshiftSqlTranslator {
       }
       set(p, "percentile_cont(0.5) WITHIN GROUP (ORDER BY " + text(args.get(0)[0], args.get(0)[1]).strip() + ")");
       blank(open, close);
+    }
+
+    /** An identifier's name as Redshift resolves it (quoted: folded unless case-sensitive). */
+    private String name(int p) {
+      Token t = tok(p);
+      if (t == null) {
+        return null;
+      }
+      if (t.kind() == Kind.WORD) {
+        return t.text().toLowerCase(Locale.ROOT);
+      }
+      if (t.kind() == Kind.QUOTED_IDENTIFIER) {
+        String v = t.identifierValue();
+        return caseSensitive ? v : foldQuoted(v);
+      }
+      return null;
+    }
+
+    private static String literal(String value) {
+      return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    /**
+     * SHOW SCHEMAS FROM DATABASE db, SHOW TABLES FROM SCHEMA db.schema, SHOW COLUMNS FROM TABLE db.schema.table,
+     * each with optional LIKE 'pattern' and LIMIT n, as queries on PostgreSQL's catalog (the database name is
+     * echoed as written); else null.
+     */
+    private String showMetadata() {
+      if (!isWord(0, "show") || !isWord(2, "from")) {
+        return null;
+      }
+      String what = word(1);
+      String container = word(3);
+      if (what == null || container == null) {
+        return null;
+      }
+      int parts = switch (what) {
+        case "schemas" -> "database".equals(container) ? 1 : -1;
+        case "tables" -> "schema".equals(container) ? 2 : -1;
+        case "columns" -> "table".equals(container) ? 3 : -1;
+        default -> -1;
+      };
+      if (parts < 0) {
+        return null;
+      }
+      List<String> names = new ArrayList<>();
+      int p = 4;
+      for (int i = 0; i < parts; i++) {
+        String n = name(p);
+        if (n == null) {
+          return null;
+        }
+        names.add(n);
+        p++;
+        if (i < parts - 1) {
+          if (!isSym(p, ".")) {
+            return null;
+          }
+          p++;
+        }
+      }
+      String like = null;
+      if (isWord(p, "like") && tok(p + 1) != null && tok(p + 1).kind() == Kind.STRING) {
+        like = tok(p + 1).stringValue();
+        p += 2;
+      }
+      String limit = "";
+      if (isWord(p, "limit") && tok(p + 1) != null && tok(p + 1).kind() == Kind.NUMBER) {
+        limit = " LIMIT " + tok(p + 1).text();
+        p += 2;
+      }
+      if (isSym(p, ";")) {
+        p++;
+      }
+      if (p != sig.size()) {
+        return null;
+      }
+      String db = literal(names.get(0));
+      return switch (what) {
+        case "schemas" -> "SELECT " + db + "::varchar AS database_name, n.nspname::varchar AS schema_name,"
+            + " n.nspowner::integer AS schema_owner, 'local'::varchar AS schema_type,"
+            + " array_to_string(n.nspacl, ',')::varchar AS schema_acl, NULL::varchar AS source_database,"
+            + " NULL::varchar AS schema_option FROM pg_catalog.pg_namespace n"
+            + " WHERE n.nspname !~ '^pg_toast' AND (n.nspname !~ '^pg_temp_' OR n.oid = pg_catalog.pg_my_temp_schema())"
+            + (like == null ? "" : " AND n.nspname LIKE " + literal(like))
+            + " ORDER BY schema_name" + limit;
+        case "tables" -> "SELECT " + db + "::varchar AS database_name, n.nspname::varchar AS schema_name,"
+            + " c.relname::varchar AS table_name,"
+            + " (CASE WHEN c.relkind IN ('v', 'm') THEN 'VIEW' ELSE 'TABLE' END)::varchar AS table_type,"
+            + " array_to_string(c.relacl, ',')::varchar AS table_acl,"
+            + " pg_catalog.obj_description(c.oid, 'pg_class')::varchar AS remarks"
+            + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE n.nspname = " + literal(names.get(1)) + " AND c.relkind IN ('r', 'p', 'v', 'm', 'f')"
+            + " AND c.relname !~ '^localredshift_'"
+            + (like == null ? "" : " AND c.relname LIKE " + literal(like))
+            + " ORDER BY table_name" + limit;
+        default -> "SELECT " + db + "::varchar AS database_name, table_schema::varchar AS schema_name,"
+            + " table_name::varchar AS table_name, column_name::varchar AS column_name,"
+            + " ordinal_position::integer AS ordinal_position, column_default::varchar AS column_default,"
+            + " is_nullable::varchar AS is_nullable, data_type::varchar AS data_type,"
+            + " character_maximum_length::integer AS character_maximum_length,"
+            + " numeric_precision::integer AS numeric_precision, numeric_scale::integer AS numeric_scale,"
+            + " NULL::varchar AS remarks FROM information_schema.columns"
+            + " WHERE table_schema = " + literal(names.get(1)) + " AND table_name = " + literal(names.get(2))
+            + (like == null ? "" : " AND column_name LIKE " + literal(like))
+            + " ORDER BY ordinal_position" + limit;
+      };
     }
 
     /** SET/RESET/SHOW of a {@link #REDSHIFT_ONLY_PARAMETERS} parameter, translated; else null. */

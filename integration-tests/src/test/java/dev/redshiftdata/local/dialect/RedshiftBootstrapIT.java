@@ -422,6 +422,35 @@ class RedshiftBootstrapIT {
   }
 
   @Test
+  void showSchemasTablesColumns() throws SQLException {
+    exec("CREATE SCHEMA show_s");
+    exec("CREATE TABLE show_s.\"ShowT\" (id INT NOT NULL, name VARCHAR(20) DEFAULT 'x', amount DECIMAL(8,2))");
+    exec("CREATE VIEW show_s.show_v AS SELECT id FROM show_s.showt");
+    assertEquals(List.of("show_v", "showt"), column("SHOW TABLES FROM SCHEMA dev.show_s", 3));
+    assertEquals(List.of("VIEW", "TABLE"), column("SHOW TABLES FROM SCHEMA dev.show_s;", 4));
+    assertEquals(List.of("dev", "dev"), column("SHOW TABLES FROM SCHEMA dev.show_s", 1));
+    assertEquals(List.of("show_v"), column("SHOW TABLES FROM SCHEMA dev.\"SHOW_S\" LIKE 'show%' LIMIT 1", 3));
+    assertEquals(List.of("show_v"), column("SHOW TABLES FROM SCHEMA dev.show_s LIKE '%\\_v'", 3));
+    assertEquals(List.of("id", "name", "amount"), column("SHOW COLUMNS FROM TABLE dev.show_s.showt", 4));
+    assertEquals(List.of("character varying"), column("SHOW COLUMNS FROM TABLE dev.show_s.showt LIKE 'na%'", 8));
+    assertEquals(List.of("20"), column("SHOW COLUMNS FROM TABLE dev.show_s.showt LIKE 'na%'", 9));
+    assertEquals(List.of("NO", "YES", "YES"), column("SHOW COLUMNS FROM TABLE dev.show_s.showt", 7));
+    assertEquals(List.of("show_s"), column("SHOW SCHEMAS FROM DATABASE dev LIKE 'show%'", 2));
+    assertTrue(column("SHOW SCHEMAS FROM DATABASE dev", 2).containsAll(List.of("pg_internal", "public", "show_s")));
+  }
+
+  private List<String> column(String redshiftSql, int index) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(RedshiftSqlTranslator.toPostgres(redshiftSql, false))) {
+      while (rs.next()) {
+        out.add(rs.getString(index));
+      }
+    }
+    return out;
+  }
+
+  @Test
   void lateBindingViewsAreRecorded() throws SQLException {
     exec("CREATE TABLE lb_base (x int)");
     exec("CREATE VIEW lb_view AS SELECT x FROM lb_base WITH NO SCHEMA BINDING");
