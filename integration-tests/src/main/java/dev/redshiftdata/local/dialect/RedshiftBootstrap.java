@@ -19,6 +19,7 @@ import java.util.List;
  *       connection after a COPY loaded n rows.
  *   <li>{@code pg_last_unload_count()} (bigint) reads {@code localredshift.last_unload_count}, 0 when unset.
  *   <li>{@code pg_last_query_id()} (integer) reads {@code localredshift.last_query_id}, -1 when unset.
+ *   <li>{@code pg_last_copy_id()} (integer) reads {@code localredshift.last_copy_id}, -1 when unset.
  *   <li>{@code localredshift.enable_case_sensitive_identifier} ('on'/'off') mirrors Redshift's
  *       {@code enable_case_sensitive_identifier}: {@link RedshiftSqlTranslator} turns {@code SET}, {@code
  *       RESET} and {@code SHOW} of it into statements on this setting; its database default is the cluster
@@ -52,6 +53,37 @@ public final class RedshiftBootstrap {
         "CREATE DOMAIN pg_catalog.geometry AS bytea",
         "CREATE DOMAIN pg_catalog.geography AS bytea",
         "CREATE DOMAIN pg_catalog.hllsketch AS text",
+
+        // Numbers and booleans assign to SUPER as scalars, as in Redshift (casts to a domain use its base type).
+        """
+        CREATE FUNCTION pg_catalog.localredshift_super(smallint) RETURNS jsonb
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT to_jsonb($1) $$""",
+        """
+        CREATE FUNCTION pg_catalog.localredshift_super(integer) RETURNS jsonb
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT to_jsonb($1) $$""",
+        """
+        CREATE FUNCTION pg_catalog.localredshift_super(bigint) RETURNS jsonb
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT to_jsonb($1) $$""",
+        """
+        CREATE FUNCTION pg_catalog.localredshift_super(numeric) RETURNS jsonb
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT to_jsonb($1) $$""",
+        """
+        CREATE FUNCTION pg_catalog.localredshift_super(real) RETURNS jsonb
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT to_jsonb($1) $$""",
+        """
+        CREATE FUNCTION pg_catalog.localredshift_super(double precision) RETURNS jsonb
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT to_jsonb($1) $$""",
+        """
+        CREATE FUNCTION pg_catalog.localredshift_super(boolean) RETURNS jsonb
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT to_jsonb($1) $$""",
+        "CREATE CAST (smallint AS jsonb) WITH FUNCTION pg_catalog.localredshift_super(smallint) AS ASSIGNMENT",
+        "CREATE CAST (integer AS jsonb) WITH FUNCTION pg_catalog.localredshift_super(integer) AS ASSIGNMENT",
+        "CREATE CAST (bigint AS jsonb) WITH FUNCTION pg_catalog.localredshift_super(bigint) AS ASSIGNMENT",
+        "CREATE CAST (numeric AS jsonb) WITH FUNCTION pg_catalog.localredshift_super(numeric) AS ASSIGNMENT",
+        "CREATE CAST (real AS jsonb) WITH FUNCTION pg_catalog.localredshift_super(real) AS ASSIGNMENT",
+        "CREATE CAST (double precision AS jsonb) WITH FUNCTION pg_catalog.localredshift_super(double precision)"
+            + " AS ASSIGNMENT",
+        "CREATE CAST (boolean AS jsonb) WITH FUNCTION pg_catalog.localredshift_super(boolean) AS ASSIGNMENT",
 
         // ---- Date and time ----------------------------------------------------------------------------------
         """
@@ -179,6 +211,34 @@ public final class RedshiftBootstrap {
         CREATE FUNCTION pg_catalog.convert_timezone(text, timestamptz) RETURNS timestamp
         LANGUAGE sql STABLE STRICT PARALLEL SAFE AS $$ SELECT $2 AT TIME ZONE $1 $$""",
 
+        // Redshift's DATE_TRUNC of a date is a timestamp (PostgreSQL's would be timestamptz).
+        """
+        CREATE FUNCTION pg_catalog.date_trunc(text, date) RETURNS timestamp
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT date_trunc($1, $2::timestamp) $$""",
+        // VERSION() names Redshift as Redshift does, for tools that look for it.
+        """
+        CREATE OR REPLACE FUNCTION pg_catalog.version() RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS
+        $$ SELECT 'PostgreSQL 8.0.2 on i686-pc-linux-gnu, compiled by GCC gcc (GCC) 3.4.2 20041017 (Red Hat 3.4.2-6.fc3),'
+                  || ' Redshift 1.0.0 (local Redshift on ' || current_setting('server_version') || ')' $$""",
+
+        // MONTHS_BETWEEN: whole months when both are the same day of month or both month ends, else
+        // fractional by a 31-day month.
+        """
+        CREATE FUNCTION pg_catalog.months_between(date, date) RETURNS double precision
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+          SELECT CASE
+            WHEN extract(day FROM $1) = extract(day FROM $2)
+              OR ($1 = (date_trunc('month', $1) + interval '1 month - 1 day')::date
+                  AND $2 = (date_trunc('month', $2) + interval '1 month - 1 day')::date)
+            THEN ((extract(year FROM $1) - extract(year FROM $2)) * 12 + extract(month FROM $1) - extract(month FROM $2))::double precision
+            ELSE ((extract(year FROM $1) - extract(year FROM $2)) * 12 + extract(month FROM $1) - extract(month FROM $2)
+                  + (extract(day FROM $1) - extract(day FROM $2)) / 31.0)::double precision
+          END $$""",
+        """
+        CREATE FUNCTION pg_catalog.last_day(date) RETURNS date LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS
+        $$ SELECT (date_trunc('month', $1) + interval '1 month - 1 day')::date $$""",
+        // DATE_CMP and TIMESTAMP_CMP exist in PostgreSQL with Redshift's meaning (-1, 0, 1).
+
         // ---- Strings and numbers -----------------------------------------------------------------------------
         """
         CREATE FUNCTION pg_catalog.nvl2(anyelement, anycompatible, anycompatible) RETURNS anycompatible
@@ -189,6 +249,24 @@ public final class RedshiftBootstrap {
         """
         CREATE FUNCTION pg_catalog.len(bytea) RETURNS integer LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS
         $$ SELECT length($1) $$""",
+        // TEXTLEN exists in PostgreSQL.
+        """
+        CREATE FUNCTION pg_catalog.replicate(text, integer) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS
+        $$ SELECT repeat($1, $2) $$""",
+        """
+        CREATE FUNCTION pg_catalog.sha2(text, integer) RETURNS varchar LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        BEGIN
+          CASE $2
+            WHEN 0, 256 THEN RETURN encode(sha256(convert_to($1, 'UTF8')), 'hex');
+            WHEN 224 THEN RETURN encode(sha224(convert_to($1, 'UTF8')), 'hex');
+            WHEN 384 THEN RETURN encode(sha384(convert_to($1, 'UTF8')), 'hex');
+            WHEN 512 THEN RETURN encode(sha512(convert_to($1, 'UTF8')), 'hex');
+            ELSE RETURN NULL;
+          END CASE;
+        END $$""",
+        """
+        CREATE FUNCTION pg_catalog.current_user_id() RETURNS integer LANGUAGE sql STABLE PARALLEL SAFE AS
+        $$ SELECT oid::integer FROM pg_catalog.pg_roles WHERE rolname = current_user $$""",
         """
         CREATE FUNCTION pg_catalog.charindex(text, text) RETURNS integer
         LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT strpos($2, $1) $$""",
@@ -313,6 +391,22 @@ public final class RedshiftBootstrap {
         """
         CREATE FUNCTION pg_catalog.pg_last_query_id() RETURNS integer LANGUAGE sql STABLE PARALLEL SAFE AS
         $$ SELECT coalesce(nullif(current_setting('localredshift.last_query_id', true), ''), '-1')::integer $$""",
+
+        """
+        CREATE FUNCTION pg_catalog.pg_last_copy_id() RETURNS integer LANGUAGE sql STABLE PARALLEL SAFE AS
+        $$ SELECT coalesce(nullif(current_setting('localredshift.last_copy_id', true), ''), '-1')::integer $$""",
+
+        // ---- PG_TABLE_DEF: tables on the search path, as Redshift's view shows them --------------------------
+        """
+        CREATE VIEW pg_catalog.pg_table_def AS
+        SELECT n.nspname::name AS schemaname, c.relname::name AS tablename, a.attname::name AS "column",
+               pg_catalog.format_type(a.atttypid, a.atttypmod)::varchar(128) AS type,
+               'none'::char(32) AS encoding, false AS distkey, 0 AS sortkey, a.attnotnull AS notnull
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+        WHERE c.relkind IN ('r', 'p') AND pg_catalog.pg_table_is_visible(c.oid)""",
+        "GRANT SELECT ON pg_catalog.pg_table_def TO PUBLIC",
 
         // ---- Late-binding views ------------------------------------------------------------------------------
         "CREATE TABLE " + LATE_BINDING_TABLE + " (view_oid oid PRIMARY KEY)",

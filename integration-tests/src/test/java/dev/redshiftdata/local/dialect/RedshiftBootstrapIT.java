@@ -68,6 +68,28 @@ class RedshiftBootstrapIT {
     }
   }
 
+  private List<String> rows(String redshiftSql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(RedshiftSqlTranslator.toPostgres(redshiftSql, false))) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  private int rowCount(String redshiftSql) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(RedshiftSqlTranslator.toPostgres(redshiftSql, false))) {
+      int n = 0;
+      while (rs.next()) {
+        n++;
+      }
+      return n;
+    }
+  }
+
   private List<String> row(String redshiftSql) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(RedshiftSqlTranslator.toPostgres(redshiftSql, false))) {
@@ -82,6 +104,10 @@ class RedshiftBootstrapIT {
 
   @Test
   void typesWorkInDdlAndRoundTrip() throws SQLException {
+    exec("CREATE TABLE max_len (a VARCHAR(MAX), b CHAR(MAX))");
+    assertEquals(List.of("65535", "4096"), row("SELECT (SELECT character_maximum_length FROM information_schema.columns"
+        + " WHERE table_name = 'max_len' AND column_name = 'a'), (SELECT character_maximum_length FROM"
+        + " information_schema.columns WHERE table_name = 'max_len' AND column_name = 'b')"));
     exec("CREATE TABLE types_rt (s SUPER, v VARBYTE(16), vb VARBINARY(8), bv BINARY VARYING(4), g GEOMETRY,"
         + " gg GEOGRAPHY, h HLLSKETCH, t TEXT, vc VARCHAR, nv NVARCHAR(5), nc NCHAR(3), d DECIMAL, n NUMERIC(10,2),"
         + " tz TIMETZ, ts TIMESTAMPTZ, bp BPCHAR(2), f FLOAT, r REAL, b BOOL)");
@@ -131,6 +157,11 @@ class RedshiftBootstrapIT {
     assertEquals("\\x616263", one("SELECT 'abc'::varbyte"));
     assertEquals("616263", one("SELECT to_hex('abc'::varbyte(10))"));
     assertThrows(SQLException.class, () -> one("SELECT 'not json'::super"));
+    exec("CREATE TABLE super_scalars (s SUPER)");
+    exec("INSERT INTO super_scalars VALUES (1), (2.5), (true), (9223372036854775807), (1.5::float8), (NULL)");
+    assertEquals(List.of("1", "2.5", "true", "9223372036854775807", "1.5", "null"),
+        rows("SELECT coalesce(JSON_SERIALIZE(s), 'null') FROM super_scalars"));
+    assertEquals("number", one("SELECT jsonb_typeof(42::super)"));
   }
 
   @Test
@@ -175,6 +206,17 @@ class RedshiftBootstrapIT {
     assertEquals("2008-03-05 06:25:29", one("SELECT CONVERT_TIMEZONE('America/Los_Angeles', '2008-03-05 14:25:29'::timestamp)"));
     assertEquals("2024-05-06", one("SELECT TRUNC('2024-05-06 07:08:09'::timestamp)"));
     assertEquals("2024-03-31 00:00:00", one("SELECT ADD_MONTHS('2024-01-31'::date, 2)"));
+    assertEquals("2024-05-01 00:00:00", one("SELECT DATE_TRUNC('month', '2024-05-06'::date)"));
+    assertEquals("1", one("SELECT MONTHS_BETWEEN('2024-03-31'::date, '2024-02-29'::date)"));
+    assertEquals("-2", one("SELECT MONTHS_BETWEEN('2024-01-15'::date, '2024-03-15'::date)"));
+    assertEquals("1.096774193548387", one("SELECT MONTHS_BETWEEN('2024-02-18'::date, '2024-01-15'::date)"));
+    assertEquals("2024-02-29", one("SELECT LAST_DAY('2024-02-10'::date)"));
+    assertEquals(List.of("-1", "0", "1"), row("SELECT DATE_CMP('2024-01-01'::date, '2024-01-02'::date),"
+        + " DATE_CMP('2024-01-01'::date, '2024-01-01'::date), TIMESTAMP_CMP('2024-01-02'::timestamp, '2024-01-01'::timestamp)"));
+    assertEquals("timestamp without time zone", one("SELECT pg_typeof(DATE_TRUNC('month', '2024-05-06'::date))::text"));
+    assertEquals("2024-05-06 07:00:00", one("SELECT DATE_TRUNC('hour', '2024-05-06 07:08:09'::timestamp)"));
+    assertTrue(one("SELECT version()").startsWith("PostgreSQL 8.0.2 on i686-pc-linux-gnu"));
+    assertTrue(one("SELECT version()").contains("Redshift 1.0"));
   }
 
   @Test
@@ -200,6 +242,21 @@ class RedshiftBootstrapIT {
     assertEquals("-5", one("SELECT STRTOL('-101', 2)"));
     assertEquals("12", one("SELECT STRTOL('12xyz', 10)"));
     assertEquals("abc", one("SELECT BTRIM('  abc  ')"));
+    assertEquals("x-x-x", one("SELECT REGEXP_REPLACE('1-2-3', '[0-9]', 'x')"));
+    assertEquals("--", one("SELECT REGEXP_REPLACE('1-2-3', '[0-9]')"));
+    assertEquals("1-x-x", one("SELECT REGEXP_REPLACE('1-2-3', '[0-9]', 'x', 2)"));
+    assertEquals("x-x", one("SELECT REGEXP_REPLACE('A-a', 'a', 'x', 1, 'i')"));
+    assertEquals("5", one("SELECT TEXTLEN('hello')"));
+    assertEquals("ababab", one("SELECT REPLICATE('ab', 3)"));
+    assertEquals("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824", one("SELECT SHA2('hello', 256)"));
+    assertEquals("t", one("SELECT CURRENT_USER_ID = (SELECT oid::int FROM pg_roles WHERE rolname = 'awsuser')"));
+    assertEquals("42", one("SELECT CONVERT(varchar, 42)"));
+    assertEquals("integer", one("SELECT pg_typeof(CONVERT(integer, '7'))::text"));
+    assertEquals("a,b,c", one("SELECT LISTAGG(x, ',') WITHIN GROUP (ORDER BY x) FROM (VALUES ('b'), ('c'), ('a')) v(x)"));
+    assertEquals("cba", one("SELECT LISTAGG(x) WITHIN GROUP (ORDER BY x DESC) FROM (VALUES ('b'), ('c'), ('a')) v(x)"));
+    assertEquals("2.5", one("SELECT MEDIAN(x) FROM (VALUES (1), (2), (3), (4)) v(x)"));
+    assertEquals("3", one("SELECT APPROXIMATE COUNT(DISTINCT x) FROM (VALUES (1), (2), (3), (3)) v(x)"));
+    assertEquals(2, rowCount("SELECT TOP 2 x FROM (VALUES (1), (2), (3)) v(x) ORDER BY x DESC"));
   }
 
   @Test
@@ -242,6 +299,9 @@ class RedshiftBootstrapIT {
     exec("SET localredshift.last_query_id = '1234'");
     assertEquals(List.of("42", "7", "1234"),
         row("SELECT pg_last_copy_count(), pg_last_unload_count(), pg_last_query_id()"));
+    assertEquals("-1", one("SELECT pg_last_copy_id()"));
+    exec("SET localredshift.last_copy_id = '77'");
+    assertEquals("77", one("SELECT pg_last_copy_id()"));
     assertEquals("bigint", one("SELECT pg_typeof(pg_last_copy_count())::text"));
     assertEquals("integer", one("SELECT pg_typeof(pg_last_query_id())::text"));
   }
@@ -264,6 +324,17 @@ class RedshiftBootstrapIT {
     assertEquals("on", one("SHOW enable_case_sensitive_identifier"));
     exec("RESET enable_case_sensitive_identifier");
     assertEquals("off", one("SHOW enable_case_sensitive_identifier"));
+    exec("SET downcase_delimited_identifier TO off");
+    assertEquals("on", one("SHOW enable_case_sensitive_identifier"));
+    assertEquals("off", one("SHOW downcase_delimited_identifier"));
+    exec("RESET enable_case_sensitive_identifier");
+    assertEquals("default", one("SHOW query_group"));
+    exec("SET query_group TO 'it''s etl'");
+    assertEquals("it's etl", one("SHOW query_group"));
+    exec("SET wlm_query_slot_count TO 2");
+    assertEquals("2", one("SHOW wlm_query_slot_count"));
+    exec("RESET query_group");
+    assertEquals("default", one("SHOW query_group"));
     SQLException e = assertThrows(SQLException.class, () -> exec("SET enable_case_sensitive_identifier TO maybe"));
     assertTrue(e.getMessage().contains("requires a Boolean value"), e.getMessage());
   }
@@ -306,6 +377,77 @@ class RedshiftBootstrapIT {
     assertEquals("2", one("SELECT count(*) FROM attrs_ctas"));
     assertEquals("256", one("SELECT character_maximum_length FROM information_schema.columns"
         + " WHERE table_name = 'attrs' AND column_name = 'd'"));
+  }
+
+  @Test
+  void pgTableDefListsTablesOnTheSearchPath() throws SQLException {
+    exec("CREATE TABLE tdef (a INT NOT NULL, b TEXT, c DECIMAL(5,1))");
+    exec("CREATE SCHEMA hidden_s");
+    exec("CREATE TABLE hidden_s.tdef2 (x INT)");
+    assertEquals(List.of("public|tdef|a|integer|true", "public|tdef|b|character varying(256)|false",
+            "public|tdef|c|numeric(5,1)|false"),
+        rows("SELECT schemaname || '|' || tablename || '|' || \"column\" || '|' || type || '|' || \"notnull\""
+            + " FROM pg_table_def WHERE tablename LIKE 'tdef%' ORDER BY \"column\""));
+    try (Connection r = server.connect(database, "reader")) {
+      try (Statement s = r.createStatement(); ResultSet rs = s.executeQuery(
+          "SELECT count(*) FROM pg_table_def WHERE tablename = 'tdef'")) {
+        assertTrue(rs.next());
+        assertEquals(3, rs.getInt(1));
+      }
+    }
+  }
+
+  @Test
+  void keyConstraintsAreNotEnforced() throws SQLException {
+    exec("CREATE TABLE parent_k (id INT PRIMARY KEY, code VARCHAR(3) UNIQUE)");
+    exec("CREATE TABLE child_k (id INT NOT NULL, pid INT REFERENCES parent_k (id), PRIMARY KEY (id))");
+    exec("ALTER TABLE parent_k ADD CONSTRAINT pk2 UNIQUE (code)");
+    exec("INSERT INTO parent_k VALUES (1, 'a'), (1, 'a')");
+    exec("INSERT INTO child_k VALUES (5, 99), (5, 99)");
+    assertEquals("2", one("SELECT count(*) FROM parent_k"));
+    assertEquals("2", one("SELECT count(*) FROM child_k"));
+    assertThrows(SQLException.class, () -> exec("INSERT INTO child_k VALUES (NULL, 1)"));
+  }
+
+  @Test
+  void maintenanceAndUserStatements() throws SQLException {
+    exec("CREATE TABLE vac (a INT)");
+    exec("VACUUM SORT ONLY vac TO 90 PERCENT");
+    exec("VACUUM FULL vac BOOST");
+    exec("ANALYZE vac PREDICATE COLUMNS");
+    exec("CREATE USER \"MixedUser\" PASSWORD DISABLE NOCREATEUSER SYSLOG ACCESS RESTRICTED");
+    assertEquals("f", one("SELECT rolsuper FROM pg_roles WHERE rolname = 'MixedUser'"));
+    exec("DROP USER \"MixedUser\"");
+    assertEquals("0", one("SELECT count(*) FROM pg_roles WHERE rolname = 'MixedUser'"));
+  }
+
+  @Test
+  void showSchemasTablesColumns() throws SQLException {
+    exec("CREATE SCHEMA show_s");
+    exec("CREATE TABLE show_s.\"ShowT\" (id INT NOT NULL, name VARCHAR(20) DEFAULT 'x', amount DECIMAL(8,2))");
+    exec("CREATE VIEW show_s.show_v AS SELECT id FROM show_s.showt");
+    assertEquals(List.of("show_v", "showt"), column("SHOW TABLES FROM SCHEMA dev.show_s", 3));
+    assertEquals(List.of("VIEW", "TABLE"), column("SHOW TABLES FROM SCHEMA dev.show_s;", 4));
+    assertEquals(List.of("dev", "dev"), column("SHOW TABLES FROM SCHEMA dev.show_s", 1));
+    assertEquals(List.of("show_v"), column("SHOW TABLES FROM SCHEMA dev.\"SHOW_S\" LIKE 'show%' LIMIT 1", 3));
+    assertEquals(List.of("show_v"), column("SHOW TABLES FROM SCHEMA dev.show_s LIKE '%\\_v'", 3));
+    assertEquals(List.of("id", "name", "amount"), column("SHOW COLUMNS FROM TABLE dev.show_s.showt", 4));
+    assertEquals(List.of("character varying"), column("SHOW COLUMNS FROM TABLE dev.show_s.showt LIKE 'na%'", 8));
+    assertEquals(List.of("20"), column("SHOW COLUMNS FROM TABLE dev.show_s.showt LIKE 'na%'", 9));
+    assertEquals(List.of("NO", "YES", "YES"), column("SHOW COLUMNS FROM TABLE dev.show_s.showt", 7));
+    assertEquals(List.of("show_s"), column("SHOW SCHEMAS FROM DATABASE dev LIKE 'show%'", 2));
+    assertTrue(column("SHOW SCHEMAS FROM DATABASE dev", 2).containsAll(List.of("pg_internal", "public", "show_s")));
+  }
+
+  private List<String> column(String redshiftSql, int index) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(RedshiftSqlTranslator.toPostgres(redshiftSql, false))) {
+      while (rs.next()) {
+        out.add(rs.getString(index));
+      }
+    }
+    return out;
   }
 
   @Test
