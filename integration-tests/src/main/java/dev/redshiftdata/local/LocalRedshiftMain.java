@@ -61,10 +61,11 @@ public final class LocalRedshiftMain {
                 "local-redshift-shutdown"));
 
     ConnectionInfo info = redshift.connectionInfo();
-    stdout.println(info.toJson());
+    // The file first: a client that saw the JSON line may read the file at once.
     if (connectionFile != null) {
       Files.writeString(connectionFile, info.toJson() + "\n", StandardCharsets.UTF_8);
     }
+    stdout.println(info.toJson());
     stdout.println(summary(redshift, info));
     stdout.flush();
 
