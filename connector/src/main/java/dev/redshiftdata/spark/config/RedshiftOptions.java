@@ -3,6 +3,8 @@ package dev.redshiftdata.spark.config;
 import static dev.redshiftdata.spark.config.RedshiftOption.*;
 
 import dev.redshiftdata.spark.dataapi.ClientSettings;
+import dev.redshiftdata.spark.dataapi.DataApi;
+import dev.redshiftdata.spark.dataapi.DataApiClients;
 import dev.redshiftdata.spark.dataapi.DataApiTarget;
 import dev.redshiftdata.spark.dataapi.PollSchedule;
 import java.net.URI;
@@ -323,6 +325,11 @@ public final class RedshiftOptions {
   /** Fails unless {@code tempdir} and {@code iamRole} are set; {@code action} is e.g. "unload" or "write". */
   public void requireStaging(String action) {
     checkStaging(action, tempdir, iamRole);
+  }
+
+  /** A Data API wrapper for these options, over the JVM's shared client for {@link #clientSettings()}. */
+  public DataApi dataApi() {
+    return new DataApi(DataApiClients.client(clientSettings), target, statementTimeout, pollSchedule);
   }
 
   public DataApiTarget target() { return target; }
