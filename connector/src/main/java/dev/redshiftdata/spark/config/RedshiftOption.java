@@ -231,6 +231,17 @@ public enum RedshiftOption {
     return Optional.ofNullable(BY_LOWER_NAME.get(name.toLowerCase(Locale.ROOT)));
   }
 
+  /** README's option table (Markdown), one row per option in registry order. */
+  public static String markdownTable() {
+    StringBuilder sb = new StringBuilder("| Option | Default | Meaning |\n|---|---|---|\n");
+    for (RedshiftOption o : values()) {
+      sb.append("| `").append(o.name).append("` | ")
+          .append(o.defaultValue == null ? "" : "`" + o.defaultValue + "`")
+          .append(" | ").append(o.description).append(" |\n");
+    }
+    return sb.toString();
+  }
+
   @Override
   public String toString() {
     return name;

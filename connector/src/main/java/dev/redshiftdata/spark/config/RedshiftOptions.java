@@ -110,7 +110,6 @@ public final class RedshiftOptions {
   private final String display;
 
   private RedshiftOptions(OptionLookup in, Pattern redaction) {
-    rejectCredentialOptions(in.rawOptions().keySet());
     String database =
         in.explicit(DATABASE)
             .orElseThrow(
@@ -229,6 +228,11 @@ public final class RedshiftOptions {
     if (sessionConf == null) {
       throw new IllegalArgumentException("sessionConf is null");
     }
+    rejectCredentialOptions(options.keySet());
+    rejectCredentialOptions(
+        sessionConf.keySet().stream()
+            .filter(k -> k.regionMatches(true, 0, SESSION_CONF_PREFIX, 0, SESSION_CONF_PREFIX.length()))
+            .collect(Collectors.toSet()));
     return new RedshiftOptions(
         new OptionLookup(options, sessionConf), Redaction.redactionPattern(sessionConf.get(SPARK_REDACTION_REGEX_KEY)));
   }
