@@ -331,9 +331,13 @@ public final class RedshiftOptions {
     checkStaging(action, tempdir, iamRole);
   }
 
-  /** A Data API wrapper for these options, over the JVM's shared client for {@link #clientSettings()}. */
+  /**
+   * A Data API wrapper for these options, over the JVM's shared client for {@link #clientSettings()},
+   * sending {@code label} (when set) as every statement's {@code StatementName}.
+   */
   public DataApi dataApi() {
-    return new DataApi(DataApiClients.client(clientSettings), target, statementTimeout, pollSchedule);
+    return new DataApi(DataApiClients.client(clientSettings), target, statementTimeout, pollSchedule)
+        .withDefaultStatementName(label);
   }
 
   public DataApiTarget target() { return target; }

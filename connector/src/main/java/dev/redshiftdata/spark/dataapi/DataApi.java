@@ -73,12 +73,20 @@ public final class DataApi {
   private final Duration statementTimeout;
   private final PollSchedule schedule;
   private final Waiter waiter;
+  private final String defaultStatementName;
 
   public DataApi(RedshiftDataClient client, DataApiTarget target, Duration statementTimeout, PollSchedule schedule) {
-    this(client, target, statementTimeout, schedule, Waiter.SYSTEM);
+    this(client, target, statementTimeout, schedule, Waiter.SYSTEM, null);
   }
 
   DataApi(RedshiftDataClient client, DataApiTarget target, Duration statementTimeout, PollSchedule schedule, Waiter waiter) {
+    this(client, target, statementTimeout, schedule, waiter, null);
+  }
+
+  private DataApi(
+      RedshiftDataClient client, DataApiTarget target, Duration statementTimeout, PollSchedule schedule, Waiter waiter,
+      String defaultStatementName) {
+    this.defaultStatementName = defaultStatementName;
     this.client = Objects.requireNonNull(client, "client is null");
     this.target = Objects.requireNonNull(target, "target is null");
     this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout is null");
@@ -91,6 +99,19 @@ public final class DataApi {
 
   public DataApiTarget target() {
     return target;
+  }
+
+  /**
+   * The same wrapper, sending {@code name} as {@code StatementName} for requests that set none (the
+   * {@code label} option, or a name derived from the Spark application and query).
+   */
+  public DataApi withDefaultStatementName(String name) {
+    if (name != null && name.length() > StatementRequest.MAX_STATEMENT_NAME_LENGTH) {
+      throw new IllegalArgumentException(
+          "Cannot use statement name of " + name.length() + " characters: the Data API takes at most "
+              + StatementRequest.MAX_STATEMENT_NAME_LENGTH + ".");
+    }
+    return new DataApi(client, target, statementTimeout, schedule, waiter, name);
   }
 
   /** Runs a statement or batch and waits until it finishes; throws if it fails, is cancelled or times out. */
@@ -116,7 +137,7 @@ public final class DataApi {
       target.workgroupName().ifPresent(b::workgroupName);
       target.secretArn().ifPresent(b::secretArn);
       target.dbUser().ifPresent(b::dbUser);
-      request.statementName().ifPresent(b::statementName);
+      request.statementName().or(() -> java.util.Optional.ofNullable(defaultStatementName)).ifPresent(b::statementName);
       id = call("run batch", null, sql, () -> client.batchExecuteStatement(b.build()).id());
     } else {
       ExecuteStatementRequest.Builder b =
@@ -129,7 +150,7 @@ public final class DataApi {
       target.workgroupName().ifPresent(b::workgroupName);
       target.secretArn().ifPresent(b::secretArn);
       target.dbUser().ifPresent(b::dbUser);
-      request.statementName().ifPresent(b::statementName);
+      request.statementName().or(() -> java.util.Optional.ofNullable(defaultStatementName)).ifPresent(b::statementName);
       if (!request.parameters().isEmpty()) {
         b.parameters(
             request.parameters().entrySet().stream()

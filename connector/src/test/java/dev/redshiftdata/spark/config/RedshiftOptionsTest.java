@@ -315,6 +315,14 @@ class RedshiftOptionsTest {
   }
 
   @Test
+  void credentialSessionConfIsRejectedToo() {
+    String message = error(base(), Map.of("spark.datasource.redshift-data.secretAccessKey", "x"));
+    assertTrue(message.startsWith("Cannot use option 'spark.datasource.redshift-data.secretAccessKey': AWS credentials"), message);
+    // Spark's own and Hadoop's settings are not ours to judge.
+    RedshiftOptions.parse(base(), Map.of("spark.hadoop.fs.s3a.secret.key", "x"));
+  }
+
+  @Test
   void secretArnIsNotMistakenForACredential() {
     assertEquals(Optional.of("arn:x"), parse("secretArn", "arn:x").target().secretArn());
   }

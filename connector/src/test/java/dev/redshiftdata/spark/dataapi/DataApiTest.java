@@ -87,6 +87,18 @@ class DataApiTest {
   }
 
   @Test
+  void defaultStatementNameAppliesWhenTheRequestHasNone() {
+    client.thenStatus("FINISHED");
+    DataApi api = api(Duration.ofMinutes(1)).withDefaultStatementName("label-1");
+    api.execute(StatementRequest.sql("select 1"));
+    api.execute(StatementRequest.sql("select 1").withStatementName("own"));
+    api.execute(StatementRequest.batch(List.of("select 1")));
+    assertEquals("label-1", client.executes.get(0).statementName());
+    assertEquals("own", client.executes.get(1).statementName());
+    assertEquals("label-1", client.batches.get(0).statementName());
+  }
+
+  @Test
   void everySubmissionCarriesAClientToken() {
     client.thenStatus("FINISHED");
     DataApi api = api(Duration.ofMinutes(1));
