@@ -366,7 +366,12 @@ public final class DataApi {
     try {
       return call.get();
     } catch (SdkException e) {
-      throw ErrorClassifier.wrap(e, action, id, sql);
+      RedshiftDataException wrapped = ErrorClassifier.wrap(e, action, id, sql);
+      if (wrapped.kind() == Kind.INTERRUPTED) {
+        // The SDK aborts a call when its thread is interrupted; keep the flag for the caller.
+        Thread.currentThread().interrupt();
+      }
+      throw wrapped;
     }
   }
 
