@@ -46,7 +46,7 @@ public enum RedshiftOption {
       "assumeRoleSessionName", "redshift-data-spark", "STS session name used with `assumeRoleArn`."),
   RETRY_MAX_ATTEMPTS(
       "retryMaxAttempts",
-      "10",
+      "5",
       "Maximum attempts per Data API call (SDK adaptive retry strategy, for throttling and 5xx)."),
   CASE_SENSITIVE_IDENTIFIERS(
       "caseSensitiveIdentifiers",

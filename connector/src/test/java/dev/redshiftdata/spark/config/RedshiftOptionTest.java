@@ -30,7 +30,7 @@ class RedshiftOptionTest {
     EXPECTED.put("profile", null);
     EXPECTED.put("assumeRoleArn", null);
     EXPECTED.put("assumeRoleSessionName", "redshift-data-spark");
-    EXPECTED.put("retryMaxAttempts", "10");
+    EXPECTED.put("retryMaxAttempts", "5");
     EXPECTED.put("caseSensitiveIdentifiers", "false");
     EXPECTED.put("statementTimeout", "24h");
     EXPECTED.put("label", null);

@@ -52,7 +52,7 @@ class RedshiftOptionsTest {
     assertEquals(Optional.empty(), o.target().workgroupName());
     assertEquals(Optional.empty(), o.clientSettings().region());
     assertEquals(Optional.empty(), o.clientSettings().endpoint());
-    assertEquals(10, o.clientSettings().maxAttempts());
+    assertEquals(5, o.clientSettings().maxAttempts());
     assertEquals("redshift-data-spark", o.clientSettings().assumeRoleSessionName());
     assertEquals(Duration.ofHours(24), o.statementTimeout());
     assertEquals(Optional.empty(), o.label());
