@@ -130,26 +130,30 @@ public final class DataApi {
       BatchExecuteStatementRequest.Builder b =
           BatchExecuteStatementRequest.builder()
               .sqls(request.sqls())
-              .database(target.database())
               .clientToken(token)
               .resultFormat(format(request.format()));
-      target.clusterIdentifier().ifPresent(b::clusterIdentifier);
-      target.workgroupName().ifPresent(b::workgroupName);
-      target.secretArn().ifPresent(b::secretArn);
-      target.dbUser().ifPresent(b::dbUser);
+      if (request.sessionId().isPresent()) {
+        b.sessionId(request.sessionId().get());
+      } else {
+        b.database(target.database());
+        connection(b::clusterIdentifier, b::workgroupName, b::secretArn, b::dbUser);
+      }
+      request.sessionKeepAliveSeconds().ifPresent(b::sessionKeepAliveSeconds);
       request.statementName().or(() -> java.util.Optional.ofNullable(defaultStatementName)).ifPresent(b::statementName);
       id = call("run batch", null, sql, () -> client.batchExecuteStatement(b.build()).id());
     } else {
       ExecuteStatementRequest.Builder b =
           ExecuteStatementRequest.builder()
               .sql(sql)
-              .database(target.database())
               .clientToken(token)
               .resultFormat(format(request.format()));
-      target.clusterIdentifier().ifPresent(b::clusterIdentifier);
-      target.workgroupName().ifPresent(b::workgroupName);
-      target.secretArn().ifPresent(b::secretArn);
-      target.dbUser().ifPresent(b::dbUser);
+      if (request.sessionId().isPresent()) {
+        b.sessionId(request.sessionId().get());
+      } else {
+        b.database(target.database());
+        connection(b::clusterIdentifier, b::workgroupName, b::secretArn, b::dbUser);
+      }
+      request.sessionKeepAliveSeconds().ifPresent(b::sessionKeepAliveSeconds);
       request.statementName().or(() -> java.util.Optional.ofNullable(defaultStatementName)).ifPresent(b::statementName);
       if (!request.parameters().isEmpty()) {
         b.parameters(

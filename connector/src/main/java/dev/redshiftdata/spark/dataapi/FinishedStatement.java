@@ -41,6 +41,11 @@ public final class FinishedStatement {
     return description.subStatements().stream().map(SubStatementData::id).collect(Collectors.toUnmodifiableList());
   }
 
+  /** The Data API session the statement ran in, when it was sent with a keep-alive or a session id. */
+  public java.util.Optional<String> sessionId() {
+    return java.util.Optional.ofNullable(description.sessionId());
+  }
+
   /** DescribeStatement calls made while waiting. */
   public int polls() {
     return polls;

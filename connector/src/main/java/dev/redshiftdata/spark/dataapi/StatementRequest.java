@@ -36,15 +36,55 @@ public final class StatementRequest {
   private final String statementName;
   private final String clientToken;
   private final Format format;
+  private final String sessionId;
+  private final Integer sessionKeepAliveSeconds;
 
   private StatementRequest(List<String> sqls, boolean batch, Map<String, String> parameters, String statementName,
       String clientToken, Format format) {
+    this(sqls, batch, parameters, statementName, clientToken, format, null, null);
+  }
+
+  private StatementRequest(List<String> sqls, boolean batch, Map<String, String> parameters, String statementName,
+      String clientToken, Format format, String sessionId, Integer sessionKeepAliveSeconds) {
     this.sqls = sqls;
     this.batch = batch;
     this.parameters = parameters;
     this.statementName = statementName;
     this.clientToken = clientToken;
     this.format = format;
+    this.sessionId = sessionId;
+    this.sessionKeepAliveSeconds = sessionKeepAliveSeconds;
+  }
+
+  /** Data API {@code SessionKeepAliveSeconds} is 0 to 86400 (sessions last at most 24 hours). */
+  public static final int MAX_SESSION_KEEP_ALIVE_SECONDS = 86_400;
+
+  /**
+   * Keeps the statement's connection open for {@code seconds} after it ends, so that later statements
+   * sent with {@link #inSession(String)} share temp tables and {@code pg_last_*} results. The session id
+   * is in {@link FinishedStatement#sessionId()}.
+   */
+  public StatementRequest withSessionKeepAlive(int seconds) {
+    if (seconds < 0 || seconds > MAX_SESSION_KEEP_ALIVE_SECONDS) {
+      throw new IllegalArgumentException(
+          "Cannot keep a session alive for " + seconds + " s: the Data API takes 0 to " + MAX_SESSION_KEEP_ALIVE_SECONDS + ".");
+    }
+    return new StatementRequest(sqls, batch, parameters, statementName, clientToken, format, sessionId, seconds);
+  }
+
+  /** Runs in an open session instead of a new connection; the connection members are then not sent. */
+  public StatementRequest inSession(String sessionId) {
+    return new StatementRequest(
+        sqls, batch, parameters, statementName, clientToken, format, Objects.requireNonNull(sessionId, "sessionId is null"),
+        sessionKeepAliveSeconds);
+  }
+
+  public Optional<String> sessionId() {
+    return Optional.ofNullable(sessionId);
+  }
+
+  public Optional<Integer> sessionKeepAliveSeconds() {
+    return Optional.ofNullable(sessionKeepAliveSeconds);
   }
 
   /** One statement. */
@@ -87,7 +127,7 @@ public final class StatementRequest {
     }
     Map<String, String> copy = new LinkedHashMap<>(parameters);
     copy.put(name, value);
-    return new StatementRequest(sqls, batch, Collections.unmodifiableMap(copy), statementName, clientToken, format);
+    return new StatementRequest(sqls, batch, Collections.unmodifiableMap(copy), statementName, clientToken, format, sessionId, sessionKeepAliveSeconds);
   }
 
   /** Sets the Data API {@code StatementName} (shown in query monitoring), at most 500 characters. */
@@ -96,7 +136,7 @@ public final class StatementRequest {
       throw new IllegalArgumentException(
           "Cannot use statement name of " + name.length() + " characters: the Data API takes at most " + MAX_STATEMENT_NAME_LENGTH + ".");
     }
-    return new StatementRequest(sqls, batch, parameters, name, clientToken, format);
+    return new StatementRequest(sqls, batch, parameters, name, clientToken, format, sessionId, sessionKeepAliveSeconds);
   }
 
   /**
@@ -107,11 +147,13 @@ public final class StatementRequest {
     if (token != null && (token.isEmpty() || token.length() > MAX_CLIENT_TOKEN_LENGTH)) {
       throw new IllegalArgumentException("Cannot use client token: it must be 1 to " + MAX_CLIENT_TOKEN_LENGTH + " characters.");
     }
-    return new StatementRequest(sqls, batch, parameters, statementName, token, format);
+    return new StatementRequest(sqls, batch, parameters, statementName, token, format, sessionId, sessionKeepAliveSeconds);
   }
 
   public StatementRequest withFormat(Format format) {
-    return new StatementRequest(sqls, batch, parameters, statementName, clientToken, Objects.requireNonNull(format, "format is null"));
+    return new StatementRequest(
+        sqls, batch, parameters, statementName, clientToken, Objects.requireNonNull(format, "format is null"), sessionId,
+        sessionKeepAliveSeconds);
   }
 
   public List<String> sqls() {

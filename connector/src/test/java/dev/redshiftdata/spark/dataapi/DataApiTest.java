@@ -99,6 +99,26 @@ class DataApiTest {
   }
 
   @Test
+  void sessionsSendOnlyTheSessionId() {
+    client.then(DescribeStatementResponse.builder().id(ID).status("FINISHED").sessionId("sess-1").build());
+    DataApi api = api(Duration.ofMinutes(1));
+    FinishedStatement first = api.execute(StatementRequest.sql("create temp table x (a int)").withSessionKeepAlive(60));
+    assertEquals("sess-1", first.sessionId().orElseThrow());
+    api.execute(StatementRequest.sql("select * from x").inSession("sess-1"));
+    api.execute(StatementRequest.batch(List.of("select 1")).inSession("sess-1"));
+    assertEquals(60, client.executes.get(0).sessionKeepAliveSeconds());
+    assertEquals("c1", client.executes.get(0).clusterIdentifier());
+    var inSession = client.executes.get(1);
+    assertEquals("sess-1", inSession.sessionId());
+    assertEquals(null, inSession.database());
+    assertEquals(null, inSession.clusterIdentifier());
+    assertEquals(null, inSession.dbUser());
+    assertEquals("sess-1", client.batches.get(0).sessionId());
+    assertEquals(null, client.batches.get(0).database());
+    assertThrows(IllegalArgumentException.class, () -> StatementRequest.sql("x").withSessionKeepAlive(86_401));
+  }
+
+  @Test
   void everySubmissionCarriesAClientToken() {
     client.thenStatus("FINISHED");
     DataApi api = api(Duration.ofMinutes(1));
