@@ -57,11 +57,11 @@ public final class AmazonMlOptions {
             .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableList()))
             .orElse(List.of());
     this.attributeTypes = in.explicit(AMAZON_ML_ATTRIBUTE_TYPES).orElse(null);
-    this.categoricalThreshold = in.positiveLong(AMAZON_ML_CATEGORICAL_THRESHOLD, 1, Integer.MAX_VALUE);
+    this.categoricalThreshold = in.longInRange(AMAZON_ML_CATEGORICAL_THRESHOLD, 1, Integer.MAX_VALUE);
     this.header = in.bool(AMAZON_ML_HEADER);
     this.newlines = in.choice(AMAZON_ML_NEWLINES, Newlines.class);
-    this.maxRowBytes = in.positiveLong(AMAZON_ML_MAX_ROW_BYTES, 1, 102_400);
-    this.maxDroppedRows = in.positiveLong(AMAZON_ML_MAX_DROPPED_ROWS, 0, 10_000);
+    this.maxRowBytes = in.longInRange(AMAZON_ML_MAX_ROW_BYTES, 1, 102_400);
+    this.maxDroppedRows = in.longInRange(AMAZON_ML_MAX_DROPPED_ROWS, 0, 10_000);
     this.dataSourceId = in.explicit(AMAZON_ML_DATASOURCE_ID).orElse(null);
     if (dataSourceId != null && !DATASOURCE_ID.matcher(dataSourceId).matches()) {
       throw OptionLookup.invalid(
@@ -77,7 +77,7 @@ public final class AmazonMlOptions {
     this.s3StagingLocation = in.explicit(AMAZON_ML_S3_STAGING_LOCATION).orElse(null);
     this.inlineSchema = in.bool(AMAZON_ML_INLINE_SCHEMA);
     this.computeStatistics = in.bool(AMAZON_ML_COMPUTE_STATISTICS);
-    this.trainPercent = (int) in.positiveLong(AMAZON_ML_TRAIN_PERCENT, 0, 99);
+    this.trainPercent = (int) in.longInRange(AMAZON_ML_TRAIN_PERCENT, 0, 99);
     this.submit = in.bool(AMAZON_ML_SUBMIT);
     this.endpoint = in.explicit(AMAZON_ML_ENDPOINT).orElse(null);
     this.submitTimeout = in.duration(AMAZON_ML_SUBMIT_TIMEOUT, Duration.ofSeconds(1), Duration.ofDays(7));

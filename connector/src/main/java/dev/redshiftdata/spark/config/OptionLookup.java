@@ -82,7 +82,7 @@ final class OptionLookup {
     throw invalid(option, value, "is not a boolean", "Use true or false.");
   }
 
-  long positiveLong(RedshiftOption option, long min, long max) {
+  long longInRange(RedshiftOption option, long min, long max) {
     String value = required(option);
     long parsed;
     try {

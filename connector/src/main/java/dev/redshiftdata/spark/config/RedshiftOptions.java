@@ -142,7 +142,7 @@ public final class RedshiftOptions {
             in.explicit(PROFILE).orElse(null),
             in.explicit(ASSUME_ROLE_ARN).orElse(null),
             in.string(ASSUME_ROLE_SESSION_NAME).orElseThrow(),
-            (int) in.positiveLong(RETRY_MAX_ATTEMPTS, 1, 100));
+            (int) in.longInRange(RETRY_MAX_ATTEMPTS, 1, 100));
     this.caseSensitiveIdentifiers = in.bool(CASE_SENSITIVE_IDENTIFIERS);
 
     this.statementTimeout = in.duration(STATEMENT_TIMEOUT, Duration.ofMillis(1), MAX_STATEMENT_TIMEOUT);
@@ -170,7 +170,7 @@ public final class RedshiftOptions {
           "Cannot choose what to read: both '" + DBTABLE + "' and '" + QUERY + "' are set. Set exactly one of them.");
     }
     this.readMode = in.choice(READ_MODE, ReadMode.class);
-    this.directMaxRows = in.positiveLong(DIRECT_MAX_ROWS, 0, Long.MAX_VALUE);
+    this.directMaxRows = in.longInRange(DIRECT_MAX_ROWS, 0, Long.MAX_VALUE);
     this.directMaxBytes = in.bytes(DIRECT_MAX_BYTES, 0, Long.MAX_VALUE);
     this.tempdir = in.explicit(TEMPDIR).map(RedshiftOptions::checkTempdir).orElse(null);
     this.tempdirRegion = in.explicit(TEMPDIR_REGION).orElse(null);
@@ -207,7 +207,7 @@ public final class RedshiftOptions {
     this.tableComment = in.explicit(TABLE_COMMENT).orElse(null);
     this.columnComments = in.explicit(COLUMN_COMMENTS).orElse(null);
     this.copyOptions = in.explicit(COPY_OPTIONS).orElse(null);
-    this.commitMaxAttempts = (int) in.positiveLong(COMMIT_MAX_ATTEMPTS, 1, 100);
+    this.commitMaxAttempts = (int) in.longInRange(COMMIT_MAX_ATTEMPTS, 1, 100);
     this.amazonMl = new AmazonMlOptions(in);
 
     this.unknownOptions =

@@ -196,6 +196,10 @@ public final class DataApi {
         if (e.kind() == Kind.INTERRUPTED || Thread.currentThread().isInterrupted()) {
           throw interrupted(id, sql, operation, startNanos, polls, e);
         }
+        // Nobody will read this statement's outcome: stop it rather than leave it running unobserved.
+        // (A caller retrying with the same ClientToken then gets this aborted statement back: use a new token.)
+        cancelQuietly(id);
+        log(operation, id, e.kind().name(), startNanos, polls);
         throw e;
       }
       polls++;

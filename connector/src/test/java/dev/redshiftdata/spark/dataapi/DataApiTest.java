@@ -229,6 +229,20 @@ class DataApiTest {
   }
 
   @Test
+  void failureToPollCancelsTheStatement() {
+    client.describes.add(() -> {
+      throw software.amazon.awssdk.awscore.exception.AwsServiceException.builder()
+          .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder().errorCode("ThrottlingException").build())
+          .statusCode(400)
+          .build();
+    });
+    RedshiftDataException e = assertThrows(RedshiftDataException.class, () -> api(Duration.ofMinutes(1)).execute(StatementRequest.sql("select 1")));
+    assertEquals(Kind.THROTTLED, e.kind());
+    assertEquals(ID, e.statementId().orElseThrow());
+    assertEquals(List.of(ID), client.cancels);
+  }
+
+  @Test
   void resultPagesAreFetchedLazily() {
     Iterator<GetStatementResultResponse> pages = api(Duration.ofMinutes(1)).resultPages(ID);
     assertEquals(0, client.otherRequests.size());
