@@ -71,6 +71,10 @@ public record ConnectionInfo(
 
   /** The Hadoop settings that let s3a reach this local Redshift's S3 server. */
   public Map<String, String> s3aSettings() {
+    return s3aSettings(s3Endpoint, region, accessKeyId, secretAccessKey);
+  }
+
+  static Map<String, String> s3aSettings(String s3Endpoint, String region, String accessKeyId, String secretAccessKey) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("fs.s3a.endpoint", s3Endpoint);
     m.put("fs.s3a.endpoint.region", region);

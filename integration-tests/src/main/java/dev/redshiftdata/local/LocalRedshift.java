@@ -1,5 +1,8 @@
 package dev.redshiftdata.local;
 
+import dev.redshiftdata.local.bulk.BulkCommands;
+import dev.redshiftdata.local.bulk.S3Objects;
+import dev.redshiftdata.local.bulk.UnloadSettings;
 import dev.redshiftdata.local.dataapi.DataApiServer;
 import dev.redshiftdata.local.postgres.PostgresServer;
 import dev.redshiftdata.local.s3.S3Server;
@@ -27,6 +30,7 @@ public final class LocalRedshift implements AutoCloseable {
   private final PostgresServer postgres;
   private final S3Server s3;
   private final DataApiServer dataApi;
+  private final UnloadSettings unloadSettings;
   private final Duration startupTime;
 
   private LocalRedshift(
@@ -35,12 +39,14 @@ public final class LocalRedshift implements AutoCloseable {
       PostgresServer postgres,
       S3Server s3,
       DataApiServer dataApi,
+      UnloadSettings unloadSettings,
       Duration startupTime) {
     this.config = config;
     this.workDir = workDir;
     this.postgres = postgres;
     this.s3 = s3;
     this.dataApi = dataApi;
+    this.unloadSettings = unloadSettings;
     this.startupTime = startupTime;
   }
 
@@ -70,11 +76,14 @@ public final class LocalRedshift implements AutoCloseable {
       }
       started.add(s3);
       DataApiServer dataApi = new DataApiServer(config, postgres);
+      UnloadSettings unloadSettings = new UnloadSettings();
+      dataApi.bulkCommands(
+          new BulkCommands(postgres, new S3Objects(s3aSettings(config, s3)), unloadSettings));
       dataApi.start();
       started.add(dataApi);
       Duration startup = Duration.ofNanos(System.nanoTime() - t0);
       LOG.info(() -> "local Redshift started in " + startup.toMillis() + " ms");
-      return new LocalRedshift(config, workDir, postgres, s3, dataApi, startup);
+      return new LocalRedshift(config, workDir, postgres, s3, dataApi, unloadSettings, startup);
     } catch (IOException | SQLException | RuntimeException e) {
       Collections.reverse(started);
       for (AutoCloseable c : started) {
@@ -104,6 +113,11 @@ public final class LocalRedshift implements AutoCloseable {
     return dataApi;
   }
 
+  /** Runtime switches of UNLOAD (Parquet timestamp encoding, slices, file size cap). */
+  public UnloadSettings unloadSettings() {
+    return unloadSettings;
+  }
+
   public URI dataApiEndpoint() {
     return URI.create("http://127.0.0.1:" + dataApi.port());
   }
@@ -123,6 +137,11 @@ public final class LocalRedshift implements AutoCloseable {
   /** The staging prefix clients should use, as a Hadoop (s3a) URI ending in '/'. */
   public String tempdir() {
     return "s3a://" + config.bucket() + "/tmp/";
+  }
+
+  private static java.util.Map<String, String> s3aSettings(LocalRedshiftConfig config, S3Server s3) {
+    return ConnectionInfo.s3aSettings(s3.endpoint().toString(), config.region(), config.accessKeyId(),
+        config.secretAccessKey());
   }
 
   public ConnectionInfo connectionInfo() {

@@ -18,7 +18,11 @@ final class CommandTokens {
     END
   }
 
-  record Token(Kind kind, String text, int position) {
+  record Token(Kind kind, String text, int position, boolean quoted) {
+    Token(Kind kind, String text, int position) {
+      this(kind, text, position, false);
+    }
+
     boolean isWord(String word) {
       return kind == Kind.WORD && text.equalsIgnoreCase(word);
     }
@@ -65,7 +69,7 @@ final class CommandTokens {
 
   /** Consumes the word if it is next. */
   boolean accept(String word) {
-    if (peek().isWord(word)) {
+    if (peek().isWord(word) && !peek().quoted()) {
       next++;
       return true;
     }
@@ -178,7 +182,7 @@ final class CommandTokens {
           }
           sb.append(sql.charAt(i++));
         }
-        out.add(new Token(Kind.WORD, sb.toString(), start));
+        out.add(new Token(Kind.WORD, sb.toString(), start, true));
       } else if (Character.isDigit(c)) {
         int start = i;
         while (i < n && (Character.isDigit(sql.charAt(i)) || sql.charAt(i) == '.')) {

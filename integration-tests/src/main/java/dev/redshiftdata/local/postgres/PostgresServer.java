@@ -3,7 +3,9 @@ package dev.redshiftdata.local.postgres;
 import dev.redshiftdata.local.DatabaseUser;
 import dev.redshiftdata.local.Endpoint;
 import dev.redshiftdata.local.LocalRedshiftConfig;
+import dev.redshiftdata.local.bulk.BulkBootstrap;
 import dev.redshiftdata.local.dialect.RedshiftBootstrap;
+import dev.redshiftdata.local.dialect.RedshiftSqlTranslator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
@@ -79,8 +81,20 @@ public final class PostgresServer implements AutoCloseable {
           for (String sql : RedshiftBootstrap.statements()) {
             s.execute(sql);
           }
+          for (String sql : BulkBootstrap.statements()) {
+            s.execute(sql);
+          }
           // Redshift users see PUBLIC but not each other's tables unless granted; keep PG's defaults.
           s.execute("GRANT USAGE ON SCHEMA public TO PUBLIC");
+          // The cluster default of enable_case_sensitive_identifier, read by SHOW and restored by RESET.
+          s.execute(
+              "ALTER DATABASE "
+                  + quote(endpoint.postgresDatabase(database))
+                  + " SET "
+                  + RedshiftSqlTranslator.CASE_SENSITIVE_SETTING
+                  + " = '"
+                  + (config.caseSensitiveIdentifiers() ? "on" : "off")
+                  + "'");
         }
       }
     }

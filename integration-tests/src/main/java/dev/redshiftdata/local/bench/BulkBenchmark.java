@@ -1,0 +1,87 @@
+package dev.redshiftdata.local.bench;
+
+import dev.redshiftdata.local.LocalRedshift;
+import dev.redshiftdata.local.LocalRedshiftConfig;
+import dev.redshiftdata.local.bulk.S3Objects;
+import dev.redshiftdata.local.bulk.UnloadCommand;
+import dev.redshiftdata.local.bulk.UnloadExecutor;
+import dev.redshiftdata.local.bulk.UnloadParser;
+import dev.redshiftdata.local.bulk.UnloadSettings;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The local Redshift's bulk-path benchmark: UNLOAD of N rows to Parquet, as a ratio against the floor any UNLOAD
+ * pays (streaming the same SELECT through a JDBC cursor) measured in the same JVM. Not run by CI.
+ *
+ * <pre>mvn -q -pl integration-tests -am compile exec:java -Pbench -Dbench.rows=1000000 -Dbench.runs=3</pre>
+ */
+public final class BulkBenchmark {
+  private BulkBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    long rows = Long.getLong("bench.rows", 1_000_000);
+    int runs = Integer.getInteger("bench.runs", 3);
+    try (LocalRedshift redshift = LocalRedshift.start(LocalRedshiftConfig.defaults())) {
+      String pgDb = redshift.config().defaultCluster().postgresDatabase("dev");
+      try (Connection c = redshift.postgres().connect(pgDb, "awsuser")) {
+        long t0 = System.nanoTime();
+        BenchData.create(c, "bench_rows", rows);
+        System.err.printf(Locale.ROOT, "generated %d rows in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
+      }
+      S3Objects s3 = new S3Objects(redshift.connectionInfo().s3aSettings());
+      UnloadExecutor unload = new UnloadExecutor(s3, new UnloadSettings());
+      List<Measurement.Result> results = new ArrayList<>();
+      int[] run = {0};
+
+      results.add(
+          Measurement.measure(
+              "baseline: JDBC cursor scan",
+              runs,
+              () -> {
+                try (Connection c = redshift.postgres().connect(pgDb, "awsuser")) {
+                  c.setAutoCommit(false);
+                  try (Statement st = c.createStatement()) {
+                    st.setFetchSize(5000);
+                    try (ResultSet rs = st.executeQuery("select * from bench_rows")) {
+                      int n = rs.getMetaData().getColumnCount();
+                      while (rs.next()) {
+                        for (int i = 1; i <= n; i++) {
+                          rs.getObject(i);
+                        }
+                      }
+                    }
+                  }
+                }
+              }));
+      results.add(
+          Measurement.measure(
+              "UNLOAD to Parquet (MANIFEST VERBOSE)",
+              runs,
+              () -> {
+                UnloadCommand cmd =
+                    UnloadParser.parse(
+                        "UNLOAD ('select * from bench_rows') TO 's3://" + redshift.config().bucket()
+                            + "/bench/unload-" + (run[0]++) + "/' IAM_ROLE default FORMAT PARQUET MANIFEST VERBOSE");
+                try (Connection c = redshift.postgres().connect(pgDb, "awsuser")) {
+                  unload.execute(c, cmd, cmd.selectSql());
+                }
+              }));
+      print(rows, results);
+    }
+  }
+
+  private static void print(long rows, List<Measurement.Result> results) {
+    double baseline = results.get(0).median();
+    System.out.printf(Locale.ROOT, "%n%-40s %10s %10s %8s %12s%n", "workload (" + rows + " rows)", "median s", "spread s",
+        "ratio", "peak heap MB");
+    for (Measurement.Result r : results) {
+      System.out.printf(Locale.ROOT, "%-40s %10.2f %10.2f %8.2f %12d  runs %s%n", r.name(), r.median(), r.spread(),
+          r.median() / baseline, r.peakHeapBytes() / (1024 * 1024), r.seconds());
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.redshiftdata.local.dataapi;
+
+import dev.redshiftdata.local.bulk.RedshiftSqlError;
+import dev.redshiftdata.local.dialect.RedshiftSqlTranslator;
+import dev.redshiftdata.local.dialect.StatementSplitter;
+import dev.redshiftdata.local.dialect.StatementKind;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one Redshift statement on a PostgreSQL connection the way Redshift would: dialect translation, implicit
+ * commit before TRUNCATE, the session's enable_case_sensitive_identifier, UNLOAD/COPY through the bulk hook,
+ * and the result captured in wire form under the row and result size limits.
+ */
+final class SqlExecution {
+
+  /** What one statement produced. */
+  record Outcome(long rows, long size, boolean hasResultSet, StoredResult result) {}
+
+  /** The session state a statement reads and may change. */
+  static final class SessionState {
+    boolean caseSensitive;
+
+    SessionState(boolean caseSensitive) {
+      this.caseSensitive = caseSensitive;
+    }
+  }
+
+  /**
+   * A failure whose Redshift Error text is already final (a limit hit while reading the result, a bulk
+   * command's RedshiftSqlError, an unknown database): fails the statement with exactly this text.
+   */
+  static final class FinalError extends SQLException {
+    FinalError(String redshiftError) {
+      super(redshiftError, "XX000");
+    }
+  }
+
+  private static final Pattern QUERY =
+      Pattern.compile("(?is)^(?:\\s|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/|\\()*(?:select|with|values)\\b.*");
+
+  private final ServerSettings settings;
+  private final Supplier<BulkCommandHandler> bulk;
+
+  SqlExecution(ServerSettings settings, Supplier<BulkCommandHandler> bulk) {
+    this.settings = settings;
+    this.bulk = bulk;
+  }
+
+  /** A plain query, safe to run inside a transaction so its rows can be streamed. */
+  static boolean isQuery(String sql) {
+    return QUERY.matcher(sql).matches();
+  }
+
+  /**
+   * @param owner the record whose {@code running} statement CancelStatement should cancel (a batch's parent)
+   * @param current the statement itself (a sub-statement in a batch), for its query id and pid
+   */
+  Outcome run(Connection c, String role, String sql, List<String> values, String resultFormat,
+      SessionState state, StatementRecord owner, StatementRecord current) throws SQLException {
+    if (StatementSplitter.hasMultipleStatements(sql)) {
+      // The Data API runs one statement per SQL text through a prepared statement (extended protocol).
+      throw new SQLException("cannot insert multiple commands into a prepared statement", "42601");
+    }
+    StatementKind kind = RedshiftSqlTranslator.classify(sql);
+    switch (kind) {
+      case UNLOAD, COPY -> {
+        return new Outcome(runBulk(c, kind, sql, role, state, owner, current), 0, false, null);
+      }
+      case SET_CASE_SENSITIVE_IDENTIFIER -> {
+        // Tracked here for the translator of later statements; the translated SET also runs in PostgreSQL
+        // (on a custom setting) so SHOW answers the same. A non-boolean value fails there, as in Redshift.
+        Boolean value = RedshiftSqlTranslator.caseSensitiveIdentifierValue(sql, settings.caseSensitiveIdentifiers());
+        if (value != null) {
+          state.caseSensitive = value;
+        }
+      }
+      case TRUNCATE -> {
+        if (!c.getAutoCommit()) {
+          c.commit(); // Redshift's TRUNCATE commits the open transaction.
+        }
+      }
+      default -> { }
+    }
+    String pgSql = RedshiftSqlTranslator.toPostgres(sql, state.caseSensitive);
+    Statement st;
+    if (values.isEmpty()) {
+      st = c.createStatement();
+    } else {
+      PreparedStatement ps = c.prepareStatement(pgSql);
+      for (int i = 0; i < values.size(); i++) {
+        ps.setString(i + 1, values.get(i));
+      }
+      st = ps;
+    }
+    if (!c.getAutoCommit()) {
+      // Inside a transaction pgjdbc can stream through a cursor instead of holding the whole result twice.
+      st.setFetchSize(1000);
+    }
+    owner.running(st);
+    try (st) {
+      if (owner.cancelRequested()) {
+        throw new SQLException("canceling statement due to user request", "57014");
+      }
+      boolean hasResultSet = values.isEmpty() ? st.execute(pgSql) : ((PreparedStatement) st).execute();
+      if (!hasResultSet) {
+        int count = st.getUpdateCount();
+        if (kind == StatementKind.TRUNCATE && !c.getAutoCommit()) {
+          c.commit(); // ... and the TRUNCATE itself is committed with it: a later failure cannot undo it.
+        }
+        return new Outcome(Math.max(count, 0), 0, false, null);
+      }
+      try (ResultSet rs = st.getResultSet()) {
+        return capture(c, rs, resultFormat, state.caseSensitive);
+      }
+    } finally {
+      owner.running(null);
+    }
+  }
+
+  private long runBulk(Connection c, StatementKind kind, String sql, String role, SessionState state,
+      StatementRecord owner, StatementRecord current) throws SQLException {
+    if (owner.cancelRequested()) {
+      throw new SQLException("canceling statement due to user request", "57014");
+    }
+    BulkCommandHandler.Context context = new BulkCommandHandler.Context(sql, kind, c, role,
+        current.target.database(), current.queryId(), current.pid(), state.caseSensitive);
+    try {
+      return bulk.get().run(context).resultRows();
+    } catch (RedshiftSqlError e) {
+      throw new FinalError(
+          "ERROR: " + e.getMessage() + (e.position() > 0 ? "\n Position: " + e.position() : ""));
+    }
+  }
+
+  private Outcome capture(Connection c, ResultSet rs, String format, boolean caseSensitive) throws SQLException {
+    StoredResult result =
+        new StoredResult(ColumnMetadataReader.read(c, rs.getMetaData(), caseSensitive));
+    RowEncoder encoder = new RowEncoder(ColumnMetadataReader.baseTypes(rs.getMetaData()), "CSV".equals(format));
+    int maxRow = settings.maxRowBytes();
+    long maxResult = settings.maxResultBytes();
+    while (rs.next()) {
+      byte[] row = encoder.encode(rs).getBytes(StandardCharsets.UTF_8);
+      if (row.length > maxRow) {
+        throw new FinalError("ERROR: Packet for query is too large: row " + (result.rows() + 1) + " is "
+            + row.length + " bytes, the limit per row is " + maxRow + " bytes.");
+      }
+      if (result.bytes() + row.length > maxResult) {
+        throw new FinalError("ERROR: Database response exceeded size limit: the result exceeds "
+            + maxResult + " bytes. Use UNLOAD for large results.");
+      }
+      result.add(row);
+    }
+    result.trim();
+    return new Outcome(result.rows(), result.bytes(), true, result);
+  }
+}
