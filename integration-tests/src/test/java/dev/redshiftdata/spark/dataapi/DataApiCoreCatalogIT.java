@@ -1,7 +1,7 @@
 package dev.redshiftdata.spark.dataapi;
 
-import static dev.redshiftdata.spark.dataapi.DataApiIT.api;
-import static dev.redshiftdata.spark.dataapi.DataApiIT.table;
+import static dev.redshiftdata.spark.dataapi.DataApiCoreIT.api;
+import static dev.redshiftdata.spark.dataapi.DataApiCoreIT.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,11 +17,11 @@ import software.amazon.awssdk.services.redshiftdata.model.TableMember;
 
 /** DescribeTable and the List calls through the core, every page, against the local Redshift. */
 @ExtendWith(LocalRedshiftExtension.class)
-class DataApiCatalogIT {
+class DataApiCoreCatalogIT {
 
   @BeforeAll
   static void start() {
-    DataApiIT.credentialsFromTheProviderChain();
+    DataApiCoreIT.credentialsFromTheProviderChain();
   }
 
   @AfterEach
@@ -40,15 +40,20 @@ class DataApiCatalogIT {
   }
 
   @Test
-  void describeTableFollowsEveryPage() {
+  void describeTableFollowsEveryPage() throws Exception {
     String t = table("core_wide");
     StringBuilder ddl = new StringBuilder("CREATE TABLE public." + t + " (");
-    for (int i = 0; i < 30; i++) {
+    // The service answers at most 1000 columns a page: 1100 columns take two pages.
+    for (int i = 0; i < 1100; i++) {
       ddl.append(i == 0 ? "" : ", ").append("c").append(i).append(" int");
     }
     DataApi api = api();
     api.execute(StatementRequest.sql(ddl.append(")").toString()));
-    assertEquals(30, api.describeTable("public", t).size());
+    List<ColumnMetadata> columns = api.describeTable("public", t);
+    assertEquals(1100, columns.size());
+    assertEquals("c0", columns.get(0).name());
+    assertEquals("c1099", columns.get(1099).name());
+    assertEquals(2, DataApiCoreIT.calls("DescribeTable", null, 2).size());
   }
 
   @Test
