@@ -141,6 +141,19 @@ class DataApiCoreIT {
   }
 
   @Test
+  void sessionCarriesTempTablesBetweenStatements() {
+    DataApi api = api();
+    FinishedStatement created =
+        api.execute(StatementRequest.sql("CREATE TEMP TABLE core_session_tmp AS SELECT 7 AS v").withSessionKeepAlive(60));
+    String session = created.sessionId().orElseThrow();
+    FinishedStatement read = api.execute(StatementRequest.sql("SELECT v FROM core_session_tmp").inSession(session));
+    assertEquals(7L, api.resultPages(read.id()).next().records().get(0).get(0).longValue());
+    FinishedStatement batch =
+        api.execute(StatementRequest.batch(List.of("INSERT INTO core_session_tmp VALUES (8)", "SELECT count(*) FROM core_session_tmp")).inSession(session));
+    assertEquals(2L, api.resultPages(batch.subStatementIds().get(1)).next().records().get(0).get(0).longValue());
+  }
+
+  @Test
   void failedStatementCarriesIdSqlAndRedshiftMessage() {
     DataApi api = api();
     RedshiftDataException e =
