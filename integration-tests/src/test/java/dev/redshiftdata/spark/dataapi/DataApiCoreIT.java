@@ -212,6 +212,22 @@ class DataApiCoreIT {
   }
 
   @Test
+  void resultOverTheServiceLimitsIsResultTooLarge() {
+    DataApi api = api();
+    redshift.dataApi().settings().maxResultBytes(10_000);
+    RedshiftDataException tooBig =
+        assertThrows(RedshiftDataException.class,
+            () -> api.execute(StatementRequest.sql("SELECT n, repeat('x', 100) FROM generate_series(1, 1000) AS n")));
+    assertEquals(Kind.RESULT_TOO_LARGE, tooBig.kind(), tooBig.getMessage());
+    redshift.dataApi().settings().reset();
+    redshift.dataApi().settings().maxRowBytes(1_000);
+    RedshiftDataException wideRow =
+        assertThrows(RedshiftDataException.class, () -> api.execute(StatementRequest.sql("SELECT repeat('y', 5000)")));
+    assertEquals(Kind.RESULT_TOO_LARGE, wideRow.kind(), wideRow.getMessage());
+    assertTrue(wideRow.getMessage().contains("readMode"), wideRow.getMessage());
+  }
+
+  @Test
   void unknownStatementIsNotFound() {
     RedshiftDataException e =
         assertThrows(RedshiftDataException.class, () -> api().describe("00000000-0000-0000-0000-000000000000"));
