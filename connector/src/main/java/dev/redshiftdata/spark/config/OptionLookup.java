@@ -38,10 +38,20 @@ final class OptionLookup {
 
   private static Map<String, String> lowerCaseKeys(Map<String, String> map) {
     Map<String, String> out = new HashMap<>();
+    Map<String, String> spelling = new HashMap<>();
     map.forEach(
         (k, v) -> {
           if (v != null) {
-            out.put(k.toLowerCase(Locale.ROOT), v);
+            String lower = k.toLowerCase(Locale.ROOT);
+            String previous = out.put(lower, v);
+            if (previous != null && !previous.equals(v)) {
+              // Spark would keep one of them arbitrarily; say so instead of guessing.
+              String name = RedshiftOption.fromName(k).map(RedshiftOption::optionName).orElse(lower);
+              throw new IllegalArgumentException(
+                  "Cannot read option '" + name + "': it is set twice with different values, as '" + spelling.get(lower)
+                      + "' and '" + k + "'. Option names ignore case: set it once.");
+            }
+            spelling.put(lower, k);
           }
         });
     return out;

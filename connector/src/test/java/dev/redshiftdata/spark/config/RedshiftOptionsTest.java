@@ -123,6 +123,17 @@ class RedshiftOptionsTest {
   }
 
   @Test
+  void sameOptionInTwoCasesMustAgree() {
+    Map<String, String> m = new java.util.TreeMap<>(base("readMode", "direct"));
+    m.put("READMODE", "unload");
+    String message = error(m);
+    assertTrue(message.startsWith("Cannot read option 'readMode': it is set twice with different values, as '"), message);
+    assertTrue(message.endsWith("Option names ignore case: set it once."), message);
+    m.put("READMODE", "direct");
+    assertEquals(ReadMode.DIRECT, RedshiftOptions.parse(m, Map.of()).readMode());
+  }
+
+  @Test
   void optionBeatsSessionConfWhichBeatsDefault() {
     Map<String, String> conf =
         Map.of(
