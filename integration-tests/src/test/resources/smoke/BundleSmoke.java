@@ -1,3 +1,9 @@
+import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.dataapi.DataApi;
+import dev.redshiftdata.spark.dataapi.FinishedStatement;
+import dev.redshiftdata.spark.dataapi.StatementRequest;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.datasources.DataSource;
@@ -28,7 +34,17 @@ public class BundleSmoke {
       System.out.println(
           "relocatedSdkVisible="
               + visible("dev.redshiftdata.shaded.software.amazon.awssdk.services.redshiftdata.RedshiftDataClient"));
-      SmokeStatement.run(args, System.out);
+      // A statement through the connector core, with the options a user passes to spark.read.
+      Map<String, String> options = new HashMap<>();
+      for (String arg : args) {
+        String[] kv = arg.split("=", 2);
+        options.put(kv[0], kv[1]);
+      }
+      DataApi api = RedshiftOptions.parse(options, Map.of()).dataApi();
+      FinishedStatement done = api.execute(StatementRequest.sql("SELECT 40 + 2 AS answer"));
+      var page = api.resultPages(done.id()).next();
+      System.out.println("answer=" + page.records().get(0).get(0).longValue());
+      System.out.println("clientClass=" + page.getClass().getName());
     } finally {
       spark.stop();
     }
