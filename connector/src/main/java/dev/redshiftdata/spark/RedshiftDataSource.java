@@ -1,6 +1,8 @@
 package dev.redshiftdata.spark;
 
 import java.util.Map;
+import dev.redshiftdata.spark.config.RedshiftOptions;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableProvider;
 import org.apache.spark.sql.connector.expressions.Transform;
@@ -20,11 +22,33 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
 
   @Override
   public StructType inferSchema(CaseInsensitiveStringMap options) {
-    throw new UnsupportedOperationException("Cannot read yet: the read path is not implemented");
+    // Options are validated first, so a bad option names itself even before reads exist.
+    RedshiftOptions parsed = RedshiftOptions.parse(options.asCaseSensitiveMap(), sessionConf());
+    parsed.requireTableOrQuery();
+    throw new UnsupportedOperationException(
+        "Cannot read from Redshift yet: the read path of redshift-data is not implemented in this build");
+  }
+
+  /** The session's {@code spark.datasource.redshift-data.*} settings (empty outside a Spark session). */
+  private static Map<String, String> sessionConf() {
+    return SparkSession.getActiveSession()
+        .map(s -> {
+          Map<String, String> conf = new java.util.HashMap<>();
+          scala.jdk.javaapi.CollectionConverters.asJava(s.conf().getAll())
+              .forEach((k, v) -> {
+                if (k.startsWith(RedshiftOptions.SESSION_CONF_PREFIX)) {
+                  conf.put(k, v);
+                }
+              });
+          return conf;
+        })
+        .getOrElse(() -> Map.of());
   }
 
   @Override
   public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
-    throw new UnsupportedOperationException("Cannot read yet: the read path is not implemented");
+    throw new UnsupportedOperationException(
+        "Cannot read from or write to Redshift yet: the read and write paths of redshift-data are not implemented"
+            + " in this build");
   }
 }
