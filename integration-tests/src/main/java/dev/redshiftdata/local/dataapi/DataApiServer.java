@@ -20,6 +20,14 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class DataApiServer implements AutoCloseable {
 
+  static {
+    // The JDK server writes headers and body in separate packets; with Nagle's algorithm on, each response
+    // waits ~40 ms for the client's delayed ACK. Read once, when the first HttpServer starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final LocalRedshiftConfig config;
   private final PostgresServer postgres;
   private final ServerSettings settings;
