@@ -2,6 +2,10 @@ package dev.redshiftdata.local.bench;
 
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.LocalRedshiftConfig;
+import dev.redshiftdata.local.bulk.CopyExecutor;
+import dev.redshiftdata.local.bulk.CopyParser;
+import dev.redshiftdata.local.bulk.LoadContext;
+import dev.redshiftdata.local.bulk.LoadErrorTable;
 import dev.redshiftdata.local.bulk.S3Objects;
 import dev.redshiftdata.local.bulk.UnloadCommand;
 import dev.redshiftdata.local.bulk.UnloadExecutor;
@@ -15,8 +19,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The local Redshift's bulk-path benchmark: UNLOAD of N rows to Parquet, as a ratio against the floor any UNLOAD
- * pays (streaming the same SELECT through a JDBC cursor) measured in the same JVM. Not run by CI.
+ * The local Redshift's bulk-path benchmark, each workload as a ratio against a baseline in the same JVM: UNLOAD of N
+ * rows to Parquet against the floor any UNLOAD pays (streaming the same SELECT through a JDBC cursor), and COPY of
+ * those files back against moving the same rows inside PostgreSQL. Not run by CI.
  *
  * <pre>mvn -q -pl integration-tests -am compile exec:java -Pbench -Dbench.rows=1000000 -Dbench.runs=3</pre>
  */
@@ -72,6 +77,40 @@ public final class BulkBenchmark {
                 }
               }));
       print(rows, results);
+
+      // COPY: the Parquet files of one UNLOAD loaded back, against moving the same rows inside PostgreSQL.
+      CopyExecutor copy = new CopyExecutor(s3);
+      String manifest = "s3://" + redshift.config().bucket() + "/bench/unload-0/manifest";
+      List<Measurement.Result> copies = new ArrayList<>();
+      copies.add(
+          Measurement.measure(
+              "baseline: INSERT INTO ... SELECT",
+              runs,
+              () -> {
+                try (Connection c = redshift.postgres().connect(pgDb, "awsuser");
+                    Statement st = c.createStatement()) {
+                  st.execute("DROP TABLE IF EXISTS bench_copy");
+                  st.execute("CREATE TABLE bench_copy (" + BenchData.COLUMNS + ")");
+                  st.execute("INSERT INTO bench_copy SELECT * FROM bench_rows");
+                }
+              }));
+      copies.add(
+          Measurement.measure(
+              "COPY from Parquet (MANIFEST)",
+              runs,
+              () -> {
+                try (Connection c = redshift.postgres().connect(pgDb, "awsuser")) {
+                  try (Statement st = c.createStatement()) {
+                    st.execute("DROP TABLE IF EXISTS bench_copy");
+                    st.execute("CREATE TABLE bench_copy (" + BenchData.COLUMNS + ")");
+                  }
+                  LoadContext context = new LoadContext("awsuser", 0, "dev", 0, 0, false,
+                      LoadErrorTable.sink(redshift.postgres(), pgDb));
+                  copy.execute(c, CopyParser.parse("COPY bench_copy FROM '" + manifest
+                      + "' IAM_ROLE default FORMAT PARQUET MANIFEST"), context);
+                }
+              }));
+      print(rows, copies);
     }
   }
 
