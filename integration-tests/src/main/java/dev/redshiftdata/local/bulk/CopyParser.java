@@ -5,7 +5,6 @@ import dev.redshiftdata.local.bulk.CommandTokens.Token;
 import dev.redshiftdata.local.bulk.CopyCommand.Format;
 import dev.redshiftdata.local.bulk.UnloadCommand.Compression;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -39,12 +38,8 @@ public final class CopyParser {
     }
     t.expect("FROM");
     String source = t.expectString();
-    if (!source.regionMatches(true, 0, "s3://", 0, 5) || source.length() <= 5) {
-      throw new RedshiftSqlError("S3 path \"" + source + "\" has invalid format. It must start with s3://");
-    }
-    source = "s3://" + source.substring(5);
+    source = CommandClauses.s3Url(source);
 
-    Authorization authorization = null;
     Format format = null;
     boolean manifest = false;
     String delimiter = null;
@@ -67,28 +62,17 @@ public final class CopyParser {
     boolean roundDecimals = false;
     boolean explicitIds = false;
     Compression compression = Compression.NONE;
-    Set<String> seen = new LinkedHashSet<>();
+    CommandClauses clauses = new CommandClauses();
+    Set<String> seen = clauses.seen();
 
-    while (!t.atEnd()) {
-      if (t.accept(';')) {
-        continue;
-      }
-      Authorization auth = Authorization.tryParse(t);
-      if (auth != null) {
-        once(seen, "CREDENTIALS");
-        authorization = auth;
-        continue;
-      }
-      Token option = t.take();
-      if (option.kind() != Kind.WORD) {
-        throw CommandTokens.syntaxError(option);
-      }
+    Token option;
+    while ((option = clauses.next(t)) != null) {
       String name = option.upper();
       switch (name) {
         case "FORMAT" -> {
           t.accept("AS");
           format = format(t.expectWord());
-          once(seen, "FORMAT");
+          clauses.once("FORMAT");
           if (format == Format.JSON) {
             t.expectString();
           }
@@ -99,7 +83,7 @@ public final class CopyParser {
         }
         case "CSV" -> {
           format = Format.CSV;
-          once(seen, "FORMAT");
+          clauses.once("FORMAT");
           if (t.accept("QUOTE")) {
             t.accept("AS");
             quote = t.expectString().charAt(0);
@@ -107,76 +91,76 @@ public final class CopyParser {
         }
         case "PARQUET" -> {
           format = Format.PARQUET;
-          once(seen, "FORMAT");
+          clauses.once("FORMAT");
         }
         case "JSON" -> {
           format = Format.JSON;
-          once(seen, "FORMAT");
+          clauses.once("FORMAT");
           t.accept("AS");
           t.expectString();
         }
         case "ORC", "AVRO" -> throw new RedshiftSqlError("COPY FORMAT " + name + " is not supported by the local Redshift");
-        case "MANIFEST" -> manifest = once(seen, name);
+        case "MANIFEST" -> manifest = clauses.once(name);
         case "DELIMITER" -> {
           t.accept("AS");
           delimiter = t.expectString();
-          once(seen, name);
+          clauses.once(name);
         }
         case "IGNOREHEADER" -> {
           t.accept("AS");
-          ignoreHeader = number(t);
-          once(seen, name);
+          ignoreHeader = CommandClauses.number(t);
+          clauses.once(name);
         }
         case "NULL" -> {
           t.accept("AS");
           nullAs = t.expectString();
-          once(seen, "NULL AS");
+          clauses.once("NULL AS");
         }
-        case "EMPTYASNULL" -> emptyAsNull = once(seen, name);
-        case "BLANKSASNULL" -> blanksAsNull = once(seen, name);
+        case "EMPTYASNULL" -> emptyAsNull = clauses.once(name);
+        case "BLANKSASNULL" -> blanksAsNull = clauses.once(name);
         case "DATEFORMAT" -> {
           t.accept("AS");
           dateFormat = t.expectString();
-          once(seen, name);
+          clauses.once(name);
         }
         case "TIMEFORMAT" -> {
           t.accept("AS");
           timeFormat = t.expectString();
-          once(seen, name);
+          clauses.once(name);
         }
         case "MAXERROR" -> {
           t.accept("AS");
-          maxError = number(t);
+          maxError = CommandClauses.number(t);
           if (maxError > 100_000) {
             throw new RedshiftSqlError("MAXERROR must be between 0 and 100000");
           }
-          once(seen, name);
+          clauses.once(name);
         }
-        case "TRUNCATECOLUMNS" -> truncateColumns = once(seen, name);
+        case "TRUNCATECOLUMNS" -> truncateColumns = clauses.once(name);
         case "ACCEPTINVCHARS" -> {
           acceptInvChars = "?";
           if (t.accept("AS") || t.peek().kind() == Kind.STRING) {
             acceptInvChars = t.expectString();
           }
-          once(seen, name);
+          clauses.once(name);
         }
-        case "SERIALIZETOJSON" -> serializeToJson = once(seen, name);
-        case "FILLRECORD" -> fillRecord = once(seen, name);
-        case "TRIMBLANKS" -> trimBlanks = once(seen, name);
-        case "IGNOREBLANKLINES" -> ignoreBlankLines = once(seen, name);
-        case "REMOVEQUOTES" -> removeQuotes = once(seen, name);
-        case "ESCAPE" -> escape = once(seen, name);
-        case "ROUNDEC" -> roundDecimals = once(seen, name);
-        case "EXPLICIT_IDS" -> explicitIds = once(seen, name);
+        case "SERIALIZETOJSON" -> serializeToJson = clauses.once(name);
+        case "FILLRECORD" -> fillRecord = clauses.once(name);
+        case "TRIMBLANKS" -> trimBlanks = clauses.once(name);
+        case "IGNOREBLANKLINES" -> ignoreBlankLines = clauses.once(name);
+        case "REMOVEQUOTES" -> removeQuotes = clauses.once(name);
+        case "ESCAPE" -> escape = clauses.once(name);
+        case "ROUNDEC" -> roundDecimals = clauses.once(name);
+        case "EXPLICIT_IDS" -> explicitIds = clauses.once(name);
         case "GZIP", "BZIP2", "ZSTD" -> {
           compression = Compression.valueOf(name);
-          once(seen, "COMPRESSION");
+          clauses.once("COMPRESSION");
         }
         case "COMPUPDATE", "STATUPDATE" -> {
           if (!t.accept("ON") && !t.accept("OFF") && !t.accept("TRUE") && !t.accept("FALSE")) {
             t.accept("PRESET");
           }
-          once(seen, name);
+          clauses.once(name);
         }
         case "REGION", "ENCODING" -> {
           t.accept("AS");
@@ -185,21 +169,17 @@ public final class CopyParser {
           } else {
             t.expectWord();
           }
-          once(seen, name);
+          clauses.once(name);
         }
         default -> throw CommandTokens.syntaxError(option);
       }
     }
-    if (authorization == null) {
-      throw new RedshiftSqlError(
-          "Invalid credentials. Must be of the format: credentials 'aws_iam_role=...' or "
-              + "'aws_access_key_id=...;aws_secret_access_key=...[;token=...]'");
-    }
+    Authorization authorization = clauses.requireAuthorization();
     Format effective = format == null ? Format.TEXT : format;
     if (effective == Format.PARQUET) {
-      for (String option : seen) {
-        if (!COLUMNAR_OPTIONS.contains(option)) {
-          throw new RedshiftSqlError(option + " argument is not supported for PARQUET based COPY");
+      for (String given : seen) {
+        if (!COLUMNAR_OPTIONS.contains(given)) {
+          throw new RedshiftSqlError(given + " argument is not supported for PARQUET based COPY");
         }
       }
     } else if (serializeToJson) {
@@ -252,18 +232,5 @@ public final class CopyParser {
     };
   }
 
-  private static int number(CommandTokens t) {
-    Token n = t.take();
-    if (n.kind() != Kind.NUMBER) {
-      throw CommandTokens.syntaxError(n);
-    }
-    return Integer.parseInt(n.text());
-  }
 
-  private static boolean once(Set<String> seen, String option) {
-    if (!seen.add(option)) {
-      throw new RedshiftSqlError("conflicting or redundant options");
-    }
-    return true;
-  }
 }

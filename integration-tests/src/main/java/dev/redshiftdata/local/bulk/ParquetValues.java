@@ -173,7 +173,7 @@ final class ParquetValues {
           sb.append(',');
         }
         first = false;
-        sb.append('"').append(escape(type.getType(f).getName())).append("\":");
+        sb.append('"').append(JsonText.escape(type.getType(f).getName())).append("\":");
         value(sb, g, f, type.getType(f));
       }
       sb.append('}');
@@ -191,29 +191,8 @@ final class ParquetValues {
         case INT64 -> sb.append(g.getLong(f, 0));
         case FLOAT -> sb.append(g.getFloat(f, 0));
         case DOUBLE -> sb.append(g.getDouble(f, 0));
-        default -> sb.append('"').append(escape(g.getBinary(f, 0).toStringUsingUTF8())).append('"');
+        default -> sb.append('"').append(JsonText.escape(g.getBinary(f, 0).toStringUsingUTF8())).append('"');
       }
-    }
-
-    private static String escape(String s) {
-      StringBuilder sb = new StringBuilder();
-      for (char c : s.toCharArray()) {
-        switch (c) {
-          case '"' -> sb.append("\\\"");
-          case '\\' -> sb.append("\\\\");
-          case '\n' -> sb.append("\\n");
-          case '\r' -> sb.append("\\r");
-          case '\t' -> sb.append("\\t");
-          default -> {
-            if (c < 0x20) {
-              sb.append(String.format("\\u%04x", (int) c));
-            } else {
-              sb.append(c);
-            }
-          }
-        }
-      }
-      return sb.toString();
     }
   }
 }

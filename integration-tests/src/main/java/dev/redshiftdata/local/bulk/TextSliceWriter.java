@@ -117,7 +117,7 @@ final class TextSliceWriter implements UnloadExecutor.FileSink {
         line.append(',');
       }
       first = false;
-      line.append('"').append(jsonEscape(columns.get(i).name())).append("\":");
+      line.append('"').append(JsonText.escape(columns.get(i).name())).append("\":");
       if (v == null) {
         line.append("null");
         continue;
@@ -125,32 +125,10 @@ final class TextSliceWriter implements UnloadExecutor.FileSink {
       switch (columns.get(i).kind()) {
         case NUMBER, JSON -> line.append(v);
         case BOOLEAN -> line.append(v.equals("t") ? "true" : "false");
-        default -> line.append('"').append(jsonEscape(v)).append('"');
+        default -> line.append('"').append(JsonText.escape(v)).append('"');
       }
     }
     line.append('}');
-  }
-
-  private static String jsonEscape(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.toString();
   }
 
   private void openFile() throws IOException {

@@ -5,7 +5,6 @@ import dev.redshiftdata.local.bulk.CommandTokens.Token;
 import dev.redshiftdata.local.bulk.UnloadCommand.Compression;
 import dev.redshiftdata.local.bulk.UnloadCommand.Format;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -39,12 +38,8 @@ public final class UnloadParser {
     t.expect(')');
     t.expect("TO");
     String target = t.expectString();
-    if (!target.regionMatches(true, 0, "s3://", 0, 5) || target.length() <= 5) {
-      throw new RedshiftSqlError("S3 path \"" + target + "\" has invalid format. It must start with s3://");
-    }
-    target = "s3://" + target.substring(5);
+    target = CommandClauses.s3Url(target);
 
-    Authorization authorization = null;
     Format format = null;
     boolean manifest = false;
     boolean verbose = false;
@@ -63,57 +58,46 @@ public final class UnloadParser {
     boolean addQuotes = false;
     boolean escape = false;
     boolean fixedWidth = false;
-    Set<String> seen = new LinkedHashSet<>();
+    CommandClauses clauses = new CommandClauses();
+    Set<String> seen = clauses.seen();
 
-    while (!t.atEnd()) {
-      if (t.accept(';')) {
-        continue;
-      }
-      Authorization auth = Authorization.tryParse(t);
-      if (auth != null) {
-        once(seen, "CREDENTIALS");
-        authorization = auth;
-        continue;
-      }
-      Token option = t.take();
-      if (option.kind() != Kind.WORD) {
-        throw CommandTokens.syntaxError(option);
-      }
+    Token option;
+    while ((option = clauses.next(t)) != null) {
       String name = option.upper();
       switch (name) {
         case "FORMAT" -> {
           t.accept("AS");
           format = format(t.expectWord(), t);
-          once(seen, "FORMAT");
+          clauses.once("FORMAT");
         }
         case "PARQUET", "CSV", "JSON" -> {
           format = format(name, t);
-          once(seen, "FORMAT");
+          clauses.once("FORMAT");
         }
         case "MANIFEST" -> {
           manifest = true;
           verbose = t.accept("VERBOSE");
-          once(seen, name);
+          clauses.once(name);
         }
-        case "HEADER" -> header = once(seen, name);
+        case "HEADER" -> header = clauses.once(name);
         case "DELIMITER" -> {
           t.accept("AS");
           delimiter = t.expectString();
-          once(seen, name);
+          clauses.once(name);
         }
         case "FIXEDWIDTH" -> {
           t.accept("AS");
           t.expectString();
-          fixedWidth = once(seen, name);
+          fixedWidth = clauses.once(name);
         }
         case "NULL" -> {
           t.accept("AS");
           nullAs = t.expectString();
-          once(seen, "NULL AS");
+          clauses.once("NULL AS");
         }
         case "ENCRYPTED" -> {
           t.accept("AUTO");
-          once(seen, name);
+          clauses.once(name);
         }
         case "GZIP", "BZIP2", "ZSTD" -> {
           if (compression != Compression.NONE) {
@@ -121,10 +105,10 @@ public final class UnloadParser {
           }
           compression = Compression.valueOf(name);
         }
-        case "ADDQUOTES" -> addQuotes = once(seen, name);
-        case "ESCAPE" -> escape = once(seen, name);
-        case "ALLOWOVERWRITE" -> allowOverwrite = once(seen, name);
-        case "CLEANPATH" -> cleanPath = once(seen, name);
+        case "ADDQUOTES" -> addQuotes = clauses.once(name);
+        case "ESCAPE" -> escape = clauses.once(name);
+        case "ALLOWOVERWRITE" -> allowOverwrite = clauses.once(name);
+        case "CLEANPATH" -> cleanPath = clauses.once(name);
         case "PARALLEL" -> {
           parallel = true;
           if (t.accept("OFF") || t.accept("FALSE")) {
@@ -132,25 +116,25 @@ public final class UnloadParser {
           } else if (!t.accept("ON")) {
             t.accept("TRUE");
           }
-          once(seen, name);
+          clauses.once(name);
         }
         case "MAXFILESIZE" -> {
           maxFileSize = size(t, "MAXFILESIZE");
-          once(seen, name);
+          clauses.once(name);
         }
         case "ROWGROUPSIZE" -> {
           rowGroupSize = size(t, "ROWGROUPSIZE");
-          once(seen, name);
+          clauses.once(name);
         }
         case "REGION" -> {
           t.accept("AS");
           t.expectString();
-          once(seen, name);
+          clauses.once(name);
         }
         case "EXTENSION" -> {
           t.accept("AS");
           extension = t.expectString();
-          once(seen, name);
+          clauses.once(name);
         }
         case "PARTITION" -> {
           t.expect("BY");
@@ -169,17 +153,13 @@ public final class UnloadParser {
           t.expect(')');
           partitionInclude = t.accept("INCLUDE");
           partitionBy = cols;
-          once(seen, "PARTITION BY");
+          clauses.once("PARTITION BY");
         }
         default -> throw CommandTokens.syntaxError(option);
       }
     }
 
-    if (authorization == null) {
-      throw new RedshiftSqlError(
-          "Invalid credentials. Must be of the format: credentials 'aws_iam_role=...' or "
-              + "'aws_access_key_id=...;aws_secret_access_key=...[;token=...]'");
-    }
+    Authorization authorization = clauses.requireAuthorization();
     Format effective = format == null ? Format.TEXT : format;
     refuseCombinations(effective, seen, compression, cleanPath, allowOverwrite, header, fixedWidth);
     refuseOuterLimit(select);
@@ -226,12 +206,6 @@ public final class UnloadParser {
     throw new RedshiftSqlError("syntax error at or near \"" + word + "\"");
   }
 
-  private static boolean once(Set<String> seen, String option) {
-    if (!seen.add(option)) {
-      throw new RedshiftSqlError("conflicting or redundant options");
-    }
-    return true;
-  }
 
   private static long size(CommandTokens t, String option) {
     t.accept("AS");
