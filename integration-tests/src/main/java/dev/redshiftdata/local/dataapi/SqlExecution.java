@@ -72,7 +72,10 @@ final class SqlExecution {
     StatementKind kind = RedshiftSqlTranslator.classify(sql);
     switch (kind) {
       case UNLOAD, COPY -> {
-        return new Outcome(runBulk(c, kind, sql, role, state, owner, current), 0, false, null);
+        long rows = runBulk(c, kind, sql, role, state, owner, current);
+        // pg_last_query_id() after an UNLOAD is its query id (clients look it up in stl_unload_log).
+        recordLastQueryId(c, current.queryId());
+        return new Outcome(rows, 0, false, null);
       }
       case SET_CASE_SENSITIVE_IDENTIFIER -> {
         // Tracked here for the translator of later statements; the translated SET also runs in PostgreSQL

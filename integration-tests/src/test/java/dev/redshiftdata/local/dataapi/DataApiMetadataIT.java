@@ -118,6 +118,23 @@ class DataApiMetadataIT extends DataApiTestSupport {
   }
 
   @Test
+  void pgLastQueryIdAfterAnUnloadIsTheUnloads() {
+    BulkCommandHandler before = server().bulkCommands();
+    try {
+      server().bulkCommands(ctx -> new BulkCommandHandler.Outcome(1));
+      BatchExecuteStatementResponse b = client().batchExecuteStatement(x -> x.clusterIdentifier(CLUSTER)
+          .database(DB).secretArn(ADMIN_SECRET).sqls(
+              "unload ('select 1') to 's3://local-redshift/x/' iam_role 'arn:aws:iam::123456789012:role/r'",
+              "select pg_last_query_id()"));
+      DescribeStatementResponse d = await(b.id());
+      assertEquals(StatusString.FINISHED, d.status(), d.error());
+      assertEquals(d.subStatements().get(0).redshiftQueryId(), longValue(b.id() + ":2"));
+    } finally {
+      server().bulkCommands(before);
+    }
+  }
+
+  @Test
   void pgLastQueryIdInASession() {
     ExecuteStatementResponse e = client().executeStatement(sql("select 1").sessionKeepAliveSeconds(30).build());
     DescribeStatementResponse first = await(e.id());
