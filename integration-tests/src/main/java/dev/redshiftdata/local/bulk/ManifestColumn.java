@@ -1,5 +1,7 @@
 package dev.redshiftdata.local.bulk;
 
+import dev.redshiftdata.local.catalog.RedshiftTypeNames;
+import dev.redshiftdata.local.catalog.RedshiftTypeNames.RedshiftType;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -18,16 +20,19 @@ record ManifestColumn(String name, String base, int precision, int scale, int by
       case "int2" -> simple(name, "smallint");
       case "int4", "oid" -> simple(name, "integer");
       case "int8" -> simple(name, "bigint");
-      case "numeric" -> precision <= 0 || precision > 38
-          ? new ManifestColumn(name, "numeric", 38, 10, 0)
-          : new ManifestColumn(name, "numeric", precision, md.getScale(index), 0);
+      case "numeric" -> {
+        // The result-metadata rule: an unconstrained numeric (e.g. an aggregate) is numeric(38,18).
+        RedshiftType t = RedshiftTypeNames.ofJdbc(type, precision, md.getScale(index));
+        yield new ManifestColumn(name, "numeric", t.precision(), t.scale(), 0);
+      }
       case "float4" -> simple(name, "real");
       case "float8" -> simple(name, "double precision");
       case "bool" -> simple(name, "boolean");
       case "bpchar", "char" -> new ManifestColumn(name, "character", 0, 0, Math.max(1, precision));
       // Redshift has no unbounded text: an unsized PostgreSQL text reports Redshift's maximum.
-      case "varchar", "text", "name" -> new ManifestColumn(
-          name, "character varying", 0, 0, precision <= 0 || precision > 65535 ? 65535 : precision);
+      case "varchar", "text" -> new ManifestColumn(name, "character varying", 0, 0,
+          RedshiftTypeNames.ofJdbc(type, precision, 0).precision());
+      case "name" -> new ManifestColumn(name, "character varying", 0, 0, RedshiftTypeNames.of(type, -1).precision());
       case "date" -> simple(name, "date");
       case "timestamp" -> simple(name, "timestamp without time zone");
       case "timestamptz" -> simple(name, "timestamp with time zone");

@@ -1,5 +1,7 @@
 package dev.redshiftdata.local.bulk;
 
+import dev.redshiftdata.local.catalog.RedshiftTypeNames;
+import dev.redshiftdata.local.catalog.RedshiftTypeNames.RedshiftType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -75,10 +77,9 @@ final class ParquetColumn {
       case "int4", "oid" -> new ParquetColumn(name, Kind.INT32, 0, 0);
       case "int8" -> new ParquetColumn(name, Kind.INT64, 0, 0);
       case "numeric" -> {
-        int p = md.getPrecision(index);
-        int s = md.getScale(index);
-        // An unconstrained numeric (e.g. an aggregate of a numeric in PostgreSQL) gets Redshift's widest form.
-        yield p <= 0 || p > 38 ? new ParquetColumn(name, Kind.DECIMAL, 38, 10) : new ParquetColumn(name, Kind.DECIMAL, p, s);
+        // The result-metadata rule: an unconstrained numeric (e.g. an aggregate) is DECIMAL(38,18).
+        RedshiftType t = RedshiftTypeNames.ofJdbc(type, md.getPrecision(index), md.getScale(index));
+        yield new ParquetColumn(name, Kind.DECIMAL, t.precision(), t.scale());
       }
       case "float4" -> new ParquetColumn(name, Kind.FLOAT, 0, 0);
       case "float8" -> new ParquetColumn(name, Kind.DOUBLE, 0, 0);

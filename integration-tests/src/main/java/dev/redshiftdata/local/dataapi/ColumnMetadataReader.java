@@ -1,6 +1,8 @@
 package dev.redshiftdata.local.dataapi;
 
 import dev.redshiftdata.local.catalog.ColumnInfo;
+import dev.redshiftdata.local.catalog.RedshiftTypeNames;
+import dev.redshiftdata.local.catalog.RedshiftTypeNames.RedshiftType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +18,9 @@ import org.postgresql.PGResultSetMetaData;
 /**
  * Builds GetStatementResult's ColumnMetadata from a PostgreSQL result, in Redshift's vocabulary (§3.2): type
  * names (text -> varchar, and the emulated super/varbyte/geometry, which PostgreSQL reports by their base type
- * and are therefore looked up from the source column's declared type), JDBC-style precision and scale, and
- * lower-case names.
+ * and are therefore looked up from the source column's declared type), with every type decision taken by
+ * {@link RedshiftTypeNames} (the table DescribeTable uses too), and lower-case names (upper case when the
+ * session's describe_field_name_in_uppercase is on, §13).
  */
 final class ColumnMetadataReader {
   /** Declared type names of a table's columns: the domain (super, varbyte, geometry), not its base type. */
@@ -37,7 +40,8 @@ final class ColumnMetadataReader {
     return out;
   }
 
-  static List<ColumnInfo> read(Connection c, ResultSetMetaData md, boolean caseSensitive) throws SQLException {
+  static List<ColumnInfo> read(Connection c, ResultSetMetaData md, boolean caseSensitive,
+      boolean upperCaseNames) throws SQLException {
     PGResultSetMetaData pg = md.unwrap(PGResultSetMetaData.class);
     List<ColumnInfo> out = new ArrayList<>();
     Map<String, Map<String, String>> declaredByTable = new HashMap<>();
@@ -54,67 +58,23 @@ final class ColumnMetadataReader {
         }
         declared = types.get(pg.getBaseColumnName(i));
       }
-      String type = redshiftTypeName(declared != null ? declared : base);
+      // One type table for DescribeTable and GetStatementResult: RedshiftTypeNames. The local domains are
+      // only visible in the catalog (PostgreSQL sends their base type), hence the declared-type lookup.
+      RedshiftType t = RedshiftTypeNames.isLocalDomain(declared)
+          ? RedshiftTypeNames.ofColumn(declared, null, -1)
+          : RedshiftTypeNames.ofJdbc(base, md.getPrecision(i), md.getScale(i));
       String label = md.getColumnLabel(i);
-      if (!caseSensitive) {
+      if (upperCaseNames) {
+        label = label.toUpperCase(Locale.ROOT);
+      } else if (!caseSensitive) {
         label = label.toLowerCase(Locale.ROOT);
       }
-      int precision = precision(type, md.getPrecision(i), !table.isEmpty());
-      int scale = scale(type, md.getScale(i));
       int nullable = md.isNullable(i);
-      boolean signed = switch (type) {
-        case "int2", "int4", "int8", "numeric", "float4", "float8" -> true;
-        default -> false;
-      };
-      boolean caseSens = switch (type) {
-        case "varchar", "bpchar", "super", "name" -> true;
-        default -> false;
-      };
-      out.add(new ColumnInfo(label, label, type, precision, scale, 0, nullable, signed, caseSens, false,
+      out.add(new ColumnInfo(label, label, t.typeName(), t.precision(), t.scale(), 0, nullable, t.isSigned(),
+          t.isCaseSensitive(), false,
           schema, table, null));
     }
     return out;
-  }
-
-  /** PostgreSQL type name -> the name Redshift reports. */
-  static String redshiftTypeName(String pgType) {
-    return switch (pgType) {
-      case "text" -> "varchar";
-      case "jsonb", "json" -> "super";
-      case "bytea" -> "varbyte";
-      default -> pgType;
-    };
-  }
-
-  private static int precision(String type, int jdbcPrecision, boolean tableColumn) {
-    return switch (type) {
-      case "int2" -> 5;
-      case "int4" -> 10;
-      case "int8" -> 19;
-      case "float4" -> 8;
-      case "float8" -> 17;
-      case "bool" -> 1;
-      case "date" -> 13;
-      case "time" -> 15;
-      case "timetz" -> 21;
-      case "timestamp" -> 29;
-      case "timestamptz" -> 35;
-      case "varbyte" -> 64000;
-      case "super" -> 65535;
-      // Unbounded text: a TEXT column is VARCHAR(256) in Redshift; a computed string is reported at the max.
-      case "varchar", "bpchar" ->
-          jdbcPrecision <= 0 || jdbcPrecision >= 10485760 ? (tableColumn ? 256 : 65535) : jdbcPrecision;
-      case "numeric" -> jdbcPrecision <= 0 || jdbcPrecision > 1000 ? 38 : jdbcPrecision;
-      default -> Math.max(0, Math.min(jdbcPrecision, 65535));
-    };
-  }
-
-  private static int scale(String type, int jdbcScale) {
-    return switch (type) {
-      case "time", "timetz", "timestamp", "timestamptz" -> 6;
-      case "numeric" -> Math.max(0, jdbcScale);
-      default -> 0;
-    };
   }
 
   private static Map<String, String> declaredTypes(Connection c, String schema, String table)

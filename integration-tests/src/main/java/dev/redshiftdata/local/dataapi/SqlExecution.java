@@ -72,7 +72,10 @@ final class SqlExecution {
     StatementKind kind = RedshiftSqlTranslator.classify(sql);
     switch (kind) {
       case UNLOAD, COPY -> {
-        return new Outcome(runBulk(c, kind, sql, role, state, owner, current), 0, false, null);
+        long rows = runBulk(c, kind, sql, role, state, owner, current);
+        // pg_last_query_id() after an UNLOAD is its query id (clients look it up in stl_unload_log).
+        recordLastQueryId(c, current.queryId());
+        return new Outcome(rows, 0, false, null);
       }
       case SET_CASE_SENSITIVE_IDENTIFIER -> {
         // Tracked here for the translator of later statements; the translated SET also runs in PostgreSQL
@@ -110,18 +113,61 @@ final class SqlExecution {
         throw new SQLException("canceling statement due to user request", "57014");
       }
       boolean hasResultSet = values.isEmpty() ? st.execute(pgSql) : ((PreparedStatement) st).execute();
+      Outcome outcome;
       if (!hasResultSet) {
         int count = st.getUpdateCount();
         if (kind == StatementKind.TRUNCATE && !c.getAutoCommit()) {
           c.commit(); // ... and the TRUNCATE itself is committed with it: a later failure cannot undo it.
         }
-        return new Outcome(Math.max(count, 0), 0, false, null);
+        outcome = new Outcome(Math.max(count, 0), 0, false, null);
+      } else {
+        try (ResultSet rs = st.getResultSet()) {
+          outcome = capture(c, rs, resultFormat, state.caseSensitive);
+        }
       }
-      try (ResultSet rs = st.getResultSet()) {
-        return capture(c, rs, resultFormat, state.caseSensitive);
-      }
+      recordLastQueryId(c, current.queryId());
+      return outcome;
     } finally {
       owner.running(null);
+    }
+  }
+
+  /** The custom setting the dialect's {@code pg_last_query_id()} reads. */
+  static final String LAST_QUERY_ID_SETTING = "localredshift.last_query_id";
+
+  /** The custom setting behind Redshift's {@code describe_field_name_in_uppercase} (set through the dialect). */
+  static final String UPPERCASE_NAMES_SETTING = "localredshift.describe_field_name_in_uppercase";
+
+  /**
+   * After a statement completes, its RedshiftQueryId becomes what {@code pg_last_query_id()} answers on this
+   * connection (the rest of a batch, or later statements of a session), as in Redshift.
+   */
+  private static void recordLastQueryId(Connection c, long queryId) throws SQLException {
+    if (queryId <= 0) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT set_config(?, ?, false)")) {
+      ps.setString(1, LAST_QUERY_ID_SETTING);
+      ps.setString(2, Long.toString(queryId));
+      ps.execute();
+    }
+  }
+
+  /** Whether the connection's describe_field_name_in_uppercase is on (Redshift's boolean spellings). */
+  private static boolean upperCaseNames(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT current_setting(?, true)")) {
+      ps.setString(1, UPPERCASE_NAMES_SETTING);
+      try (ResultSet rs = ps.executeQuery()) {
+        String v = rs.next() ? rs.getString(1) : null;
+        if (v == null) {
+          return false;
+        }
+        v = v.strip().toLowerCase(java.util.Locale.ROOT);
+        if (v.length() > 1 && v.startsWith("'") && v.endsWith("'")) {
+          v = v.substring(1, v.length() - 1);
+        }
+        return v.equals("on") || v.equals("true") || v.equals("1") || v.equals("yes");
+      }
     }
   }
 
@@ -142,7 +188,7 @@ final class SqlExecution {
 
   private Outcome capture(Connection c, ResultSet rs, String format, boolean caseSensitive) throws SQLException {
     StoredResult result =
-        new StoredResult(ColumnMetadataReader.read(c, rs.getMetaData(), caseSensitive));
+        new StoredResult(ColumnMetadataReader.read(c, rs.getMetaData(), caseSensitive, upperCaseNames(c)));
     RowEncoder encoder = new RowEncoder(ColumnMetadataReader.baseTypes(rs.getMetaData()), "CSV".equals(format));
     int maxRow = settings.maxRowBytes();
     long maxResult = settings.maxResultBytes();

@@ -18,7 +18,8 @@ import java.util.List;
  *       0 when unset: the bulk path runs {@code SET localredshift.last_copy_count = 'n'} on the session's
  *       connection after a COPY loaded n rows.
  *   <li>{@code pg_last_unload_count()} (bigint) reads {@code localredshift.last_unload_count}, 0 when unset.
- *   <li>{@code pg_last_query_id()} (integer) reads {@code localredshift.last_query_id}, -1 when unset.
+ *   <li>{@code pg_last_query_id()} (integer) reads {@code localredshift.last_query_id}, -1 when unset: the
+ *       Data API server sets it to each statement's RedshiftQueryId on the statement's connection after it ran.
  *   <li>{@code pg_last_copy_id()} (integer) reads {@code localredshift.last_copy_id}, -1 when unset.
  *   <li>{@code localredshift.enable_case_sensitive_identifier} ('on'/'off') mirrors Redshift's
  *       {@code enable_case_sensitive_identifier}: {@link RedshiftSqlTranslator} turns {@code SET}, {@code

@@ -139,6 +139,22 @@ class UnloadExecutorIT {
   }
 
   @Test
+  void unconstrainedNumericUsesTheResultMetadataRule() throws Exception {
+    // sum(numeric(12,2)) has no declared precision in PostgreSQL: DECIMAL(38,18), as in ColumnMetadata and
+    // DescribeTable (RedshiftTypeNames); a computed string is character varying(65535).
+    String prefix = prefix("unconstrained");
+    UnloadResult result = unload("select sum(d) as total, max(v) || '!' as label from unload_types", prefix,
+        "MANIFEST VERBOSE");
+    StructType schema = SharedSpark.session().read().parquet(s3a(result.files().get(0).url())).schema();
+    assertEquals(DataTypes.createDecimalType(38, 18), schema.apply("total").dataType());
+    JsonNode manifest = readManifest(result.manifestUrl());
+    assertEquals(List.of("total:numeric", "label:character varying"), manifestSchema(manifest));
+    assertEquals(38, manifest.at("/schema/elements/0/type/precision").asInt());
+    assertEquals(18, manifest.at("/schema/elements/0/type/scale").asInt());
+    assertEquals(65535, manifest.at("/schema/elements/1/type/byte_length").asInt());
+  }
+
+  @Test
   void timestampEncodingSwitchWritesInt64Micros() throws Exception {
     settings.timestampEncoding(TimestampEncoding.INT64_MICROS);
     UnloadResult result = unload("select ts from unload_types where id = 1", prefix("ts64"), "");

@@ -171,11 +171,11 @@ class CatalogQueriesIT {
               col("t", "time", 15, 6, 1, false, false, "lineitems", null),
               col("ttz", "timetz", 21, 6, 1, false, false, "lineitems", null),
               col("tstz", "timestamptz", 35, 6, 1, false, false, "lineitems", null),
-              col("doc", "super", 0, 0, 1, false, true, "lineitems", null),
-              col("raw", "varbyte", 0, 0, 1, false, true, "lineitems", null),
-              col("shape", "geometry", 0, 0, 1, false, true, "lineitems", null),
-              col("region", "geography", 0, 0, 1, false, true, "lineitems", null),
-              col("hll", "hllsketch", 0, 0, 1, false, true, "lineitems", null),
+              col("doc", "super", 65535, 0, 1, false, true, "lineitems", null),
+              col("raw", "varbyte", 64000, 0, 1, false, false, "lineitems", null),
+              col("shape", "geometry", 0, 0, 1, false, false, "lineitems", null),
+              col("region", "geography", 0, 0, 1, false, false, "lineitems", null),
+              col("hll", "hllsketch", 0, 0, 1, false, false, "lineitems", null),
               col("plain", "numeric", 18, 0, 1, true, false, "lineitems", null)),
           CatalogQueries.describeTable(c, "sales", "lineitems"));
     }
@@ -284,7 +284,7 @@ class CatalogQueriesIT {
         got.add(t.typeName() + "/" + t.precision() + "/" + t.scale());
       }
       assertEquals(List.of("varchar/200/0", "numeric/12/2", "bpchar/3/0", "varchar/256/0",
-          "varchar/2147483647/0", "numeric/5/1"), got);
+          "varchar/65535/0", "numeric/5/1"), got);
     }
   }
 }

@@ -21,6 +21,7 @@ class RedshiftTypeNamesTest {
       "numeric, 786438, numeric, 12, 2, true, false",
       "numeric, 1179652, numeric, 18, 0, true, false",
       "numeric, -1, numeric, 38, 18, true, false",
+      "numeric, 3276810, numeric, 38, 18, true, false",
       "float4, -1, float4, 8, 8, true, false",
       "real, -1, float4, 8, 8, true, false",
       "float8, -1, float8, 17, 17, true, false",
@@ -29,9 +30,9 @@ class RedshiftTypeNamesTest {
       "boolean, -1, bool, 1, 0, false, false",
       "varchar, 204, varchar, 200, 0, false, true",
       "character varying, 260, varchar, 256, 0, false, true",
-      "varchar, -1, varchar, 2147483647, 0, false, true",
-      "text, -1, varchar, 2147483647, 0, false, true",
-      "unknown, -1, varchar, 2147483647, 0, false, true",
+      "varchar, -1, varchar, 65535, 0, false, true",
+      "text, -1, varchar, 65535, 0, false, true",
+      "unknown, -1, varchar, 65535, 0, false, true",
       "bpchar, 324, bpchar, 320, 0, false, true",
       "character, 7, bpchar, 3, 0, false, true",
       "date, -1, date, 13, 0, false, false",
@@ -42,8 +43,8 @@ class RedshiftTypeNamesTest {
       "timestamp without time zone, -1, timestamp, 29, 6, false, false",
       "timestamptz, -1, timestamptz, 35, 6, false, false",
       "timestamp with time zone, -1, timestamptz, 35, 6, false, false",
-      "jsonb, -1, super, 0, 0, false, true",
-      "bytea, -1, varbyte, 0, 0, false, true",
+      "jsonb, -1, super, 65535, 0, false, true",
+      "bytea, -1, varbyte, 64000, 0, false, false",
       "oid, -1, oid, 10, 0, false, false",
       "name, -1, name, 64, 0, false, true",
       "interval, -1, interval, 49, 6, false, false",
@@ -57,10 +58,10 @@ class RedshiftTypeNamesTest {
 
   @Test
   void domains() {
-    assertEquals(new RedshiftType("super", 0, 0, false, true), RedshiftTypeNames.ofColumn("super", "jsonb", -1));
-    assertEquals(new RedshiftType("varbyte", 0, 0, false, true), RedshiftTypeNames.ofColumn("varbyte", "bytea", -1));
-    assertEquals(new RedshiftType("geometry", 0, 0, false, true), RedshiftTypeNames.ofColumn("geometry", "bytea", -1));
-    assertEquals(new RedshiftType("hllsketch", 0, 0, false, true), RedshiftTypeNames.ofColumn("hllsketch", "text", -1));
+    assertEquals(new RedshiftType("super", 65535, 0, false, true), RedshiftTypeNames.ofColumn("super", "jsonb", -1));
+    assertEquals(new RedshiftType("varbyte", 64000, 0, false, false), RedshiftTypeNames.ofColumn("varbyte", "bytea", -1));
+    assertEquals(new RedshiftType("geometry", 0, 0, false, false), RedshiftTypeNames.ofColumn("geometry", "bytea", -1));
+    assertEquals(new RedshiftType("hllsketch", 0, 0, false, false), RedshiftTypeNames.ofColumn("hllsketch", "text", -1));
     assertEquals(new RedshiftType("character_data", 2147483647, 0, false, true),
         RedshiftTypeNames.ofColumn("character_data", "varchar", -1));
     assertEquals(new RedshiftType("cardinal_number", 10, 0, true, false),
@@ -72,13 +73,17 @@ class RedshiftTypeNamesTest {
   @Test
   void jdbcMetadata() {
     assertEquals(new RedshiftType("varchar", 200, 0, false, true), RedshiftTypeNames.ofJdbc("varchar", 200, 0));
-    assertEquals(new RedshiftType("varchar", 2147483647, 0, false, true),
+    assertEquals(new RedshiftType("varchar", 65535, 0, false, true),
         RedshiftTypeNames.ofJdbc("text", 2147483647, 0));
+    assertEquals(new RedshiftType("varchar", 65535, 0, false, true), RedshiftTypeNames.ofJdbc("varchar", 65535, 0));
+    assertEquals(new RedshiftType("numeric", 38, 18, true, false), RedshiftTypeNames.ofJdbc("numeric", 131089, 0));
+    assertEquals(new RedshiftType("numeric", 38, 18, true, false), RedshiftTypeNames.ofJdbc("numeric", 50, 2));
+    assertEquals(new RedshiftType("varbyte", 64000, 0, false, false), RedshiftTypeNames.ofJdbc("bytea", 0, 0));
     assertEquals(new RedshiftType("bpchar", 320, 0, false, true), RedshiftTypeNames.ofJdbc("bpchar", 320, 0));
     assertEquals(new RedshiftType("numeric", 12, 2, true, false), RedshiftTypeNames.ofJdbc("numeric", 12, 2));
     assertEquals(new RedshiftType("numeric", 38, 18, true, false), RedshiftTypeNames.ofJdbc("numeric", 0, 0));
     assertEquals(new RedshiftType("timestamp", 29, 6, false, false), RedshiftTypeNames.ofJdbc("timestamp", 29, 6));
     assertEquals(new RedshiftType("int4", 10, 0, true, false), RedshiftTypeNames.ofJdbc("int4", 10, 0));
-    assertEquals(new RedshiftType("super", 0, 0, false, true), RedshiftTypeNames.ofJdbc("jsonb", 0, 0));
+    assertEquals(new RedshiftType("super", 65535, 0, false, true), RedshiftTypeNames.ofJdbc("jsonb", 0, 0));
   }
 }
