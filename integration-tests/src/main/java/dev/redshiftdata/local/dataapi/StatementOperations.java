@@ -114,10 +114,36 @@ final class StatementOperations {
       } catch (SQLException e) {
         throw new ApiException("DatabaseConnectionException", 500, "Could not cancel the query: " + e.getMessage());
       }
+      keepCancelling(s);
     }
     ObjectNode o = Json.object();
     o.put("Status", true);
     return o;
+  }
+
+  /**
+   * PostgreSQL cancels only what the backend runs when the cancel request arrives: one sent just before the
+   * query reached the backend is lost. Repeat it until the statement ends (bounded), so a cancel always lands.
+   */
+  private static void keepCancelling(StatementRecord s) {
+    Thread t = new Thread(() -> {
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+      while (s.status().active() && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(50);
+          java.sql.Statement st = s.runningStatement();
+          if (st != null && s.status().active()) {
+            st.cancel();
+          }
+        } catch (InterruptedException e) {
+          return;
+        } catch (SQLException ignored) {
+          // the statement ended meanwhile
+        }
+      }
+    }, "cancel-until-done");
+    t.setDaemon(true);
+    t.start();
   }
 
   // ---- helpers ----

@@ -123,6 +123,11 @@ final class StatementRecord {
     status(s);
   }
 
+  /** The JDBC statement executing now, or null. */
+  synchronized java.sql.Statement runningStatement() {
+    return running;
+  }
+
   synchronized void running(java.sql.Statement st) {
     running = st;
   }
