@@ -129,6 +129,14 @@ final class FieldConverter {
         }
         return value;
       }
+      case "bytea", "varbyte", "geometry", "geography" -> {
+        // VARBYTE (and GEOMETRY as EWKB) travel as hex in text files, as UNLOAD writes them.
+        String hex = value.trim();
+        if (!hex.matches("(?i)[0-9a-f]*") || hex.length() % 2 != 0) {
+          throw new FieldError(LoadError.OTHER, "Invalid hexadecimal value '" + value + "' for type " + type);
+        }
+        return "\\x" + hex;
+      }
       default -> {
         return value;
       }

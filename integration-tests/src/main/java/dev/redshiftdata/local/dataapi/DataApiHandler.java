@@ -71,6 +71,8 @@ final class DataApiHandler implements HttpHandler {
         dropped = true;
         status = 0;
         outcome = "DROPPED";
+        log.add(new RecordedRequest(at, op, List.copyOf(ctx.sqls), ctx.statementId, ctx.clientToken, 0,
+            outcome, true, Duration.ofNanos(System.nanoTime() - t0)));
         ex.close(); // no status line: the client sees the connection end and retries
         return;
       }
@@ -87,23 +89,19 @@ final class DataApiHandler implements HttpHandler {
       status = 500;
       outcome = "InternalServerException";
       response = errorBody(ApiException.internal(e.toString()));
-    } finally {
-      if (status == 0) {
-        log.add(new RecordedRequest(at, op, List.copyOf(ctx.sqls), ctx.statementId, ctx.clientToken, 0,
-            outcome, true, Duration.ofNanos(System.nanoTime() - t0)));
-      }
     }
     ex.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
     ex.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
     if (status != 200) {
       ex.getResponseHeaders().set("x-amzn-ErrorType", outcome);
     }
+    // Recorded before the answer leaves, so a client that has its answer finds the call in the log.
+    log.add(new RecordedRequest(at, op, List.copyOf(ctx.sqls), ctx.statementId, ctx.clientToken, status,
+        outcome, dropped, Duration.ofNanos(System.nanoTime() - t0)));
     ex.sendResponseHeaders(status, response.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(response);
     }
-    log.add(new RecordedRequest(at, op, List.copyOf(ctx.sqls), ctx.statementId, ctx.clientToken, status,
-        outcome, dropped, Duration.ofNanos(System.nanoTime() - t0)));
   }
 
   private byte[] dispatch(String op, Request r, CallContext ctx) {

@@ -62,6 +62,27 @@ class CopyExecutorIT {
   }
 
   @Test
+  void csvFromUnloadRoundTripsEveryValue() throws Exception {
+    exec("DROP TABLE IF EXISTS copy_csv_src",
+        "CREATE TABLE copy_csv_src (LIKE copy_src)", "ALTER TABLE copy_csv_src ADD COLUMN bin varbyte",
+        "INSERT INTO copy_csv_src SELECT *, decode('00ff10', 'hex') FROM copy_src",
+        "INSERT INTO copy_csv_src (id, v) VALUES (3, 'line\nbreak, \"quoted\"')");
+    UnloadCommand u = UnloadParser.parse(
+        "UNLOAD ('select * from copy_csv_src') TO 's3://local-redshift/copy-it/csv-roundtrip/' IAM_ROLE default"
+            + " FORMAT CSV NULL AS 'NULL_MARK' MANIFEST ALLOWOVERWRITE");
+    try (Connection c = connect()) {
+      unload.execute(c, u, u.selectSql());
+    }
+    exec("DROP TABLE IF EXISTS copy_csv_dst", "CREATE TABLE copy_csv_dst (LIKE copy_csv_src)");
+    CopyResult r = copyIn("COPY copy_csv_dst FROM 's3://local-redshift/copy-it/csv-roundtrip/manifest' IAM_ROLE default"
+        + " CSV NULL AS 'NULL_MARK' DATEFORMAT 'auto' TIMEFORMAT 'auto' MANIFEST");
+    assertEquals(3, r.rowsLoaded());
+    assertEquals(List.of(), column("SELECT diff::text FROM ((SELECT * FROM copy_csv_src EXCEPT SELECT * FROM copy_csv_dst)"
+        + " UNION ALL (SELECT * FROM copy_csv_dst EXCEPT SELECT * FROM copy_csv_src)) diff"));
+    assertEquals("00ff10", single("SELECT encode(bin, 'hex') FROM copy_csv_dst WHERE id = 1"));
+  }
+
+  @Test
   void parquetWrittenBySparkLoadsByPosition() throws Exception {
     SharedSpark.session()
         .sql("SELECT id, CAST(id * 1.25 AS DECIMAL(10,2)) AS amount, concat('n', id) AS name,"
