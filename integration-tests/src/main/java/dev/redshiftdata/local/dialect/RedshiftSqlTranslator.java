@@ -55,6 +55,13 @@ public final class RedshiftSqlTranslator {
   /** Comment that prefixes a translated {@code CREATE VIEW ... WITH NO SCHEMA BINDING}. */
   public static final String LATE_BINDING_MARKER = "/*localredshift:no_schema_binding*/";
 
+  /**
+   * Comment that prefixes a translated CREATE TABLE / ALTER TABLE carrying Redshift table attributes: {@value}
+   * followed by a JSON object and the comment's end. An event trigger of {@link RedshiftBootstrap} records them
+   * (see {@link RedshiftBootstrap#TABLE_ATTRIBUTES_TABLE}).
+   */
+  public static final String TABLE_ATTRIBUTES_MARKER = "/*localredshift:table_attributes ";
+
   private static final String NO_OP = "DO $localredshift$BEGIN END$localredshift$";
 
   /** The result of translating one statement. */
@@ -284,6 +291,17 @@ public final class RedshiftSqlTranslator {
     private final int[] match; // per significant position: matching paren position, or -1
     private final List<String> stripped = new ArrayList<>();
     private String prefix = "";
+    // Redshift table attributes found while stripping them (recorded through TABLE_ATTRIBUTES_MARKER).
+    private boolean attributesRecorded;
+    private String distStyle;
+    private String distKey;
+    private String sortType;
+    private final List<String> sortKeys = new ArrayList<>();
+    private final java.util.Map<String, String> encodings = new java.util.LinkedHashMap<>();
+    private Boolean encodeAuto;
+    private Boolean backup;
+    private String likeTable;
+    private String currentColumn;
 
     Translator(String input, boolean caseSensitive) {
       this.input = input;
@@ -418,7 +436,8 @@ public final class RedshiftSqlTranslator {
         alterTable = true;
         if (alterTableIsNoOp()) {
           stripped.add(input.strip());
-          return new Translation(NO_OP, kind, List.copyOf(stripped), false);
+          String recorded = alterTableAttributes();
+          return new Translation(recorded != null ? recorded : NO_OP, kind, List.copyOf(stripped), false);
         }
       }
       // CREATE/ALTER/DROP USER "Name": the case of a quoted user name is always kept.
@@ -465,6 +484,11 @@ public final class RedshiftSqlTranslator {
           continue;
         }
         if (t.kind() == Kind.QUOTED_IDENTIFIER) {
+          if (createTable && depth == 1 && "#columns".equals(owners.peek()) && (isSym(p - 1, "(") || isSym(p - 1, ","))) {
+            currentColumn = name(p);
+          } else if (alterTable && (isWord(p - 1, "column") || isWord(p - 1, "add"))) {
+            currentColumn = name(p);
+          }
           if (!caseSensitive && !(userStatement && p == 2)) {
             set(p, foldQuoted(t.text()));
           }
@@ -498,6 +522,14 @@ public final class RedshiftSqlTranslator {
         // Table and column attributes.
         // In a column list, a word right after '(' or ',' is a column name (or constraint), not an attribute.
         boolean columnNamePosition = inColumns && (isSym(p - 1, "(") || isSym(p - 1, ","));
+        if (columnNamePosition) {
+          currentColumn = name(p);
+          if (w.equals("like") && p == columnListOpen + 1) {
+            likeTable = qualifiedName(p + 1);
+          }
+        } else if (alterTable && (isWord(p - 1, "column") || (isWord(p - 1, "add") && !isWord(p, "column")))) {
+          currentColumn = name(p);
+        }
         if (alterTable && !columnNamePosition) {
           String prev = word(p - 1);
           columnNamePosition = isSym(p - 1, ",") || (prev != null
@@ -604,6 +636,9 @@ public final class RedshiftSqlTranslator {
           case "regexp_replace" -> regexpReplace(p);
           default -> median(p);
         }
+      }
+      if ((createTable || alterTable) && (attributesRecorded || likeTable != null)) {
+        prefix = attributesMarker(alterTable) + " ";
       }
       return new Translation(joined(), kind, List.copyOf(stripped), lateBinding);
     }
@@ -726,16 +761,19 @@ public final class RedshiftSqlTranslator {
         case "diststyle":
           if (tableLevel && tok(p + 1) != null) {
             remove(p, p + 1);
+            recordDistStyle(word(p + 1));
             return p + 1;
           }
           return -1;
         case "distkey":
           if (call && tableLevel && match[p + 1] > 0) {
             remove(p, match[p + 1]);
+            recordDistKey(name(p + 2));
             return match[p + 1];
           }
           if (!call && !tableLevel) {
             remove(p, p);
+            recordDistKey(currentColumn);
             return p;
           }
           return -1;
@@ -743,26 +781,36 @@ public final class RedshiftSqlTranslator {
         case "interleaved":
           if (tableLevel && isWord(p + 1, "sortkey") && isSym(p + 2, "(") && match[p + 2] > 0) {
             remove(p, match[p + 2]);
+            recordSortKey(w.toUpperCase(Locale.ROOT), p + 2);
             return match[p + 2];
           }
           return -1;
         case "sortkey":
           if (tableLevel && call && match[p + 1] > 0) {
             remove(p, match[p + 1]);
+            recordSortKey("COMPOUND", p + 1);
             return match[p + 1];
           }
           if (tableLevel && isWord(p + 1, "auto")) {
             remove(p, p + 1);
+            recordSortKey("AUTO", -1);
             return p + 1;
           }
           if (!tableLevel && !call) {
             remove(p, p);
+            if (currentColumn != null) {
+              sortType = "COMPOUND";
+              sortKeys.add(currentColumn);
+              attributesRecorded = true;
+            }
             return p;
           }
           return -1;
         case "backup":
           if (tableLevel && (isWord(p + 1, "yes") || isWord(p + 1, "no"))) {
             remove(p, p + 1);
+            backup = isWord(p + 1, "yes");
+            attributesRecorded = true;
             return p + 1;
           }
           return -1;
@@ -770,12 +818,169 @@ public final class RedshiftSqlTranslator {
           Token next = tok(p + 1);
           if (next != null && next.kind() == Kind.WORD && !call) {
             remove(p, p + 1);
+            if (tableLevel && next.isWord("auto")) {
+              encodeAuto = true;
+            } else if (currentColumn != null) {
+              encodings.put(currentColumn, lower(next));
+            }
+            attributesRecorded = true;
             return p + 1;
           }
           return -1;
         default:
           return -1;
       }
+    }
+
+    private void recordDistStyle(String style) {
+      if (style != null) {
+        distStyle = style.toUpperCase(Locale.ROOT);
+        attributesRecorded = true;
+      }
+    }
+
+    private void recordDistKey(String column) {
+      if (column != null) {
+        distKey = column;
+        distStyle = "KEY";
+        attributesRecorded = true;
+      }
+    }
+
+    /** A sort key of {@code type}; its column list is the parenthesis at {@code open} (-1: none). */
+    private void recordSortKey(String type, int open) {
+      sortType = type;
+      sortKeys.clear();
+      if (open >= 0) {
+        for (int q = open + 1; q < match[open]; q++) {
+          Token t = tok(q);
+          if (t.kind() == Kind.WORD || t.kind() == Kind.QUOTED_IDENTIFIER) {
+            sortKeys.add(name(q));
+          }
+        }
+        if (sortKeys.isEmpty()) {
+          sortType = "NONE";
+        }
+      }
+      attributesRecorded = true;
+    }
+
+    /** A possibly qualified name starting at {@code p}, each part as Redshift resolves it, quoted; else null. */
+    private String qualifiedName(int p) {
+      StringBuilder sb = new StringBuilder();
+      int q = p;
+      while (true) {
+        String n = name(q);
+        if (n == null) {
+          return null;
+        }
+        sb.append('"').append(n.replace("\"", "\"\"")).append('"');
+        if (isSym(q + 1, ".") && name(q + 2) != null) {
+          sb.append('.');
+          q += 2;
+        } else {
+          return sb.toString();
+        }
+      }
+    }
+
+    /** The attributes found, as the marker comment the bootstrap's event trigger reads. */
+    private String attributesMarker(boolean alter) {
+      StringBuilder sb = new StringBuilder(TABLE_ATTRIBUTES_MARKER).append('{');
+      List<String> members = new ArrayList<>();
+      if (alter) {
+        members.add("\"alter\":true");
+      }
+      if (distStyle != null) {
+        members.add("\"diststyle\":" + json(distStyle));
+        members.add("\"distkey\":" + (distKey == null ? "null" : json(distKey)));
+      }
+      if (sortType != null) {
+        StringBuilder keys = new StringBuilder("[");
+        for (String k : sortKeys) {
+          keys.append(keys.length() > 1 ? "," : "").append(json(k));
+        }
+        members.add("\"sortkey_type\":" + json(sortType));
+        members.add("\"sortkey\":" + keys.append(']'));
+      }
+      if (!encodings.isEmpty()) {
+        StringBuilder enc = new StringBuilder("{");
+        for (var e : encodings.entrySet()) {
+          enc.append(enc.length() > 1 ? "," : "").append(json(e.getKey())).append(':').append(json(e.getValue()));
+        }
+        members.add("\"encodings\":" + enc.append('}'));
+      }
+      if (encodeAuto != null) {
+        members.add("\"encode_auto\":" + encodeAuto);
+      }
+      if (backup != null) {
+        members.add("\"backup\":" + backup);
+      }
+      if (likeTable != null) {
+        members.add("\"like\":" + json(likeTable));
+      }
+      return sb.append(String.join(",", members)).append("}*/").toString();
+    }
+
+    /** A JSON string that cannot end or nest the marker comment ('*' and '/' escaped). */
+    private static String json(String value) {
+      StringBuilder sb = new StringBuilder("\"");
+      for (char ch : value.toCharArray()) {
+        if (ch == '"' || ch == '\\') {
+          sb.append('\\').append(ch);
+        } else if (ch < 0x20 || ch == '*' || ch == '/') {
+          sb.append(String.format("\\u%04x", (int) ch));
+        } else {
+          sb.append(ch);
+        }
+      }
+      return sb.append('"').toString();
+    }
+
+    /**
+     * ALTER TABLE t ALTER DISTKEY c | DISTSTYLE x [DISTKEY c] | [COMPOUND] SORTKEY (..) | SORTKEY AUTO|NONE | ENCODE
+     * AUTO | COLUMN c ENCODE x [, ALTER COLUMN ...]: a no-op ALTER TABLE of the same table (so ownership is
+     * checked) prefixed with the attribute marker; null when the statement is none of these.
+     */
+    private String alterTableAttributes() {
+      int p = 2;
+      if (isWord(p, "if") && isWord(p + 1, "exists")) {
+        p += 2;
+      }
+      String table = qualifiedName(p);
+      if (table == null) {
+        return null;
+      }
+      for (int q = p; q < sig.size(); q++) {
+        if (!isWord(q, "alter") || q == 0) {
+          continue;
+        }
+        if (isWord(q + 1, "distkey")) {
+          recordDistKey(name(q + 2));
+        } else if (isWord(q + 1, "diststyle")) {
+          recordDistStyle(word(q + 2));
+          if (isWord(q + 3, "distkey")) {
+            recordDistKey(name(q + 4));
+          }
+        } else if ((isWord(q + 1, "compound") || isWord(q + 1, "interleaved")) && isWord(q + 2, "sortkey")
+            && isSym(q + 3, "(") && match[q + 3] > 0) {
+          recordSortKey(word(q + 1).toUpperCase(Locale.ROOT), q + 3);
+        } else if (isWord(q + 1, "sortkey") && isSym(q + 2, "(") && match[q + 2] > 0) {
+          recordSortKey("COMPOUND", q + 2);
+        } else if (isWord(q + 1, "sortkey") && (isWord(q + 2, "auto") || isWord(q + 2, "none"))) {
+          recordSortKey(word(q + 2).toUpperCase(Locale.ROOT), -1);
+        } else if (isWord(q + 1, "encode") && isWord(q + 2, "auto")) {
+          encodeAuto = true;
+          attributesRecorded = true;
+        } else if (isWord(q + 1, "column") && isWord(q + 3, "encode") && name(q + 2) != null && word(q + 4) != null) {
+          encodings.put(name(q + 2), word(q + 4));
+          attributesRecorded = true;
+        }
+      }
+      if (!attributesRecorded) {
+        return null;
+      }
+      return attributesMarker(true) + " ALTER TABLE " + table + " RESET (fillfactor)";
     }
 
     /**

@@ -17,6 +17,11 @@ class RedshiftSqlTranslatorTest {
     return RedshiftSqlTranslator.toPostgres(sql, false);
   }
 
+  /** The translation without its leading table-attributes marker comment (asserted separately). */
+  private static String unmarked(String pgSql) {
+    return pgSql.replaceFirst("^/\\*localredshift:table_attributes .*?\\*/ ", "");
+  }
+
   private static String pgCs(String sql) {
     return RedshiftSqlTranslator.toPostgres(sql, true);
   }
@@ -126,7 +131,7 @@ class RedshiftSqlTranslatorTest {
   void tableAttributesAreStrippedAndReported() {
     Translation t = RedshiftSqlTranslator.translate(
         "CREATE TABLE t (a INT, b INT) DISTSTYLE KEY DISTKEY(a) COMPOUND SORTKEY(a, b) BACKUP NO ENCODE AUTO", false);
-    assertEquals("CREATE TABLE t (a INT, b INT)", t.sql().strip());
+    assertEquals("CREATE TABLE t (a INT, b INT)", unmarked(t.sql()).strip());
     assertEquals(List.of("DISTSTYLE KEY", "DISTKEY(a)", "COMPOUND SORTKEY(a, b)", "BACKUP NO", "ENCODE AUTO"),
         t.strippedAttributes());
     assertEquals(StatementKind.OTHER, t.kind());
@@ -138,39 +143,39 @@ class RedshiftSqlTranslatorTest {
       "SORTKEY (a)", "INTERLEAVED SORTKEY (a, b)", "COMPOUND SORTKEY (b)", "BACKUP YES", "ENCODE AUTO",
       "diststyle even sortkey(a)"})
   void eachTableAttribute(String attribute) {
-    assertEquals("CREATE TABLE t (a INT, b INT)", pg("CREATE TABLE t (a INT, b INT) " + attribute).strip());
+    assertEquals("CREATE TABLE t (a INT, b INT)", unmarked(pg("CREATE TABLE t (a INT, b INT) " + attribute)).strip());
   }
 
   @Test
   void columnAttributesAreStripped() {
     Translation t = RedshiftSqlTranslator.translate(
         "CREATE TABLE t (a INT ENCODE az64 DISTKEY, b VARCHAR(5) ENCODE lzo SORTKEY NOT NULL, c INT ENCODE RAW)", false);
-    assertEquals("CREATE TABLE t (a INT, b VARCHAR(5) NOT NULL, c INT)", t.sql().replaceAll(" +", " ").replace(" ,", ",").replace(" )", ")"));
+    assertEquals("CREATE TABLE t (a INT, b VARCHAR(5) NOT NULL, c INT)", unmarked(t.sql()).replaceAll(" +", " ").replace(" ,", ",").replace(" )", ")"));
     assertEquals(List.of("ENCODE az64", "DISTKEY", "ENCODE lzo", "SORTKEY", "ENCODE RAW"), t.strippedAttributes());
   }
 
   @Test
   void ctasAndTempAndLikeAttributes() {
     assertEquals("CREATE TEMP TABLE t AS SELECT encode(x, 'hex') FROM u",
-        pg("CREATE TEMP TABLE t DISTSTYLE EVEN SORTKEY (a) AS SELECT encode(x, 'hex') FROM u").replaceAll(" +", " "));
-    assertEquals("CREATE TABLE t (LIKE u)", pg("CREATE TABLE t (LIKE u) DISTSTYLE ALL").strip());
+        unmarked(pg("CREATE TEMP TABLE t DISTSTYLE EVEN SORTKEY (a) AS SELECT encode(x, 'hex') FROM u")).replaceAll(" +", " "));
+    assertEquals("CREATE TABLE t (LIKE u)", unmarked(pg("CREATE TABLE t (LIKE u) DISTSTYLE ALL")).strip());
     assertEquals("CREATE LOCAL TEMPORARY TABLE t (a INT)",
-        pg("CREATE LOCAL TEMPORARY TABLE t (a INT ENCODE zstd)").replace(" )", ")"));
+        unmarked(pg("CREATE LOCAL TEMPORARY TABLE t (a INT ENCODE zstd)")).replace(" )", ")"));
   }
 
   @Test
   void attributeWordsAsColumnNames() {
     assertEquals("CREATE TABLE t (encode INT, distkey INT, sortkey varchar(256), backup BOOL)",
-        pg("CREATE TABLE t (encode INT, distkey INT, sortkey TEXT, backup BOOL)"));
-    assertEquals("CREATE TABLE t (a INT, encode INT)", pg("CREATE TABLE t (a INT ENCODE zstd, encode INT ENCODE raw)")
+        unmarked(pg("CREATE TABLE t (encode INT, distkey INT, sortkey TEXT, backup BOOL)")));
+    assertEquals("CREATE TABLE t (a INT, encode INT)", unmarked(pg("CREATE TABLE t (a INT ENCODE zstd, encode INT ENCODE raw)"))
         .replaceAll(" +", " ").replace(" ,", ",").replace(" )", ")"));
   }
 
   @Test
   void attributeWordsAsColumnNamesInAlterTable() {
-    assertEquals("ALTER TABLE t RENAME COLUMN encode TO diststyle", pg("ALTER TABLE t RENAME COLUMN encode TO diststyle"));
-    assertEquals("ALTER TABLE t DROP COLUMN sortkey", pg("ALTER TABLE t DROP COLUMN sortkey"));
-    assertEquals("ALTER TABLE t ADD COLUMN backup INT", pg("ALTER TABLE t ADD COLUMN backup INT ENCODE az64").strip());
+    assertEquals("ALTER TABLE t RENAME COLUMN encode TO diststyle", unmarked(pg("ALTER TABLE t RENAME COLUMN encode TO diststyle")));
+    assertEquals("ALTER TABLE t DROP COLUMN sortkey", unmarked(pg("ALTER TABLE t DROP COLUMN sortkey")));
+    assertEquals("ALTER TABLE t ADD COLUMN backup INT", unmarked(pg("ALTER TABLE t ADD COLUMN backup INT ENCODE az64")).strip());
   }
 
   @Test
@@ -179,33 +184,33 @@ class RedshiftSqlTranslatorTest {
         + " parent INT REFERENCES s.p (id), other INT CONSTRAINT fk REFERENCES q, CONSTRAINT pk PRIMARY KEY (id, code),"
         + " UNIQUE (code), FOREIGN KEY (parent) REFERENCES s.p(id) ON DELETE CASCADE) DISTSTYLE ALL", false);
     assertEquals("CREATE TABLE t (id INT, code CHAR(2) NOT NULL, parent INT, other INT)",
-        t.sql().replaceAll(" +", " ").replace(" ,", ",").replace(" )", ")").strip());
+        unmarked(t.sql()).replaceAll(" +", " ").replace(" ,", ",").replace(" )", ")").strip());
     assertEquals(List.of("PRIMARY KEY", "UNIQUE", "REFERENCES s.p (id)", "CONSTRAINT fk REFERENCES q",
         ", CONSTRAINT pk PRIMARY KEY (id, code)", ", UNIQUE (code)", ", FOREIGN KEY (parent) REFERENCES s.p(id) ON DELETE CASCADE",
         "DISTSTYLE ALL"), t.strippedAttributes());
-    assertEquals("CREATE TABLE t ( a INT)", pg("CREATE TABLE t (PRIMARY KEY (a), a INT)").replaceAll(" +", " "));
-    assertEquals("CREATE TABLE t (a INT CHECK (a > 0))", pg("CREATE TABLE t (a INT CHECK (a > 0))"));
+    assertEquals("CREATE TABLE t ( a INT)", unmarked(pg("CREATE TABLE t (PRIMARY KEY (a), a INT)")).replaceAll(" +", " "));
+    assertEquals("CREATE TABLE t (a INT CHECK (a > 0))", unmarked(pg("CREATE TABLE t (a INT CHECK (a > 0))")));
     for (String sql : List.of("ALTER TABLE t ADD PRIMARY KEY (a)", "ALTER TABLE t ADD CONSTRAINT u UNIQUE (a)",
         "ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES p (id)")) {
-      assertTrue(pg(sql).startsWith("DO "), sql);
+      assertTrue(unmarked(pg(sql)).startsWith("DO "), sql);
     }
-    assertEquals("ALTER TABLE t ADD COLUMN c INT", pg("ALTER TABLE t ADD COLUMN c INT"));
+    assertEquals("ALTER TABLE t ADD COLUMN c INT", unmarked(pg("ALTER TABLE t ADD COLUMN c INT")));
   }
 
   @Test
   void materializedViewAttributes() {
     Translation t = RedshiftSqlTranslator.translate("CREATE MATERIALIZED VIEW mv BACKUP NO DISTSTYLE KEY DISTKEY(a)"
         + " SORTKEY(a) AUTO REFRESH YES AS SELECT a, encode(b, 'hex') FROM t", false);
-    assertEquals("CREATE MATERIALIZED VIEW mv AS SELECT a, encode(b, 'hex') FROM t", t.sql().replaceAll(" +", " "));
+    assertEquals("CREATE MATERIALIZED VIEW mv AS SELECT a, encode(b, 'hex') FROM t", unmarked(t.sql()).replaceAll(" +", " "));
     assertEquals(List.of("BACKUP NO", "DISTSTYLE KEY", "DISTKEY(a)", "SORTKEY(a)", "AUTO REFRESH YES"),
         t.strippedAttributes());
   }
 
   @Test
   void encodeFunctionIsNotAnAttribute() {
-    assertEquals("SELECT encode(x, 'base64') FROM t", pg("SELECT encode(x, 'base64') FROM t"));
+    assertEquals("SELECT encode(x, 'base64') FROM t", unmarked(pg("SELECT encode(x, 'base64') FROM t")));
     assertEquals("CREATE TABLE t (a varchar(256) DEFAULT encode('x', 'hex'))",
-        pg("CREATE TABLE t (a TEXT DEFAULT encode('x', 'hex'))"));
+        unmarked(pg("CREATE TABLE t (a TEXT DEFAULT encode('x', 'hex'))")));
   }
 
   @Test
@@ -214,10 +219,32 @@ class RedshiftSqlTranslatorTest {
         "ALTER TABLE t ALTER SORTKEY (a, b)", "ALTER TABLE t ALTER COMPOUND SORTKEY (a)",
         "ALTER TABLE t ALTER ENCODE AUTO", "ALTER TABLE t ALTER COLUMN c ENCODE zstd", "alter table t alter sortkey none")) {
       Translation t = RedshiftSqlTranslator.translate(sql, false);
-      assertTrue(t.sql().startsWith("DO "), sql + " -> " + t.sql());
+      assertTrue(t.sql().startsWith(RedshiftSqlTranslator.TABLE_ATTRIBUTES_MARKER)
+          && t.sql().endsWith("*/ ALTER TABLE \"t\" RESET (fillfactor)"), sql + " -> " + t.sql());
       assertEquals(List.of(sql), t.strippedAttributes());
     }
-    assertEquals("ALTER TABLE t ADD COLUMN c INT", pg("ALTER TABLE t ADD COLUMN c INT ENCODE zstd").strip());
+    assertEquals("ALTER TABLE t ADD COLUMN c INT", unmarked(pg("ALTER TABLE t ADD COLUMN c INT ENCODE zstd")).strip());
+  }
+
+  @Test
+  void tableAttributesAreCarriedInAMarker() {
+    String m = RedshiftSqlTranslator.TABLE_ATTRIBUTES_MARKER;
+    assertEquals(m + "{\"diststyle\":\"KEY\",\"distkey\":\"a\",\"sortkey_type\":\"COMPOUND\",\"sortkey\":[\"a\",\"b\"],"
+        + "\"encode_auto\":true,\"backup\":false}*/ CREATE TABLE t (a INT, b INT)",
+        pg("CREATE TABLE t (a INT, b INT) DISTSTYLE KEY DISTKEY(a) COMPOUND SORTKEY(a, b) BACKUP NO ENCODE AUTO").strip());
+    assertEquals(m + "{\"diststyle\":\"KEY\",\"distkey\":\"a\",\"sortkey_type\":\"COMPOUND\",\"sortkey\":[\"my col\"],"
+        + "\"encodings\":{\"a\":\"az64\",\"my col\":\"lzo\"}}*/",
+        pg("CREATE TABLE t (a INT ENCODE az64 DISTKEY, \"My Col\" VARCHAR(5) ENCODE lzo SORTKEY)").split(" CREATE")[0]);
+    assertEquals(m + "{\"like\":\"\\\"s\\\".\\\"u\\\"\"}*/", pg("CREATE TABLE t (LIKE s.U)").split(" CREATE")[0]);
+    assertEquals(m + "{\"alter\":true,\"diststyle\":\"KEY\",\"distkey\":\"b\"}*/ ALTER TABLE \"s\".\"t\" RESET (fillfactor)",
+        pg("ALTER TABLE s.T ALTER DISTSTYLE KEY DISTKEY b"));
+    assertEquals(m + "{\"alter\":true,\"sortkey_type\":\"NONE\",\"sortkey\":[]}*/ ALTER TABLE \"t\" RESET (fillfactor)",
+        pg("ALTER TABLE t ALTER SORTKEY NONE"));
+    assertEquals(m + "{\"alter\":true,\"encodings\":{\"c\":\"zstd\"}}*/ ALTER TABLE t ADD COLUMN c INT",
+        pg("ALTER TABLE t ADD COLUMN c INT ENCODE zstd").replace(" ENCODE zstd", "").strip());
+    // A name cannot end the comment early.
+    assertTrue(pg("CREATE TABLE t (\"a*/b\" INT DISTKEY)").startsWith(m + "{\"diststyle\":\"KEY\",\"distkey\":\"a\\u002a\\u002fb\"}*/"));
+    assertEquals("CREATE TABLE t (a INT)", pg("CREATE TABLE t (a INT)"));
   }
 
   @Test
