@@ -405,6 +405,30 @@ public final class RedshiftBootstrap {
         CREATE FUNCTION pg_catalog.pg_last_copy_id() RETURNS integer LANGUAGE sql STABLE PARALLEL SAFE AS
         $$ SELECT coalesce(nullif(current_setting('localredshift.last_copy_id', true), ''), '-1')::integer $$""",
 
+        // ---- Lengths in bytes: raised by the CHECK constraints the translator adds to string columns ---------
+        """
+        CREATE FUNCTION pg_catalog.localredshift_value_too_long(v text, n integer) RETURNS boolean
+        LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        BEGIN
+          RAISE EXCEPTION 'value too long for type character varying(%)', n USING ERRCODE = '22001';
+        END $$""",
+        """
+        CREATE FUNCTION pg_catalog.localredshift_multibyte_char(v text) RETURNS boolean
+        LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        DECLARE
+          ch text;
+          b bytea;
+        BEGIN
+          SELECT x.c INTO ch FROM pg_catalog.regexp_split_to_table(v, '') WITH ORDINALITY AS x(c, i)
+          WHERE pg_catalog.octet_length(x.c) > 1 ORDER BY x.i LIMIT 1;
+          b := pg_catalog.convert_to(ch, 'UTF8');
+          RAISE EXCEPTION 'Multibyte character not supported for CHAR (Hint: try using VARCHAR). Invalid char: %',
+            (SELECT pg_catalog.string_agg(pg_catalog.lpad(pg_catalog.to_hex(pg_catalog.get_byte(b, i)), 2, '0'), ' '
+                                          ORDER BY i)
+             FROM pg_catalog.generate_series(0, pg_catalog.length(b) - 1) AS i)
+            USING ERRCODE = '22001';
+        END $$""",
+
         // ---- Table attributes (DISTSTYLE, DISTKEY, SORTKEY, ENCODE, BACKUP) ---------------------------------
         "CREATE TABLE " + TABLE_ATTRIBUTES_TABLE + " (table_oid oid PRIMARY KEY,"
             + " diststyle text NOT NULL DEFAULT 'AUTO', distkey smallint, sortkey_type text NOT NULL DEFAULT 'AUTO',"

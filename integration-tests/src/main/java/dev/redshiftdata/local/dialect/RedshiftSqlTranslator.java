@@ -302,6 +302,7 @@ public final class RedshiftSqlTranslator {
     private Boolean backup;
     private String likeTable;
     private String currentColumn;
+    private final java.util.Map<Integer, String> suffixes = new java.util.HashMap<>();
 
     Translator(String input, boolean caseSensitive) {
       this.input = input;
@@ -379,10 +380,19 @@ public final class RedshiftSqlTranslator {
 
     private String joined() {
       StringBuilder sb = new StringBuilder(prefix);
-      for (String s : out) {
-        sb.append(s);
+      for (int i = 0; i < out.length; i++) {
+        sb.append(out[i]);
+        String s = suffixes.get(i);
+        if (s != null) {
+          sb.append(s);
+        }
       }
       return sb.toString();
+    }
+
+    /** Text added after the output of token {@code all[i]} (kept apart so later rewrites of it keep it). */
+    private void appendAfter(int p, String text) {
+      suffixes.merge(sigIndex.get(p), text, String::concat);
     }
 
     Translation run() {
@@ -526,6 +536,10 @@ public final class RedshiftSqlTranslator {
           currentColumn = name(p);
           if (w.equals("like") && p == columnListOpen + 1) {
             likeTable = qualifiedName(p + 1);
+            if (match[columnListOpen] > p + 1) {
+              // The byte-length checks of the parent's strings (Redshift has no other CHECK constraints).
+              appendAfter(match[columnListOpen] - 1, " INCLUDING CONSTRAINTS");
+            }
           }
         } else if (alterTable && (isWord(p - 1, "column") || (isWord(p - 1, "add") && !isWord(p, "column")))) {
           currentColumn = name(p);
@@ -588,6 +602,9 @@ public final class RedshiftSqlTranslator {
           }
         }
         boolean ddlType = (inColumns || (alterTable && depth == 0)) && isDdlTypePosition(p);
+        if (ddlType) {
+          byteLengthCheck(p, w);
+        }
         if (ddlType && !call) {
           if (w.equals("text") || w.equals("varchar") || w.equals("nvarchar")) {
             set(p, "varchar(256)");
@@ -731,6 +748,73 @@ public final class RedshiftSqlTranslator {
       blank(p, p + 1);
       int last = end - 1;
       set(last, out[sigIndex.get(last)] + " LIMIT " + n.text());
+    }
+
+    /**
+     * Redshift's CHAR(n)/VARCHAR(n) count bytes, PostgreSQL's characters: a string column defined at type
+     * position {@code p} gets a CHECK constraint named {@code localredshift_bytes_<column>} that fails a value of
+     * more than n bytes (VARCHAR) or with a multi-byte character (CHAR) with Redshift's error, raised by the
+     * bootstrap's {@code localredshift_value_too_long} / {@code localredshift_multibyte_char}. ALTER COLUMN
+     * ... TYPE replaces the constraint.
+     */
+    private void byteLengthCheck(int p, String w) {
+      boolean varying;
+      int lengthParen;
+      if (Set.of("varchar", "nvarchar", "text").contains(w)) {
+        varying = true;
+        lengthParen = w.equals("text") ? -1 : p + 1;
+      } else if ((w.equals("character") || w.equals("char")) && isWord(p + 1, "varying")) {
+        varying = true;
+        lengthParen = p + 2;
+      } else if (Set.of("char", "character", "nchar", "bpchar").contains(w)) {
+        varying = false;
+        lengthParen = p + 1;
+      } else {
+        return;
+      }
+      long n = varying ? 256 : (w.equals("bpchar") ? 256 : 1);
+      int last = lengthParen < 0 ? p : lengthParen - 1;
+      if (lengthParen > 0 && isSym(lengthParen, "(") && match[lengthParen] > 0) {
+        Token len = tok(lengthParen + 1);
+        if (len != null && len.isWord("max")) {
+          n = varying ? 65535 : 4096;
+        } else if (len != null && len.kind() == Kind.NUMBER && len.text().matches("\\d{1,9}")) {
+          n = Long.parseLong(len.text());
+        } else {
+          return;
+        }
+        last = match[lengthParen];
+      }
+      boolean alterType = isWord(p - 1, "type");
+      String column = alterType ? name(p - 2) : name(p - 1);
+      if (column == null) {
+        return;
+      }
+      String ref = "\"" + column.replace("\"", "\"\"") + "\"";
+      String constraint = "\"localredshift_bytes_" + column.replace("\"", "\"\"") + "\"";
+      String check = varying
+          ? "CHECK (octet_length(" + ref + "::text) <= " + n + " OR pg_catalog.localredshift_value_too_long("
+              + ref + "::text, " + n + "))"
+          : "CHECK (octet_length(" + ref + "::text) = char_length(" + ref + "::text)"
+              + " OR pg_catalog.localredshift_multibyte_char(" + ref + "::text))";
+      if (alterType) {
+        appendAfter(last, ", DROP CONSTRAINT IF EXISTS " + constraint + ", ADD CONSTRAINT " + constraint + " " + check);
+        return;
+      }
+      // At the end of the column definition: before the next ',' or the list's ')' at this depth.
+      int end = last;
+      for (int q = last + 1; q < sig.size(); q++) {
+        if (isSym(q, "(") && match[q] > 0) {
+          q = match[q];
+          end = q;
+          continue;
+        }
+        if (isSym(q, ",") || isSym(q, ")") || isSym(q, ";")) {
+          break;
+        }
+        end = q;
+      }
+      appendAfter(end, " CONSTRAINT " + constraint + " " + check);
     }
 
     /** A type word at {@code p} in a column definition: after a column name that follows '(' ',' ADD COLUMN. */

@@ -13,8 +13,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RedshiftSqlTranslatorTest {
 
+  /** The translation without the byte-length CHECK constraints of string columns (asserted in byteLengthChecks). */
   private static String pg(String sql) {
-    return RedshiftSqlTranslator.toPostgres(sql, false);
+    return unchecked(RedshiftSqlTranslator.toPostgres(sql, false));
+  }
+
+  private static String unchecked(String pgSql) {
+    return pgSql.replaceAll(" CONSTRAINT \"localredshift_bytes_[^\"]*\" CHECK \\(octet_length\\(.*?"
+        + "localredshift_(value_too_long|multibyte_char)\\(\"[^\"]*\"::text(, \\d+)?\\)\\)", "")
+        .replaceAll(", DROP CONSTRAINT IF EXISTS \"localredshift_bytes_[^\"]*\", ADD$", "");
   }
 
   /** The translation without its leading table-attributes marker comment (asserted separately). */
@@ -23,7 +30,7 @@ class RedshiftSqlTranslatorTest {
   }
 
   private static String pgCs(String sql) {
-    return RedshiftSqlTranslator.toPostgres(sql, true);
+    return unchecked(RedshiftSqlTranslator.toPostgres(sql, true));
   }
 
   // ---- identifiers ------------------------------------------------------------------------------------
@@ -131,7 +138,7 @@ class RedshiftSqlTranslatorTest {
   void tableAttributesAreStrippedAndReported() {
     Translation t = RedshiftSqlTranslator.translate(
         "CREATE TABLE t (a INT, b INT) DISTSTYLE KEY DISTKEY(a) COMPOUND SORTKEY(a, b) BACKUP NO ENCODE AUTO", false);
-    assertEquals("CREATE TABLE t (a INT, b INT)", unmarked(t.sql()).strip());
+    assertEquals("CREATE TABLE t (a INT, b INT)", unmarked(unchecked(t.sql())).strip());
     assertEquals(List.of("DISTSTYLE KEY", "DISTKEY(a)", "COMPOUND SORTKEY(a, b)", "BACKUP NO", "ENCODE AUTO"),
         t.strippedAttributes());
     assertEquals(StatementKind.OTHER, t.kind());
@@ -150,7 +157,7 @@ class RedshiftSqlTranslatorTest {
   void columnAttributesAreStripped() {
     Translation t = RedshiftSqlTranslator.translate(
         "CREATE TABLE t (a INT ENCODE az64 DISTKEY, b VARCHAR(5) ENCODE lzo SORTKEY NOT NULL, c INT ENCODE RAW)", false);
-    assertEquals("CREATE TABLE t (a INT, b VARCHAR(5) NOT NULL, c INT)", unmarked(t.sql()).replaceAll(" +", " ").replace(" ,", ",").replace(" )", ")"));
+    assertEquals("CREATE TABLE t (a INT, b VARCHAR(5) NOT NULL, c INT)", unmarked(unchecked(t.sql())).replaceAll(" +", " ").replace(" ,", ",").replace(" )", ")"));
     assertEquals(List.of("ENCODE az64", "DISTKEY", "ENCODE lzo", "SORTKEY", "ENCODE RAW"), t.strippedAttributes());
   }
 
@@ -158,7 +165,8 @@ class RedshiftSqlTranslatorTest {
   void ctasAndTempAndLikeAttributes() {
     assertEquals("CREATE TEMP TABLE t AS SELECT encode(x, 'hex') FROM u",
         unmarked(pg("CREATE TEMP TABLE t DISTSTYLE EVEN SORTKEY (a) AS SELECT encode(x, 'hex') FROM u")).replaceAll(" +", " "));
-    assertEquals("CREATE TABLE t (LIKE u)", unmarked(pg("CREATE TABLE t (LIKE u) DISTSTYLE ALL")).strip());
+    assertEquals("CREATE TABLE t (LIKE u INCLUDING CONSTRAINTS)",
+        unmarked(pg("CREATE TABLE t (LIKE u) DISTSTYLE ALL")).strip());
     assertEquals("CREATE LOCAL TEMPORARY TABLE t (a INT)",
         unmarked(pg("CREATE LOCAL TEMPORARY TABLE t (a INT ENCODE zstd)")).replace(" )", ")"));
   }
@@ -184,7 +192,7 @@ class RedshiftSqlTranslatorTest {
         + " parent INT REFERENCES s.p (id), other INT CONSTRAINT fk REFERENCES q, CONSTRAINT pk PRIMARY KEY (id, code),"
         + " UNIQUE (code), FOREIGN KEY (parent) REFERENCES s.p(id) ON DELETE CASCADE) DISTSTYLE ALL", false);
     assertEquals("CREATE TABLE t (id INT, code CHAR(2) NOT NULL, parent INT, other INT)",
-        unmarked(t.sql()).replaceAll(" +", " ").replace(" ,", ",").replace(" )", ")").strip());
+        unmarked(unchecked(t.sql())).replaceAll(" +", " ").replace(" ,", ",").replace(" )", ")").strip());
     assertEquals(List.of("PRIMARY KEY", "UNIQUE", "REFERENCES s.p (id)", "CONSTRAINT fk REFERENCES q",
         ", CONSTRAINT pk PRIMARY KEY (id, code)", ", UNIQUE (code)", ", FOREIGN KEY (parent) REFERENCES s.p(id) ON DELETE CASCADE",
         "DISTSTYLE ALL"), t.strippedAttributes());
@@ -201,7 +209,7 @@ class RedshiftSqlTranslatorTest {
   void materializedViewAttributes() {
     Translation t = RedshiftSqlTranslator.translate("CREATE MATERIALIZED VIEW mv BACKUP NO DISTSTYLE KEY DISTKEY(a)"
         + " SORTKEY(a) AUTO REFRESH YES AS SELECT a, encode(b, 'hex') FROM t", false);
-    assertEquals("CREATE MATERIALIZED VIEW mv AS SELECT a, encode(b, 'hex') FROM t", unmarked(t.sql()).replaceAll(" +", " "));
+    assertEquals("CREATE MATERIALIZED VIEW mv AS SELECT a, encode(b, 'hex') FROM t", unmarked(unchecked(t.sql())).replaceAll(" +", " "));
     assertEquals(List.of("BACKUP NO", "DISTSTYLE KEY", "DISTKEY(a)", "SORTKEY(a)", "AUTO REFRESH YES"),
         t.strippedAttributes());
   }
@@ -245,6 +253,27 @@ class RedshiftSqlTranslatorTest {
     // A name cannot end the comment early.
     assertTrue(pg("CREATE TABLE t (\"a*/b\" INT DISTKEY)").startsWith(m + "{\"diststyle\":\"KEY\",\"distkey\":\"a\\u002a\\u002fb\"}*/"));
     assertEquals("CREATE TABLE t (a INT)", pg("CREATE TABLE t (a INT)"));
+  }
+
+  @Test
+  void byteLengthChecks() {
+    String check5 = " CONSTRAINT \"localredshift_bytes_b\" CHECK (octet_length(\"b\"::text) <= 5"
+        + " OR pg_catalog.localredshift_value_too_long(\"b\"::text, 5))";
+    assertEquals("CREATE TABLE t (a INT, b VARCHAR(5) NOT NULL" + check5 + ", c INT)",
+        RedshiftSqlTranslator.toPostgres("CREATE TABLE t (a INT, b VARCHAR(5) NOT NULL, c INT)", false));
+    assertEquals("ALTER TABLE t ADD COLUMN b NVARCHAR(5)".replace("NVARCHAR", "varchar") + check5,
+        RedshiftSqlTranslator.toPostgres("ALTER TABLE t ADD COLUMN b NVARCHAR(5)", false));
+    assertEquals("ALTER TABLE t ALTER COLUMN b TYPE VARCHAR(5), DROP CONSTRAINT IF EXISTS \"localredshift_bytes_b\","
+        + " ADD" + check5,
+        RedshiftSqlTranslator.toPostgres("ALTER TABLE t ALTER COLUMN b TYPE VARCHAR(5)", false));
+    assertTrue(RedshiftSqlTranslator.toPostgres("CREATE TABLE t (\"B\" TEXT)", false).contains(
+        "varchar(256) CONSTRAINT \"localredshift_bytes_b\" CHECK (octet_length(\"b\"::text) <= 256 OR"));
+    assertTrue(RedshiftSqlTranslator.toPostgres("CREATE TABLE t (c VARCHAR(MAX))", false).contains("<= 65535 OR"));
+    assertTrue(RedshiftSqlTranslator.toPostgres("CREATE TABLE t (c CHAR)", false).contains(
+        "CHAR CONSTRAINT \"localredshift_bytes_c\" CHECK (octet_length(\"c\"::text) = char_length(\"c\"::text)"
+            + " OR pg_catalog.localredshift_multibyte_char(\"c\"::text))"));
+    assertEquals("SELECT 'x'::varchar(5), CAST(y AS char(2)) FROM t",
+        RedshiftSqlTranslator.toPostgres("SELECT 'x'::varchar(5), CAST(y AS char(2)) FROM t", false));
   }
 
   @Test
