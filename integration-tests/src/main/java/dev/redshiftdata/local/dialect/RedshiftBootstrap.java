@@ -429,6 +429,37 @@ public final class RedshiftBootstrap {
             USING ERRCODE = '22001';
         END $$""",
 
+        // ---- ALTER TABLE target APPEND FROM source [IGNOREEXTRA | FILLTARGET]: moves the rows -----------------
+        """
+        CREATE PROCEDURE pg_catalog.localredshift_append_from(target text, source text, mode text)
+        LANGUAGE plpgsql AS $$
+        DECLARE
+          t regclass := target::regclass;
+          s regclass := source::regclass;
+          cols text;
+          missing boolean;
+          extra boolean;
+        BEGIN
+          SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' ORDER BY a.attnum) INTO cols
+          FROM pg_catalog.pg_attribute a
+          WHERE a.attrelid = t AND a.attnum > 0 AND NOT a.attisdropped
+            AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute b WHERE b.attrelid = s AND b.attname = a.attname
+                        AND b.attnum > 0 AND NOT b.attisdropped);
+          SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid = t AND a.attnum > 0
+                         AND NOT a.attisdropped AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute b
+                           WHERE b.attrelid = s AND b.attname = a.attname AND b.attnum > 0 AND NOT b.attisdropped))
+            INTO missing;
+          SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute b WHERE b.attrelid = s AND b.attnum > 0
+                         AND NOT b.attisdropped AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                           WHERE a.attrelid = t AND a.attname = b.attname AND a.attnum > 0 AND NOT a.attisdropped))
+            INTO extra;
+          IF (extra AND mode <> 'IGNOREEXTRA') OR (missing AND mode <> 'FILLTARGET') OR cols IS NULL THEN
+            RAISE EXCEPTION 'Target table and source table attributes don''t match.' USING ERRCODE = '42804';
+          END IF;
+          EXECUTE pg_catalog.format('WITH moved AS (DELETE FROM %s RETURNING *) INSERT INTO %s (%s) SELECT %s FROM moved',
+                                    s, t, cols, cols);
+        END $$""",
+
         // ---- Table attributes (DISTSTYLE, DISTKEY, SORTKEY, ENCODE, BACKUP) ---------------------------------
         "CREATE TABLE " + TABLE_ATTRIBUTES_TABLE + " (table_oid oid PRIMARY KEY,"
             + " diststyle text NOT NULL DEFAULT 'AUTO', distkey smallint, sortkey_type text NOT NULL DEFAULT 'AUTO',"

@@ -443,6 +443,10 @@ public final class RedshiftSqlTranslator {
         createMaterializedView = isWord(p, "materialized") && isWord(p + 1, "view");
         p0 = p;
       } else if (isWord(0, "alter") && isWord(1, "table")) {
+        String append = appendFrom();
+        if (append != null) {
+          return new Translation(append, kind, List.of(), false);
+        }
         alterTable = true;
         if (alterTableIsNoOp()) {
           stripped.add(input.strip());
@@ -643,6 +647,7 @@ public final class RedshiftSqlTranslator {
           }
         }
       }
+      hashTempTables(createTable, p0);
       // Innermost (last) first, so an outer rewrite copies the already rewritten text of its arguments.
       for (int i = decodes.size() - 1; i >= 0; i--) {
         int p = decodes.get(i);
@@ -652,6 +657,12 @@ public final class RedshiftSqlTranslator {
           case "listagg" -> listagg(p);
           case "regexp_replace" -> regexpReplace(p);
           default -> median(p);
+        }
+      }
+      if (isWord(0, "merge")) {
+        String removeDuplicates = mergeRemoveDuplicates();
+        if (removeDuplicates != null) {
+          return new Translation(removeDuplicates, kind, List.of(), false);
         }
       }
       if ((createTable || alterTable) && (attributesRecorded || likeTable != null)) {
@@ -748,6 +759,120 @@ public final class RedshiftSqlTranslator {
       blank(p, p + 1);
       int last = end - 1;
       set(last, out[sigIndex.get(last)] + " LIMIT " + n.text());
+    }
+
+    /**
+     * ALTER TABLE target APPEND FROM source [IGNOREEXTRA | FILLTARGET] becomes a call of the bootstrap's
+     * procedure that moves the rows (the source ends empty); else null.
+     */
+    private String appendFrom() {
+      int p = 2;
+      String target = qualifiedName(p);
+      if (target == null) {
+        return null;
+      }
+      while (isSym(p + 1, ".")) {
+        p += 2;
+      }
+      if (!isWord(p + 1, "append") || !isWord(p + 2, "from")) {
+        return null;
+      }
+      String source = qualifiedName(p + 3);
+      if (source == null) {
+        return null;
+      }
+      int q = p + 3;
+      while (isSym(q + 1, ".")) {
+        q += 2;
+      }
+      String mode = "";
+      if (isWord(q + 1, "ignoreextra") || isWord(q + 1, "filltarget")) {
+        mode = word(q + 1).toUpperCase(Locale.ROOT);
+        q++;
+      }
+      if (isSym(q + 1, ";")) {
+        q++;
+      }
+      if (q != sig.size() - 1) {
+        return null;
+      }
+      return "CALL pg_catalog.localredshift_append_from(" + literal(target) + ", " + literal(source) + ", "
+          + literal(mode) + ")";
+    }
+
+    /**
+     * MERGE INTO target [[AS] alias] USING source ON condition REMOVE DUPLICATES (Redshift's simplified MERGE:
+     * matching target rows are replaced by the source rows, the other source rows inserted) becomes a DELETE of
+     * the matching target rows and an INSERT of every source row in one statement; else null.
+     */
+    private String mergeRemoveDuplicates() {
+      int end = sig.size() - 1;
+      if (isSym(end, ";")) {
+        end--;
+      }
+      if (!isWord(1, "into") || !isWord(end, "duplicates") || !isWord(end - 1, "remove")) {
+        return null;
+      }
+      int using = -1;
+      int on = -1;
+      int depth = 0;
+      for (int p = 2; p < end - 1; p++) {
+        if (isSym(p, "(")) {
+          depth++;
+        } else if (isSym(p, ")")) {
+          depth--;
+        } else if (depth == 0 && using < 0 && isWord(p, "using")) {
+          using = p;
+        } else if (depth == 0 && using > 0 && on < 0 && isWord(p, "on")) {
+          on = p;
+        }
+      }
+      if (using < 3 || on < using + 2 || on + 1 > end - 2) {
+        return null;
+      }
+      int nameEnd = 2;
+      while (isSym(nameEnd + 1, ".") && nameEnd + 2 < using) {
+        nameEnd += 2;
+      }
+      String table = text(2, nameEnd).strip();
+      String target = text(2, using - 1).strip();
+      String source = text(using + 1, on - 1).strip();
+      String condition = text(on + 1, end - 2).strip();
+      return "WITH localredshift_replaced AS (DELETE FROM " + target + " USING " + source + " WHERE " + condition
+          + ") INSERT INTO " + table + " SELECT * FROM " + source;
+    }
+
+    /**
+     * Redshift's {@code #name} tables are temporary tables: {@code #name} after TABLE, FROM, JOIN, INTO, UPDATE,
+     * ... becomes the quoted identifier {@code "#name"}, and CREATE TABLE #name / SELECT ... INTO #name create a
+     * temporary table.
+     */
+    private void hashTempTables(boolean createTable, int tableWord) {
+      Set<String> before = Set.of("table", "from", "join", "into", "update", "exists", "using", "on", "to",
+          "truncate", "only");
+      for (int p = 1; p + 1 < sig.size(); p++) {
+        Token hash = tok(p);
+        Token n = tok(p + 1);
+        Token prev = tok(p - 1);
+        if (!hash.isSymbol("#") || n.kind() != Kind.WORD || n.start() != hash.start() + 1
+            || !(prev.isSymbol(",") || (prev.kind() == Kind.WORD && before.contains(lower(prev))))
+            || isSym(p - 1, ".")) {
+          continue;
+        }
+        set(p, "");
+        set(p + 1, "\"#" + lower(n).replace("\"", "\"\"") + "\"");
+        boolean temp = false;
+        for (int q = 1; q < tableWord; q++) {
+          temp |= isWord(q, "temp") || isWord(q, "temporary");
+        }
+        boolean created = p == tableWord + 1
+            || (isWord(tableWord + 1, "if") && isWord(tableWord + 2, "not") && p == tableWord + 4);
+        if (createTable && created && !temp) {
+          set(tableWord, "TEMP " + out[sigIndex.get(tableWord)]);
+        } else if (isWord(0, "select") && prev.isWord("into") && !isWord(p - 2, "insert")) {
+          set(p, "TEMP ");
+        }
+      }
     }
 
     /**
