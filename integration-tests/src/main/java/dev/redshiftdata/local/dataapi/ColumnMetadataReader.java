@@ -56,7 +56,7 @@ final class ColumnMetadataReader {
       }
       String type = redshiftTypeName(declared != null ? declared : base);
       String label = md.getColumnLabel(i);
-      if (!caseSensitive) {
+      if (!caseSensitive && !"QUERY PLAN".equals(label)) { // EXPLAIN's column keeps Redshift's name
         label = label.toLowerCase(Locale.ROOT);
       }
       int precision = precision(type, md.getPrecision(i), !table.isEmpty());

@@ -429,6 +429,25 @@ public final class RedshiftBootstrap {
             USING ERRCODE = '22001';
         END $$""",
 
+        // ---- EXPLAIN: PostgreSQL's plan in Redshift's shape (plan nodes prefixed "XN ") ----------------------
+        """
+        CREATE FUNCTION pg_catalog.localredshift_explain(stmt text, verbose_plan boolean)
+        RETURNS TABLE ("QUERY PLAN" text) LANGUAGE plpgsql AS $$
+        DECLARE
+          line text;
+          pre text;
+        BEGIN
+          FOR line IN EXECUTE 'EXPLAIN ' || CASE WHEN verbose_plan THEN '(VERBOSE) ' ELSE '' END || stmt LOOP
+            IF pg_catalog.strpos(line, '(cost=') > 0 THEN
+              pre := (pg_catalog.regexp_match(line, '^( *(?:-> +)?)'))[1];
+              line := pre || 'XN ' || pg_catalog.substr(line, pg_catalog.length(pre) + 1);
+            END IF;
+            "QUERY PLAN" := line;
+            RETURN NEXT;
+          END LOOP;
+        END $$""",
+        "GRANT EXECUTE ON FUNCTION pg_catalog.localredshift_explain(text, boolean) TO PUBLIC",
+
         // ---- ALTER TABLE target APPEND FROM source [IGNOREEXTRA | FILLTARGET]: moves the rows -----------------
         """
         CREATE PROCEDURE pg_catalog.localredshift_append_from(target text, source text, mode text)

@@ -420,6 +420,12 @@ public final class RedshiftSqlTranslator {
       if (redshiftOnly != null) {
         return new Translation(redshiftOnly, kind, List.of(), false);
       }
+      if (isWord(0, "explain")) {
+        String explain = explain();
+        if (explain != null) {
+          return new Translation(explain, kind, List.of(), false);
+        }
+      }
       if (isWord(0, "vacuum") || isWord(0, "analyze")) {
         maintenanceOptions();
       }
@@ -759,6 +765,29 @@ public final class RedshiftSqlTranslator {
       blank(p, p + 1);
       int last = end - 1;
       set(last, out[sigIndex.get(last)] + " LIMIT " + n.text());
+    }
+
+    /**
+     * EXPLAIN [VERBOSE] statement: the translated statement is explained by the bootstrap's {@code
+     * localredshift_explain}, which answers one text column {@code QUERY PLAN} with PostgreSQL's plan lines, plan
+     * nodes prefixed with {@code XN } as Redshift prints them ({@code XN Seq Scan on t  (cost=0.00..15.00
+     * rows=1000 width=4)}); null when there is no statement after EXPLAIN.
+     */
+    private String explain() {
+      int p = 1;
+      boolean verbose = false;
+      if (isWord(p, "verbose")) {
+        verbose = true;
+        p++;
+      }
+      if (tok(p) == null || tok(p).isSymbol(";") || tok(p).isSymbol("(") && isWord(p + 1, "format")) {
+        return null;
+      }
+      String inner = RedshiftSqlTranslator.translate(input.substring(tok(p).start()), caseSensitive).sql().strip();
+      if (inner.endsWith(";")) {
+        inner = inner.substring(0, inner.length() - 1).strip();
+      }
+      return "SELECT \"QUERY PLAN\" FROM pg_catalog.localredshift_explain(" + literal(inner) + ", " + verbose + ")";
     }
 
     /**
