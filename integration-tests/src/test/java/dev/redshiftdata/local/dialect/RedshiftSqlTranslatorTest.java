@@ -277,6 +277,47 @@ class RedshiftSqlTranslatorTest {
   }
 
   @Test
+  void mergeRemoveDuplicates() {
+    assertEquals("WITH localredshift_replaced AS (DELETE FROM t USING s WHERE t.id = s.id) INSERT INTO t SELECT * FROM s",
+        pg("MERGE INTO t USING s ON t.id = s.id REMOVE DUPLICATES;"));
+    assertEquals("WITH localredshift_replaced AS (DELETE FROM \"x\".t AS tt USING (SELECT 1 AS id) AS s WHERE tt.id = s.id)"
+        + " INSERT INTO \"x\".t SELECT * FROM (SELECT 1 AS id) AS s",
+        pg("MERGE INTO \"X\".t AS tt USING (SELECT 1 AS id) AS s ON tt.id = s.id REMOVE DUPLICATES"));
+    String merge = "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET v = s.v"
+        + " WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.v)";
+    assertEquals(merge, pg(merge));
+  }
+
+  @Test
+  void alterTableAppend() {
+    assertEquals("CALL pg_catalog.localredshift_append_from('\"t\"', '\"s\".\"src\"', '')",
+        pg("ALTER TABLE t APPEND FROM s.\"Src\""));
+    assertEquals("CALL pg_catalog.localredshift_append_from('\"t\"', '\"u\"', 'IGNOREEXTRA')",
+        pg("alter table T append from u ignoreextra;"));
+    assertEquals("CALL pg_catalog.localredshift_append_from('\"t\"', '\"u\"', 'FILLTARGET')",
+        pg("ALTER TABLE t APPEND FROM u FILLTARGET"));
+  }
+
+  @Test
+  void hashTablesAreTemporary() {
+    assertEquals("CREATE TEMP TABLE \"#stage\" (a INT)", pg("CREATE TABLE #Stage (a INT)"));
+    assertEquals("CREATE TEMP TABLE IF NOT EXISTS \"#s\" AS SELECT 1", pg("CREATE TABLE IF NOT EXISTS #s AS SELECT 1"));
+    assertEquals("CREATE TEMP TABLE \"#s\" (a INT)", pg("CREATE TEMP TABLE #s (a INT)"));
+    assertEquals("SELECT * FROM \"#s\" JOIN \"#t\" ON true", pg("SELECT * FROM #s JOIN #t ON true"));
+    assertEquals("SELECT a INTO TEMP \"#c\" FROM t", pg("SELECT a INTO #c FROM t"));
+    assertEquals("INSERT INTO \"#s\" VALUES (1)", pg("INSERT INTO #s VALUES (1)"));
+    assertEquals("DROP TABLE \"#s\"", pg("DROP TABLE #s"));
+    assertEquals("SELECT 5 # 3, a #b FROM t", pg("SELECT 5 # 3, a #b FROM t"));
+  }
+
+  @Test
+  void explainRunsThroughThePlanFunction() {
+    assertEquals("SELECT \"QUERY PLAN\" FROM pg_catalog.localredshift_explain('SELECT  coalesce(a, ''x'') FROM t LIMIT 5',"
+        + " false)", pg("EXPLAIN SELECT TOP 5 NVL(a, 'x') FROM t;"));
+    assertEquals("SELECT \"QUERY PLAN\" FROM pg_catalog.localredshift_explain('SELECT 1', true)", pg("explain verbose SELECT 1"));
+  }
+
+  @Test
   void lateBindingViews() {
     Translation t = RedshiftSqlTranslator.translate(
         "CREATE OR REPLACE VIEW v AS SELECT * FROM s.t WITH NO SCHEMA BINDING;", false);
