@@ -32,6 +32,15 @@ import java.util.List;
  * RedshiftSqlTranslator#LATE_BINDING_MARKER}; an event trigger records the view's oid in {@value
  * #LATE_BINDING_TABLE} (and forgets it when the view is replaced without the clause or dropped), so
  * DescribeTable can answer for it as Redshift does, with no columns.
+ *
+ * <h2>Table attributes, byte lengths, APPEND, EXPLAIN</h2>
+ *
+ * An event trigger records the attributes the translator carries in its {@link
+ * RedshiftSqlTranslator#TABLE_ATTRIBUTES_MARKER} comment in {@value #TABLE_ATTRIBUTES_TABLE} (every new table
+ * gets a row, with Redshift's defaults when there is no comment); {@code svv_table_info} and {@code
+ * pg_table_def} show them. {@code localredshift_value_too_long} / {@code localredshift_multibyte_char} raise the
+ * errors of the translator's byte-length CHECK constraints; {@code localredshift_append_from} moves rows for
+ * ALTER TABLE APPEND; {@code localredshift_explain} shapes EXPLAIN output as Redshift's.
  */
 public final class RedshiftBootstrap {
   private RedshiftBootstrap() {}

@@ -25,8 +25,16 @@ import java.util.Set;
  *   <li>table and column attributes PostgreSQL lacks ({@code DISTSTYLE}, {@code DISTKEY}, {@code SORTKEY},
  *       {@code ENCODE}, {@code BACKUP}) and the constraints Redshift does not enforce ({@code PRIMARY KEY},
  *       {@code UNIQUE}, {@code FOREIGN KEY}/{@code REFERENCES}) are removed and reported in {@link
- *       Translation#strippedAttributes()};
- *       {@code ALTER TABLE ... ALTER DISTKEY/DISTSTYLE/SORTKEY/ENCODE} becomes a no-op;
+ *       Translation#strippedAttributes()}; the distribution, sort key, encoding and backup attributes (and the
+ *       parent of {@code CREATE TABLE ... (LIKE parent)}) are carried in a {@link #TABLE_ATTRIBUTES_MARKER}
+ *       comment before the statement, which the bootstrap's event trigger records;
+ *       {@code ALTER TABLE ... ALTER DISTKEY/DISTSTYLE/SORTKEY/ENCODE} becomes a no-op {@code ALTER TABLE t RESET
+ *       (fillfactor)} carrying such a comment;
+ *   <li>CHAR/VARCHAR/TEXT columns of CREATE TABLE, ADD COLUMN and ALTER COLUMN TYPE get a CHECK constraint
+ *       {@code localredshift_bytes_<column>} that enforces Redshift's lengths in bytes (LIKE copies them);
+ *   <li>{@code MERGE ... REMOVE DUPLICATES} becomes a DELETE + INSERT, {@code ALTER TABLE t APPEND FROM s}
+ *       a call of {@code localredshift_append_from}, {@code #name} tables temporary tables {@code "#name"},
+ *       {@code EXPLAIN} a query on {@code localredshift_explain} (Redshift-shaped {@code QUERY PLAN});
  *   <li>{@code CREATE VIEW ... WITH NO SCHEMA BINDING}: the clause is removed and the statement is prefixed
  *       with {@link #LATE_BINDING_MARKER}; an event trigger installed by {@link RedshiftBootstrap} records such
  *       views so DescribeTable can answer for them as Redshift does (no columns);

@@ -118,8 +118,10 @@ class DataApiDmlDdlIT extends DataApiTestSupport {
 
   @Test
   void temporaryTables() {
-    String session = client().executeStatement(sql("CREATE TABLE #stage (id INT, v VARCHAR(5))")
-        .sessionKeepAliveSeconds(60).build()).sessionId();
+    var first = client().executeStatement(sql("CREATE TABLE #stage (id INT, v VARCHAR(5))")
+        .sessionKeepAliveSeconds(60).build());
+    String session = first.sessionId();
+    assertEquals(StatusString.FINISHED, await(first.id()).status());
     try {
       runIn(session, "INSERT INTO #stage VALUES (1, 'x'), (2, 'y')");
       runIn(session, "CREATE TEMP TABLE t_plain AS SELECT * FROM #Stage WHERE id = 1");
