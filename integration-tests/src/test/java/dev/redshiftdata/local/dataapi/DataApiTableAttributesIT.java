@@ -192,4 +192,25 @@ class DataApiTableAttributesIT extends DataApiTestSupport {
     assertEquals("ERROR: column \"nope\" does not exist", d.error());
     assertFalse(tableInfo("ta_alter").isEmpty());
   }
+
+  @Test
+  void visibilityAndDrop() {
+    run("DROP TABLE IF EXISTS ta_vis");
+    run("CREATE TABLE ta_vis (a INT) DISTSTYLE EVEN");
+    run("INSERT INTO ta_vis VALUES (1)");
+    String sql = "SELECT diststyle FROM svv_table_info WHERE \"table\" = 'ta_vis'";
+    var asReader = await(client().executeStatement(sql(sql).secretArn(READER_SECRET).build()).id());
+    assertEquals(StatusString.FINISHED, asReader.status(), asReader.error());
+    assertEquals(0, rows(asReader.id()).size());
+    run("GRANT SELECT ON ta_vis TO reader");
+    asReader = await(client().executeStatement(sql(sql).secretArn(READER_SECRET).build()).id());
+    assertEquals("EVEN", rows(asReader.id()).get(0).get(0).stringValue());
+
+    String oid = text(query("SELECT 'ta_vis'::regclass::oid").get(0).get(0));
+    assertEquals("1", text(query("SELECT count(*) FROM pg_internal.localredshift_table_attributes"
+        + " WHERE table_oid = " + oid).get(0).get(0)));
+    run("DROP TABLE ta_vis");
+    assertEquals("0", text(query("SELECT count(*) FROM pg_internal.localredshift_table_attributes"
+        + " WHERE table_oid = " + oid).get(0).get(0)));
+  }
 }
