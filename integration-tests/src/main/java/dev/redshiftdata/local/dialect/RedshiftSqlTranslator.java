@@ -310,6 +310,8 @@ public final class RedshiftSqlTranslator {
     private Boolean backup;
     private String likeTable;
     private String currentColumn;
+    /** Redshift's error for a CHAR/VARCHAR length over its maximum, raised instead of running the statement. */
+    private String lengthError;
     private final java.util.Map<Integer, String> suffixes = new java.util.HashMap<>();
 
     Translator(String input, boolean caseSensitive) {
@@ -673,6 +675,10 @@ public final class RedshiftSqlTranslator {
           default -> median(p);
         }
       }
+      if (lengthError != null) {
+        return new Translation("DO $localredshift$BEGIN RAISE EXCEPTION '" + lengthError
+            + "' USING ERRCODE = '22023'; END$localredshift$", kind, List.copyOf(stripped), false);
+      }
       if (isWord(0, "merge")) {
         String removeDuplicates = mergeRemoveDuplicates();
         if (removeDuplicates != null) {
@@ -946,6 +952,11 @@ public final class RedshiftSqlTranslator {
           return;
         }
         last = match[lengthParen];
+        if (n > (varying ? 65535 : 4096)) {
+          lengthError = "length for type " + (varying ? "varchar" : "character") + " cannot exceed "
+              + (varying ? 65535 : 4096);
+          return;
+        }
       }
       boolean alterType = isWord(p - 1, "type");
       String column = alterType ? name(p - 2) : name(p - 1);

@@ -78,4 +78,15 @@ class DataApiByteLengthIT extends DataApiTestSupport {
     assertEquals("bpchar", cols.get(0).typeName());
     assertEquals(3, cols.get(0).length());
   }
+
+  @Test
+  void maximumLengths() {
+    run("DROP TABLE IF EXISTS bl_max");
+    fails("CREATE TABLE bl_max (v VARCHAR(65536))", "ERROR: length for type varchar cannot exceed 65535");
+    fails("CREATE TABLE bl_max (c CHAR(4097))", "ERROR: length for type character cannot exceed 4096");
+    run("CREATE TABLE bl_max (v VARCHAR(65535), c CHAR(4096), m CHAR(MAX))");
+    List<ColumnMetadata> cols = client().describeTable(b -> b.clusterIdentifier(CLUSTER).database(DB)
+        .secretArn(ADMIN_SECRET).schema("public").table("bl_max")).columnList();
+    assertEquals(4096, cols.get(2).length());
+  }
 }
