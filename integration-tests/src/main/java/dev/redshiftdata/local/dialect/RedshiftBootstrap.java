@@ -637,7 +637,8 @@ public final class RedshiftBootstrap {
         WHERE c.relkind IN ('r', 'p') AND pg_catalog.pg_table_is_visible(c.oid)""".formatted(TABLE_ATTRIBUTES_TABLE),
         "GRANT SELECT ON pg_catalog.pg_table_def TO PUBLIC",
 
-        // ---- SVV_TABLE_INFO: user tables with at least one row (AWS: "doesn't return ... empty tables") -----
+        // ---- SVV_TABLE_INFO: user tables and materialized views with at least one row (AWS: "doesn't return
+        // any information for empty tables") ---------------------------------------------------------------
         """
         CREATE VIEW pg_catalog.svv_table_info AS
         SELECT pg_catalog.regexp_replace(pg_catalog.current_database(), '^[cw]_[a-z0-9_]+?__', '')::text AS database,
@@ -681,7 +682,7 @@ public final class RedshiftBootstrap {
         LEFT JOIN pg_catalog.pg_attribute dk ON dk.attrelid = c.oid AND dk.attnum = ta.distkey
         LEFT JOIN pg_catalog.pg_attribute sk ON sk.attrelid = c.oid AND sk.attnum = ta.sortkey[1]
         LEFT JOIN pg_catalog.pg_stat_all_tables st ON st.relid = c.oid
-        WHERE c.relkind IN ('r', 'p')
+        WHERE c.relkind IN ('r', 'p', 'm')
           AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_internal') AND n.nspname !~ '^pg_toast'
           AND (n.nspname !~ '^pg_temp_' OR n.oid = pg_catalog.pg_my_temp_schema())
           AND pg_catalog.has_table_privilege(c.oid, 'SELECT')

@@ -209,6 +209,11 @@ class DataApiTableAttributesIT extends DataApiTestSupport {
     String oid = text(query("SELECT 'ta_vis'::regclass::oid").get(0).get(0));
     assertEquals("1", text(query("SELECT count(*) FROM pg_internal.localredshift_table_attributes"
         + " WHERE table_oid = " + oid).get(0).get(0)));
+    run("DROP MATERIALIZED VIEW IF EXISTS ta_mv");
+    run("CREATE MATERIALIZED VIEW ta_mv AS SELECT a FROM ta_vis");
+    assertEquals("AUTO(ALL)", tableInfo("ta_mv").get("diststyle"));
+    assertEquals("1", tableInfo("ta_mv").get("tbl_rows"));
+    run("DROP MATERIALIZED VIEW ta_mv");
     run("DROP TABLE ta_vis");
     assertEquals("0", text(query("SELECT count(*) FROM pg_internal.localredshift_table_attributes"
         + " WHERE table_oid = " + oid).get(0).get(0)));
