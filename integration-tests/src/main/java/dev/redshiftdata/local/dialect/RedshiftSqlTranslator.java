@@ -814,9 +814,7 @@ public final class RedshiftSqlTranslator {
       if (target == null) {
         return null;
       }
-      while (isSym(p + 1, ".")) {
-        p += 2;
-      }
+      p = nameEnd(p);
       if (!isWord(p + 1, "append") || !isWord(p + 2, "from")) {
         return null;
       }
@@ -824,10 +822,7 @@ public final class RedshiftSqlTranslator {
       if (source == null) {
         return null;
       }
-      int q = p + 3;
-      while (isSym(q + 1, ".")) {
-        q += 2;
-      }
+      int q = nameEnd(p + 3);
       String mode = "";
       if (isWord(q + 1, "ignoreextra") || isWord(q + 1, "filltarget")) {
         mode = word(q + 1).toUpperCase(Locale.ROOT);
@@ -1124,6 +1119,9 @@ public final class RedshiftSqlTranslator {
 
     /** A possibly qualified name starting at {@code p}, each part as Redshift resolves it, quoted; else null. */
     private String qualifiedName(int p) {
+      if (isHashName(p)) {
+        return "\"#" + lower(tok(p + 1)).replace("\"", "\"\"") + "\"";
+      }
       StringBuilder sb = new StringBuilder();
       int q = p;
       while (true) {
@@ -1139,6 +1137,24 @@ public final class RedshiftSqlTranslator {
           return sb.toString();
         }
       }
+    }
+
+    /** A Redshift temporary table name {@code #name} (two adjacent tokens) at {@code p}. */
+    private boolean isHashName(int p) {
+      return isSym(p, "#") && tok(p + 1) != null && tok(p + 1).kind() == Kind.WORD
+          && tok(p + 1).start() == tok(p).start() + 1;
+    }
+
+    /** Last position of the (possibly qualified or {@code #}) name starting at {@code p}. */
+    private int nameEnd(int p) {
+      if (isHashName(p)) {
+        return p + 1;
+      }
+      int q = p;
+      while (isSym(q + 1, ".") && tok(q + 2) != null) {
+        q += 2;
+      }
+      return q;
     }
 
     /** The attributes found, as the marker comment the bootstrap's event trigger reads. */

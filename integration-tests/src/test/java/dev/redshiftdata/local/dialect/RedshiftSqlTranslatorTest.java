@@ -308,6 +308,8 @@ class RedshiftSqlTranslatorTest {
     assertEquals("INSERT INTO \"#s\" VALUES (1)", pg("INSERT INTO #s VALUES (1)"));
     assertEquals("DROP TABLE \"#s\"", pg("DROP TABLE #s"));
     assertEquals("SELECT 5 # 3, a #b FROM t", pg("SELECT 5 # 3, a #b FROM t"));
+    assertEquals("CALL pg_catalog.localredshift_append_from('\"#t\"', '\"#s\"', '')", pg("ALTER TABLE #T APPEND FROM #s"));
+    assertTrue(pg("ALTER TABLE #t ALTER DISTSTYLE ALL").endsWith("*/ ALTER TABLE \"#t\" RESET (fillfactor)"));
   }
 
   @Test
