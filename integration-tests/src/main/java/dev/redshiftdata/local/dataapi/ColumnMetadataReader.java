@@ -66,7 +66,7 @@ final class ColumnMetadataReader {
       String label = md.getColumnLabel(i);
       if (upperCaseNames) {
         label = label.toUpperCase(Locale.ROOT);
-      } else if (!caseSensitive) {
+      } else if (!caseSensitive && !"QUERY PLAN".equals(label)) { // EXPLAIN's column keeps Redshift's name
         label = label.toLowerCase(Locale.ROOT);
       }
       int nullable = md.isNullable(i);

@@ -33,12 +33,30 @@ import java.util.List;
  * RedshiftSqlTranslator#LATE_BINDING_MARKER}; an event trigger records the view's oid in {@value
  * #LATE_BINDING_TABLE} (and forgets it when the view is replaced without the clause or dropped), so
  * DescribeTable can answer for it as Redshift does, with no columns.
+ *
+ * <h2>Table attributes, byte lengths, APPEND, EXPLAIN</h2>
+ *
+ * An event trigger records the attributes the translator carries in its {@link
+ * RedshiftSqlTranslator#TABLE_ATTRIBUTES_MARKER} comment in {@value #TABLE_ATTRIBUTES_TABLE} (every new table
+ * gets a row, with Redshift's defaults when there is no comment); {@code svv_table_info} and {@code
+ * pg_table_def} show them. {@code localredshift_value_too_long} / {@code localredshift_multibyte_char} raise the
+ * errors of the translator's byte-length CHECK constraints; {@code localredshift_append_from} moves rows for
+ * ALTER TABLE APPEND; {@code localredshift_explain} shapes EXPLAIN output as Redshift's.
  */
 public final class RedshiftBootstrap {
   private RedshiftBootstrap() {}
 
   /** Side table of late-binding views: one row per view oid. Readable by everyone. */
   public static final String LATE_BINDING_TABLE = "pg_internal.localredshift_late_binding_views";
+
+  /**
+   * Side table of Redshift table attributes, one row per table created after the bootstrap: diststyle (AUTO,
+   * EVEN, KEY, ALL), distkey (attnum), sortkey_type (AUTO, NONE, COMPOUND, INTERLEAVED), sortkey (attnums),
+   * encodings ({attnum: encoding} of columns given an ENCODE), encode_auto, backup, create_time. Written by an
+   * event trigger from the {@link RedshiftSqlTranslator#TABLE_ATTRIBUTES_MARKER} comment; read by {@code
+   * svv_table_info} and {@code pg_table_def}.
+   */
+  public static final String TABLE_ATTRIBUTES_TABLE = "pg_internal.localredshift_table_attributes";
 
   /** Statements to run, in order, as the superuser, in a freshly created database. */
   public static List<String> statements() {
@@ -397,17 +415,280 @@ public final class RedshiftBootstrap {
         CREATE FUNCTION pg_catalog.pg_last_copy_id() RETURNS integer LANGUAGE sql STABLE PARALLEL SAFE AS
         $$ SELECT coalesce(nullif(current_setting('localredshift.last_copy_id', true), ''), '-1')::integer $$""",
 
+        // ---- Lengths in bytes: raised by the CHECK constraints the translator adds to string columns ---------
+        """
+        CREATE FUNCTION pg_catalog.localredshift_value_too_long(v text, n integer) RETURNS boolean
+        LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        BEGIN
+          RAISE EXCEPTION 'value too long for type character varying(%)', n USING ERRCODE = '22001';
+        END $$""",
+        """
+        CREATE FUNCTION pg_catalog.localredshift_multibyte_char(v text) RETURNS boolean
+        LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        DECLARE
+          ch text;
+          b bytea;
+        BEGIN
+          SELECT x.c INTO ch FROM pg_catalog.regexp_split_to_table(v, '') WITH ORDINALITY AS x(c, i)
+          WHERE pg_catalog.octet_length(x.c) > 1 ORDER BY x.i LIMIT 1;
+          b := pg_catalog.convert_to(ch, 'UTF8');
+          RAISE EXCEPTION 'Multibyte character not supported for CHAR (Hint: try using VARCHAR). Invalid char: %',
+            (SELECT pg_catalog.string_agg(pg_catalog.lpad(pg_catalog.to_hex(pg_catalog.get_byte(b, i)), 2, '0'), ' '
+                                          ORDER BY i)
+             FROM pg_catalog.generate_series(0, pg_catalog.length(b) - 1) AS i)
+            USING ERRCODE = '22001';
+        END $$""",
+
+        // ---- EXPLAIN: PostgreSQL's plan in Redshift's shape (plan nodes prefixed "XN ") ----------------------
+        """
+        CREATE FUNCTION pg_catalog.localredshift_explain(stmt text, verbose_plan boolean)
+        RETURNS TABLE ("QUERY PLAN" text) LANGUAGE plpgsql AS $$
+        DECLARE
+          line text;
+          pre text;
+        BEGIN
+          FOR line IN EXECUTE 'EXPLAIN ' || CASE WHEN verbose_plan THEN '(VERBOSE) ' ELSE '' END || stmt LOOP
+            IF pg_catalog.strpos(line, '(cost=') > 0 THEN
+              pre := (pg_catalog.regexp_match(line, '^( *(?:-> +)?)'))[1];
+              line := pre || 'XN ' || pg_catalog.substr(line, pg_catalog.length(pre) + 1);
+            END IF;
+            "QUERY PLAN" := line;
+            RETURN NEXT;
+          END LOOP;
+        END $$""",
+        "GRANT EXECUTE ON FUNCTION pg_catalog.localredshift_explain(text, boolean) TO PUBLIC",
+
+        // ---- ALTER TABLE target APPEND FROM source [IGNOREEXTRA | FILLTARGET]: moves the rows -----------------
+        """
+        CREATE PROCEDURE pg_catalog.localredshift_append_from(target text, source text, mode text)
+        LANGUAGE plpgsql AS $$
+        DECLARE
+          t regclass := target::regclass;
+          s regclass := source::regclass;
+          cols text;
+          missing boolean;
+          extra boolean;
+        BEGIN
+          SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' ORDER BY a.attnum) INTO cols
+          FROM pg_catalog.pg_attribute a
+          WHERE a.attrelid = t AND a.attnum > 0 AND NOT a.attisdropped
+            AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute b WHERE b.attrelid = s AND b.attname = a.attname
+                        AND b.attnum > 0 AND NOT b.attisdropped);
+          SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid = t AND a.attnum > 0
+                         AND NOT a.attisdropped AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute b
+                           WHERE b.attrelid = s AND b.attname = a.attname AND b.attnum > 0 AND NOT b.attisdropped))
+            INTO missing;
+          SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute b WHERE b.attrelid = s AND b.attnum > 0
+                         AND NOT b.attisdropped AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                           WHERE a.attrelid = t AND a.attname = b.attname AND a.attnum > 0 AND NOT a.attisdropped))
+            INTO extra;
+          IF (extra AND mode <> 'IGNOREEXTRA') OR (missing AND mode <> 'FILLTARGET') OR cols IS NULL THEN
+            RAISE EXCEPTION 'Target table and source table attributes don''t match.' USING ERRCODE = '42804';
+          END IF;
+          EXECUTE pg_catalog.format('WITH moved AS (DELETE FROM %s RETURNING *) INSERT INTO %s (%s) SELECT %s FROM moved',
+                                    s, t, cols, cols);
+        END $$""",
+
+        // ---- Table attributes (DISTSTYLE, DISTKEY, SORTKEY, ENCODE, BACKUP) ---------------------------------
+        "CREATE TABLE " + TABLE_ATTRIBUTES_TABLE + " (table_oid oid PRIMARY KEY,"
+            + " diststyle text NOT NULL DEFAULT 'AUTO', distkey smallint, sortkey_type text NOT NULL DEFAULT 'AUTO',"
+            + " sortkey smallint[] NOT NULL DEFAULT '{}', encodings jsonb NOT NULL DEFAULT '{}',"
+            + " encode_auto boolean NOT NULL DEFAULT true, backup boolean NOT NULL DEFAULT true,"
+            + " create_time timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'))",
+        "GRANT SELECT ON " + TABLE_ATTRIBUTES_TABLE + " TO PUBLIC",
+        // A column of the table by name (as the translator resolved it), or the error Redshift gives.
+        """
+        CREATE FUNCTION pg_internal.localredshift_attnum(rel oid, col text) RETURNS smallint
+        LANGUAGE plpgsql STABLE AS $$
+        DECLARE n smallint;
+        BEGIN
+          SELECT attnum INTO n FROM pg_catalog.pg_attribute
+          WHERE attrelid = rel AND attname = col AND attnum > 0 AND NOT attisdropped;
+          IF n IS NULL THEN
+            RAISE EXCEPTION 'column "%" does not exist', col USING ERRCODE = '42703';
+          END IF;
+          RETURN n;
+        END $$""",
+        // No SET search_path: LIKE's parent name resolves on the creating session's search path.
+        """
+        CREATE FUNCTION pg_internal.localredshift_track_tables() RETURNS event_trigger
+        LANGUAGE plpgsql SECURITY DEFINER AS $$
+        DECLARE
+          r record;
+          m jsonb;
+          parent oid;
+          e record;
+        BEGIN
+          m := coalesce(substring(pg_catalog.current_query()
+                 FROM '/[*]localredshift:table_attributes (.*?)[*]/')::jsonb, '{}'::jsonb);
+          FOR r IN SELECT DISTINCT objid, command_tag FROM pg_catalog.pg_event_trigger_ddl_commands()
+                   WHERE object_type = 'table' LOOP
+            IF r.command_tag = 'ALTER TABLE' AND NOT (m ? 'alter') THEN
+              CONTINUE;
+            END IF;
+            IF r.command_tag = 'ALTER TABLE' THEN
+              INSERT INTO %1$s (table_oid) VALUES (r.objid) ON CONFLICT (table_oid) DO NOTHING;
+            ELSE
+              -- A new table (an oid left by a temporary table of an ended session starts afresh).
+              DELETE FROM %1$s WHERE table_oid = r.objid;
+              INSERT INTO %1$s (table_oid) VALUES (r.objid);
+            END IF;
+            IF r.command_tag <> 'ALTER TABLE' AND m ? 'like' THEN
+              parent := pg_catalog.to_regclass(m ->> 'like');
+              UPDATE %1$s t SET diststyle = p.diststyle, distkey = p.distkey, sortkey_type = p.sortkey_type,
+                     sortkey = p.sortkey, encodings = p.encodings, encode_auto = p.encode_auto, backup = p.backup
+              FROM %1$s p WHERE p.table_oid = parent AND t.table_oid = r.objid;
+            END IF;
+            IF m ? 'diststyle' THEN
+              UPDATE %1$s SET diststyle = m ->> 'diststyle',
+                     distkey = CASE WHEN m ->> 'distkey' IS NULL THEN NULL
+                                    ELSE pg_internal.localredshift_attnum(r.objid, m ->> 'distkey') END
+              WHERE table_oid = r.objid;
+            END IF;
+            IF m ? 'sortkey_type' THEN
+              UPDATE %1$s SET sortkey_type = m ->> 'sortkey_type',
+                     sortkey = ARRAY(SELECT pg_internal.localredshift_attnum(r.objid, k.value)
+                                     FROM pg_catalog.jsonb_array_elements_text(m -> 'sortkey') WITH ORDINALITY k
+                                     ORDER BY k.ordinality)
+              WHERE table_oid = r.objid;
+            END IF;
+            IF m ? 'encodings' THEN
+              FOR e IN SELECT key, value FROM pg_catalog.jsonb_each_text(m -> 'encodings') LOOP
+                UPDATE %1$s SET encode_auto = false, encodings = encodings
+                       || pg_catalog.jsonb_build_object(pg_internal.localredshift_attnum(r.objid, e.key)::text, e.value)
+                WHERE table_oid = r.objid;
+              END LOOP;
+            END IF;
+            IF (m ->> 'encode_auto')::boolean THEN
+              UPDATE %1$s SET encode_auto = true,
+                     encodings = CASE WHEN m ? 'alter' THEN '{}'::jsonb ELSE encodings END
+              WHERE table_oid = r.objid;
+            END IF;
+            IF m ? 'backup' THEN
+              UPDATE %1$s SET backup = (m ->> 'backup')::boolean WHERE table_oid = r.objid;
+            END IF;
+          END LOOP;
+        END $$""".formatted(TABLE_ATTRIBUTES_TABLE),
+        """
+        CREATE FUNCTION pg_internal.localredshift_forget_tables() RETURNS event_trigger
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+        BEGIN
+          DELETE FROM %s WHERE table_oid IN
+            (SELECT objid FROM pg_event_trigger_dropped_objects() WHERE object_type = 'table');
+        END $$""".formatted(TABLE_ATTRIBUTES_TABLE),
+        "CREATE EVENT TRIGGER localredshift_track_tables ON ddl_command_end"
+            + " WHEN TAG IN ('CREATE TABLE', 'CREATE TABLE AS', 'SELECT INTO', 'ALTER TABLE')"
+            + " EXECUTE FUNCTION pg_internal.localredshift_track_tables()",
+        "CREATE EVENT TRIGGER localredshift_forget_tables ON sql_drop"
+            + " EXECUTE FUNCTION pg_internal.localredshift_forget_tables()",
+        // The encoding Redshift shows for a column: the one given, else what ENCODE AUTO / the defaults pick
+        // (sort key columns, BOOLEAN, REAL, DOUBLE PRECISION raw; numbers, dates and times az64; strings lzo).
+        """
+        CREATE FUNCTION pg_internal.localredshift_encoding(ta %s, attnum smallint, typid oid)
+        RETURNS text LANGUAGE sql STABLE AS $$
+          SELECT CASE
+            WHEN ta.encodings ? attnum::text THEN
+              CASE WHEN ta.encodings ->> attnum::text = 'raw' THEN 'none' ELSE ta.encodings ->> attnum::text END
+            WHEN attnum = ANY (coalesce(ta.sortkey, '{}')) THEN 'none'
+            ELSE CASE (SELECT coalesce(nullif(t.typbasetype, 0), t.oid) FROM pg_catalog.pg_type t WHERE t.oid = typid)
+              WHEN 'int2'::regtype THEN 'az64' WHEN 'int4'::regtype THEN 'az64' WHEN 'int8'::regtype THEN 'az64'
+              WHEN 'numeric'::regtype THEN 'az64' WHEN 'date'::regtype THEN 'az64'
+              WHEN 'timestamp'::regtype THEN 'az64' WHEN 'timestamptz'::regtype THEN 'az64'
+              WHEN 'bpchar'::regtype THEN 'lzo' WHEN 'varchar'::regtype THEN 'lzo' WHEN 'text'::regtype THEN 'lzo'
+              ELSE 'none' END
+          END $$""".formatted(TABLE_ATTRIBUTES_TABLE),
+        // Exact row counts for SVV_TABLE_INFO; a table locked by another session answers from the statistics.
+        """
+        CREATE FUNCTION pg_internal.localredshift_table_rows(rel oid) RETURNS bigint
+        LANGUAGE plpgsql VOLATILE COST 10000 SET lock_timeout = '200ms' AS $$
+        DECLARE n bigint;
+        BEGIN
+          EXECUTE pg_catalog.format('SELECT count(*) FROM %s', rel::regclass) INTO n;
+          RETURN n;
+        EXCEPTION WHEN OTHERS THEN
+          RETURN (SELECT greatest(reltuples, 0)::bigint FROM pg_catalog.pg_class WHERE oid = rel);
+        END $$""",
+        """
+        CREATE FUNCTION pg_internal.localredshift_table_has_rows(rel oid) RETURNS boolean
+        LANGUAGE plpgsql VOLATILE COST 10000 SET lock_timeout = '200ms' AS $$
+        DECLARE b boolean;
+        BEGIN
+          EXECUTE pg_catalog.format('SELECT EXISTS (SELECT 1 FROM %s)', rel::regclass) INTO b;
+          RETURN b;
+        EXCEPTION WHEN OTHERS THEN
+          RETURN (SELECT reltuples > 0 FROM pg_catalog.pg_class WHERE oid = rel);
+        END $$""",
+
         // ---- PG_TABLE_DEF: tables on the search path, as Redshift's view shows them --------------------------
         """
         CREATE VIEW pg_catalog.pg_table_def AS
         SELECT n.nspname::name AS schemaname, c.relname::name AS tablename, a.attname::name AS "column",
                pg_catalog.format_type(a.atttypid, a.atttypmod)::varchar(128) AS type,
-               'none'::char(32) AS encoding, false AS distkey, 0 AS sortkey, a.attnotnull AS notnull
+               pg_internal.localredshift_encoding(ta, a.attnum, a.atttypid)::char(32) AS encoding,
+               coalesce(a.attnum = ta.distkey, false) AS distkey,
+               coalesce(CASE WHEN ta.sortkey_type = 'INTERLEAVED'
+                             THEN pg_catalog.array_position(ta.sortkey, a.attnum)
+                                  * CASE WHEN pg_catalog.array_position(ta.sortkey, a.attnum) %% 2 = 0 THEN -1 ELSE 1 END
+                             ELSE pg_catalog.array_position(ta.sortkey, a.attnum) END, 0)::integer AS sortkey,
+               a.attnotnull AS notnull
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-        WHERE c.relkind IN ('r', 'p') AND pg_catalog.pg_table_is_visible(c.oid)""",
+        LEFT JOIN %s ta ON ta.table_oid = c.oid
+        WHERE c.relkind IN ('r', 'p') AND pg_catalog.pg_table_is_visible(c.oid)""".formatted(TABLE_ATTRIBUTES_TABLE),
         "GRANT SELECT ON pg_catalog.pg_table_def TO PUBLIC",
+
+        // ---- SVV_TABLE_INFO: user tables and materialized views with at least one row (AWS: "doesn't return
+        // any information for empty tables") ---------------------------------------------------------------
+        """
+        CREATE VIEW pg_catalog.svv_table_info AS
+        SELECT pg_catalog.regexp_replace(pg_catalog.current_database(), '^[cw]_[a-z0-9_]+?__', '')::text AS database,
+               n.nspname::text AS schema, c.oid AS table_id, c.relname::text AS "table",
+               (CASE WHEN coalesce(ta.encode_auto, true) THEN 'Y, AUTO(ENCODE)'
+                     WHEN EXISTS (SELECT 1 FROM pg_catalog.jsonb_each_text(ta.encodings) e WHERE e.value <> 'raw')
+                     THEN 'Y' ELSE 'N' END)::text AS encoded,
+               (CASE coalesce(ta.diststyle, 'AUTO')
+                     WHEN 'AUTO' THEN 'AUTO(ALL)'
+                     WHEN 'KEY' THEN 'KEY(' || dk.attname || ')'
+                     ELSE ta.diststyle END)::text AS diststyle,
+               (CASE coalesce(ta.sortkey_type, 'AUTO')
+                     WHEN 'AUTO' THEN 'AUTO(SORTKEY)'
+                     WHEN 'NONE' THEN NULL
+                     ELSE sk.attname END)::text AS sortkey1,
+               coalesce((SELECT max(a.atttypmod - 4) FROM pg_catalog.pg_attribute a
+                         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                           AND a.atttypid = 'varchar'::regtype), 0)::integer AS max_varchar,
+               (CASE WHEN sk.attnum IS NOT NULL
+                     THEN pg_internal.localredshift_encoding(ta, sk.attnum, sk.atttypid) END)::char(32) AS sortkey1_enc,
+               coalesce(pg_catalog.cardinality(ta.sortkey), 0)::integer AS sortkey_num,
+               pg_catalog.ceil(pg_catalog.pg_total_relation_size(c.oid) / 1048576.0)::bigint AS size,
+               pg_catalog.round(pg_catalog.ceil(pg_catalog.pg_total_relation_size(c.oid) / 1048576.0) * 100.0
+                                / 163840, 4)::numeric(10,4) AS pct_used,
+               0::bigint AS empty,
+               (CASE WHEN coalesce(pg_catalog.cardinality(ta.sortkey), 0) > 0 THEN 0 END)::numeric(5,2) AS unsorted,
+               (CASE WHEN st.last_analyze IS NULL AND st.last_autoanalyze IS NULL THEN 100
+                     ELSE least(100, st.n_mod_since_analyze * 100.0 / greatest(c.reltuples, 1)) END)::numeric(5,2)
+                 AS stats_off,
+               pg_internal.localredshift_table_rows(c.oid)::numeric(38,0) AS tbl_rows,
+               (CASE WHEN coalesce(pg_catalog.cardinality(ta.sortkey), 0) > 0 THEN 1 END)::numeric(19,2)
+                 AS skew_sortkey1,
+               (CASE WHEN ta.diststyle = 'ALL' THEN NULL ELSE 1 END)::numeric(19,2) AS skew_rows,
+               pg_internal.localredshift_table_rows(c.oid)::numeric(38,0) AS estimated_visible_rows,
+               NULL::text AS risk_event,
+               NULL::numeric(12,2) AS vacuum_sort_benefit,
+               ta.create_time AS create_time
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN %1$s ta ON ta.table_oid = c.oid
+        LEFT JOIN pg_catalog.pg_attribute dk ON dk.attrelid = c.oid AND dk.attnum = ta.distkey
+        LEFT JOIN pg_catalog.pg_attribute sk ON sk.attrelid = c.oid AND sk.attnum = ta.sortkey[1]
+        LEFT JOIN pg_catalog.pg_stat_all_tables st ON st.relid = c.oid
+        WHERE c.relkind IN ('r', 'p', 'm')
+          AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_internal') AND n.nspname !~ '^pg_toast'
+          AND (n.nspname !~ '^pg_temp_' OR n.oid = pg_catalog.pg_my_temp_schema())
+          AND pg_catalog.has_table_privilege(c.oid, 'SELECT')
+          AND pg_internal.localredshift_table_has_rows(c.oid)""".formatted(TABLE_ATTRIBUTES_TABLE),
+        "GRANT SELECT ON pg_catalog.svv_table_info TO PUBLIC",
 
         // ---- Late-binding views ------------------------------------------------------------------------------
         "CREATE TABLE " + LATE_BINDING_TABLE + " (view_oid oid PRIMARY KEY)",

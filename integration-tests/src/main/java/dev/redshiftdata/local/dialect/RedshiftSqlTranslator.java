@@ -25,8 +25,16 @@ import java.util.Set;
  *   <li>table and column attributes PostgreSQL lacks ({@code DISTSTYLE}, {@code DISTKEY}, {@code SORTKEY},
  *       {@code ENCODE}, {@code BACKUP}) and the constraints Redshift does not enforce ({@code PRIMARY KEY},
  *       {@code UNIQUE}, {@code FOREIGN KEY}/{@code REFERENCES}) are removed and reported in {@link
- *       Translation#strippedAttributes()};
- *       {@code ALTER TABLE ... ALTER DISTKEY/DISTSTYLE/SORTKEY/ENCODE} becomes a no-op;
+ *       Translation#strippedAttributes()}; the distribution, sort key, encoding and backup attributes (and the
+ *       parent of {@code CREATE TABLE ... (LIKE parent)}) are carried in a {@link #TABLE_ATTRIBUTES_MARKER}
+ *       comment before the statement, which the bootstrap's event trigger records;
+ *       {@code ALTER TABLE ... ALTER DISTKEY/DISTSTYLE/SORTKEY/ENCODE} becomes a no-op {@code ALTER TABLE t RESET
+ *       (fillfactor)} carrying such a comment;
+ *   <li>CHAR/VARCHAR/TEXT columns of CREATE TABLE, ADD COLUMN and ALTER COLUMN TYPE get a CHECK constraint
+ *       {@code localredshift_bytes_<column>} that enforces Redshift's lengths in bytes (LIKE copies them);
+ *   <li>{@code MERGE ... REMOVE DUPLICATES} becomes a DELETE + INSERT, {@code ALTER TABLE t APPEND FROM s}
+ *       a call of {@code localredshift_append_from}, {@code #name} tables temporary tables {@code "#name"},
+ *       {@code EXPLAIN} a query on {@code localredshift_explain} (Redshift-shaped {@code QUERY PLAN});
  *   <li>{@code CREATE VIEW ... WITH NO SCHEMA BINDING}: the clause is removed and the statement is prefixed
  *       with {@link #LATE_BINDING_MARKER}; an event trigger installed by {@link RedshiftBootstrap} records such
  *       views so DescribeTable can answer for them as Redshift does (no columns);
@@ -54,6 +62,13 @@ public final class RedshiftSqlTranslator {
 
   /** Comment that prefixes a translated {@code CREATE VIEW ... WITH NO SCHEMA BINDING}. */
   public static final String LATE_BINDING_MARKER = "/*localredshift:no_schema_binding*/";
+
+  /**
+   * Comment that prefixes a translated CREATE TABLE / ALTER TABLE carrying Redshift table attributes: {@value}
+   * followed by a JSON object and the comment's end. An event trigger of {@link RedshiftBootstrap} records them
+   * (see {@link RedshiftBootstrap#TABLE_ATTRIBUTES_TABLE}).
+   */
+  public static final String TABLE_ATTRIBUTES_MARKER = "/*localredshift:table_attributes ";
 
   private static final String NO_OP = "DO $localredshift$BEGIN END$localredshift$";
 
@@ -284,6 +299,20 @@ public final class RedshiftSqlTranslator {
     private final int[] match; // per significant position: matching paren position, or -1
     private final List<String> stripped = new ArrayList<>();
     private String prefix = "";
+    // Redshift table attributes found while stripping them (recorded through TABLE_ATTRIBUTES_MARKER).
+    private boolean attributesRecorded;
+    private String distStyle;
+    private String distKey;
+    private String sortType;
+    private final List<String> sortKeys = new ArrayList<>();
+    private final java.util.Map<String, String> encodings = new java.util.LinkedHashMap<>();
+    private Boolean encodeAuto;
+    private Boolean backup;
+    private String likeTable;
+    private String currentColumn;
+    /** Redshift's error for a CHAR/VARCHAR length over its maximum, raised instead of running the statement. */
+    private String lengthError;
+    private final java.util.Map<Integer, String> suffixes = new java.util.HashMap<>();
 
     Translator(String input, boolean caseSensitive) {
       this.input = input;
@@ -361,10 +390,19 @@ public final class RedshiftSqlTranslator {
 
     private String joined() {
       StringBuilder sb = new StringBuilder(prefix);
-      for (String s : out) {
-        sb.append(s);
+      for (int i = 0; i < out.length; i++) {
+        sb.append(out[i]);
+        String s = suffixes.get(i);
+        if (s != null) {
+          sb.append(s);
+        }
       }
       return sb.toString();
+    }
+
+    /** Text added after the output of token {@code all[i]} (kept apart so later rewrites of it keep it). */
+    private void appendAfter(int p, String text) {
+      suffixes.merge(sigIndex.get(p), text, String::concat);
     }
 
     Translation run() {
@@ -392,6 +430,12 @@ public final class RedshiftSqlTranslator {
       if (redshiftOnly != null) {
         return new Translation(redshiftOnly, kind, List.of(), false);
       }
+      if (isWord(0, "explain")) {
+        String explain = explain();
+        if (explain != null) {
+          return new Translation(explain, kind, List.of(), false);
+        }
+      }
       if (isWord(0, "vacuum") || isWord(0, "analyze")) {
         maintenanceOptions();
       }
@@ -415,10 +459,15 @@ public final class RedshiftSqlTranslator {
         createMaterializedView = isWord(p, "materialized") && isWord(p + 1, "view");
         p0 = p;
       } else if (isWord(0, "alter") && isWord(1, "table")) {
+        String append = appendFrom();
+        if (append != null) {
+          return new Translation(append, kind, List.of(), false);
+        }
         alterTable = true;
         if (alterTableIsNoOp()) {
           stripped.add(input.strip());
-          return new Translation(NO_OP, kind, List.copyOf(stripped), false);
+          String recorded = alterTableAttributes();
+          return new Translation(recorded != null ? recorded : NO_OP, kind, List.copyOf(stripped), false);
         }
       }
       // CREATE/ALTER/DROP USER "Name": the case of a quoted user name is always kept.
@@ -465,6 +514,11 @@ public final class RedshiftSqlTranslator {
           continue;
         }
         if (t.kind() == Kind.QUOTED_IDENTIFIER) {
+          if (createTable && depth == 1 && "#columns".equals(owners.peek()) && (isSym(p - 1, "(") || isSym(p - 1, ","))) {
+            currentColumn = name(p);
+          } else if (alterTable && (isWord(p - 1, "column") || isWord(p - 1, "add"))) {
+            currentColumn = name(p);
+          }
           if (!caseSensitive && !(userStatement && p == 2)) {
             set(p, foldQuoted(t.text()));
           }
@@ -498,6 +552,18 @@ public final class RedshiftSqlTranslator {
         // Table and column attributes.
         // In a column list, a word right after '(' or ',' is a column name (or constraint), not an attribute.
         boolean columnNamePosition = inColumns && (isSym(p - 1, "(") || isSym(p - 1, ","));
+        if (columnNamePosition) {
+          currentColumn = name(p);
+          if (w.equals("like") && p == columnListOpen + 1) {
+            likeTable = qualifiedName(p + 1);
+            if (match[columnListOpen] > p + 1) {
+              // The byte-length checks of the parent's strings (Redshift has no other CHECK constraints).
+              appendAfter(match[columnListOpen] - 1, " INCLUDING CONSTRAINTS");
+            }
+          }
+        } else if (alterTable && (isWord(p - 1, "column") || (isWord(p - 1, "add") && !isWord(p, "column")))) {
+          currentColumn = name(p);
+        }
         if (alterTable && !columnNamePosition) {
           String prev = word(p - 1);
           columnNamePosition = isSym(p - 1, ",") || (prev != null
@@ -556,6 +622,9 @@ public final class RedshiftSqlTranslator {
           }
         }
         boolean ddlType = (inColumns || (alterTable && depth == 0)) && isDdlTypePosition(p);
+        if (ddlType) {
+          byteLengthCheck(p, w);
+        }
         if (ddlType && !call) {
           if (w.equals("text") || w.equals("varchar") || w.equals("nvarchar")) {
             set(p, "varchar(256)");
@@ -594,6 +663,7 @@ public final class RedshiftSqlTranslator {
           }
         }
       }
+      hashTempTables(createTable, p0);
       // Innermost (last) first, so an outer rewrite copies the already rewritten text of its arguments.
       for (int i = decodes.size() - 1; i >= 0; i--) {
         int p = decodes.get(i);
@@ -604,6 +674,19 @@ public final class RedshiftSqlTranslator {
           case "regexp_replace" -> regexpReplace(p);
           default -> median(p);
         }
+      }
+      if (lengthError != null) {
+        return new Translation("DO $localredshift$BEGIN RAISE EXCEPTION '" + lengthError
+            + "' USING ERRCODE = '22023'; END$localredshift$", kind, List.copyOf(stripped), false);
+      }
+      if (isWord(0, "merge")) {
+        String removeDuplicates = mergeRemoveDuplicates();
+        if (removeDuplicates != null) {
+          return new Translation(removeDuplicates, kind, List.of(), false);
+        }
+      }
+      if ((createTable || alterTable) && (attributesRecorded || likeTable != null)) {
+        prefix = attributesMarker(alterTable) + " ";
       }
       return new Translation(joined(), kind, List.copyOf(stripped), lateBinding);
     }
@@ -698,6 +781,210 @@ public final class RedshiftSqlTranslator {
       set(last, out[sigIndex.get(last)] + " LIMIT " + n.text());
     }
 
+    /**
+     * EXPLAIN [VERBOSE] statement: the translated statement is explained by the bootstrap's {@code
+     * localredshift_explain}, which answers one text column {@code QUERY PLAN} with PostgreSQL's plan lines, plan
+     * nodes prefixed with {@code XN } as Redshift prints them ({@code XN Seq Scan on t  (cost=0.00..15.00
+     * rows=1000 width=4)}); null when there is no statement after EXPLAIN.
+     */
+    private String explain() {
+      int p = 1;
+      boolean verbose = false;
+      if (isWord(p, "verbose")) {
+        verbose = true;
+        p++;
+      }
+      if (tok(p) == null || tok(p).isSymbol(";") || tok(p).isSymbol("(") && isWord(p + 1, "format")) {
+        return null;
+      }
+      String inner = RedshiftSqlTranslator.translate(input.substring(tok(p).start()), caseSensitive).sql().strip();
+      if (inner.endsWith(";")) {
+        inner = inner.substring(0, inner.length() - 1).strip();
+      }
+      return "SELECT \"QUERY PLAN\" FROM pg_catalog.localredshift_explain(" + literal(inner) + ", " + verbose + ")";
+    }
+
+    /**
+     * ALTER TABLE target APPEND FROM source [IGNOREEXTRA | FILLTARGET] becomes a call of the bootstrap's
+     * procedure that moves the rows (the source ends empty); else null.
+     */
+    private String appendFrom() {
+      int p = 2;
+      String target = qualifiedName(p);
+      if (target == null) {
+        return null;
+      }
+      p = nameEnd(p);
+      if (!isWord(p + 1, "append") || !isWord(p + 2, "from")) {
+        return null;
+      }
+      String source = qualifiedName(p + 3);
+      if (source == null) {
+        return null;
+      }
+      int q = nameEnd(p + 3);
+      String mode = "";
+      if (isWord(q + 1, "ignoreextra") || isWord(q + 1, "filltarget")) {
+        mode = word(q + 1).toUpperCase(Locale.ROOT);
+        q++;
+      }
+      if (isSym(q + 1, ";")) {
+        q++;
+      }
+      if (q != sig.size() - 1) {
+        return null;
+      }
+      return "CALL pg_catalog.localredshift_append_from(" + literal(target) + ", " + literal(source) + ", "
+          + literal(mode) + ")";
+    }
+
+    /**
+     * MERGE INTO target [[AS] alias] USING source ON condition REMOVE DUPLICATES (Redshift's simplified MERGE:
+     * matching target rows are replaced by the source rows, the other source rows inserted) becomes a DELETE of
+     * the matching target rows and an INSERT of every source row in one statement; else null.
+     */
+    private String mergeRemoveDuplicates() {
+      int end = sig.size() - 1;
+      if (isSym(end, ";")) {
+        end--;
+      }
+      if (!isWord(1, "into") || !isWord(end, "duplicates") || !isWord(end - 1, "remove")) {
+        return null;
+      }
+      int using = -1;
+      int on = -1;
+      int depth = 0;
+      for (int p = 2; p < end - 1; p++) {
+        if (isSym(p, "(")) {
+          depth++;
+        } else if (isSym(p, ")")) {
+          depth--;
+        } else if (depth == 0 && using < 0 && isWord(p, "using")) {
+          using = p;
+        } else if (depth == 0 && using > 0 && on < 0 && isWord(p, "on")) {
+          on = p;
+        }
+      }
+      if (using < 3 || on < using + 2 || on + 1 > end - 2) {
+        return null;
+      }
+      int nameEnd = 2;
+      while (isSym(nameEnd + 1, ".") && nameEnd + 2 < using) {
+        nameEnd += 2;
+      }
+      String table = text(2, nameEnd).strip();
+      String target = text(2, using - 1).strip();
+      String source = text(using + 1, on - 1).strip();
+      String condition = text(on + 1, end - 2).strip();
+      return "WITH localredshift_replaced AS (DELETE FROM " + target + " USING " + source + " WHERE " + condition
+          + ") INSERT INTO " + table + " SELECT * FROM " + source;
+    }
+
+    /**
+     * Redshift's {@code #name} tables are temporary tables: {@code #name} after TABLE, FROM, JOIN, INTO, UPDATE,
+     * ... becomes the quoted identifier {@code "#name"}, and CREATE TABLE #name / SELECT ... INTO #name create a
+     * temporary table.
+     */
+    private void hashTempTables(boolean createTable, int tableWord) {
+      Set<String> before = Set.of("table", "from", "join", "into", "update", "exists", "using", "on", "to",
+          "truncate", "only");
+      for (int p = 1; p + 1 < sig.size(); p++) {
+        Token hash = tok(p);
+        Token n = tok(p + 1);
+        Token prev = tok(p - 1);
+        if (!hash.isSymbol("#") || n.kind() != Kind.WORD || n.start() != hash.start() + 1
+            || !(prev.isSymbol(",") || (prev.kind() == Kind.WORD && before.contains(lower(prev))))
+            || isSym(p - 1, ".")) {
+          continue;
+        }
+        set(p, "");
+        set(p + 1, "\"#" + lower(n).replace("\"", "\"\"") + "\"");
+        boolean temp = false;
+        for (int q = 1; q < tableWord; q++) {
+          temp |= isWord(q, "temp") || isWord(q, "temporary");
+        }
+        boolean created = p == tableWord + 1
+            || (isWord(tableWord + 1, "if") && isWord(tableWord + 2, "not") && p == tableWord + 4);
+        if (createTable && created && !temp) {
+          set(tableWord, "TEMP " + out[sigIndex.get(tableWord)]);
+        } else if (isWord(0, "select") && prev.isWord("into") && !isWord(p - 2, "insert")) {
+          set(p, "TEMP ");
+        }
+      }
+    }
+
+    /**
+     * Redshift's CHAR(n)/VARCHAR(n) count bytes, PostgreSQL's characters: a string column defined at type
+     * position {@code p} gets a CHECK constraint named {@code localredshift_bytes_<column>} that fails a value of
+     * more than n bytes (VARCHAR) or with a multi-byte character (CHAR) with Redshift's error, raised by the
+     * bootstrap's {@code localredshift_value_too_long} / {@code localredshift_multibyte_char}. ALTER COLUMN
+     * ... TYPE replaces the constraint.
+     */
+    private void byteLengthCheck(int p, String w) {
+      boolean varying;
+      int lengthParen;
+      if (Set.of("varchar", "nvarchar", "text").contains(w)) {
+        varying = true;
+        lengthParen = w.equals("text") ? -1 : p + 1;
+      } else if ((w.equals("character") || w.equals("char")) && isWord(p + 1, "varying")) {
+        varying = true;
+        lengthParen = p + 2;
+      } else if (Set.of("char", "character", "nchar", "bpchar").contains(w)) {
+        varying = false;
+        lengthParen = p + 1;
+      } else {
+        return;
+      }
+      long n = varying ? 256 : (w.equals("bpchar") ? 256 : 1);
+      int last = lengthParen < 0 ? p : lengthParen - 1;
+      if (lengthParen > 0 && isSym(lengthParen, "(") && match[lengthParen] > 0) {
+        Token len = tok(lengthParen + 1);
+        if (len != null && len.isWord("max")) {
+          n = varying ? 65535 : 4096;
+        } else if (len != null && len.kind() == Kind.NUMBER && len.text().matches("\\d{1,9}")) {
+          n = Long.parseLong(len.text());
+        } else {
+          return;
+        }
+        last = match[lengthParen];
+        if (n > (varying ? 65535 : 4096)) {
+          lengthError = "length for type " + (varying ? "varchar" : "character") + " cannot exceed "
+              + (varying ? 65535 : 4096);
+          return;
+        }
+      }
+      boolean alterType = isWord(p - 1, "type");
+      String column = alterType ? name(p - 2) : name(p - 1);
+      if (column == null) {
+        return;
+      }
+      String ref = "\"" + column.replace("\"", "\"\"") + "\"";
+      String constraint = "\"localredshift_bytes_" + column.replace("\"", "\"\"") + "\"";
+      String check = varying
+          ? "CHECK (octet_length(" + ref + "::text) <= " + n + " OR pg_catalog.localredshift_value_too_long("
+              + ref + "::text, " + n + "))"
+          : "CHECK (octet_length(" + ref + "::text) = char_length(" + ref + "::text)"
+              + " OR pg_catalog.localredshift_multibyte_char(" + ref + "::text))";
+      if (alterType) {
+        appendAfter(last, ", DROP CONSTRAINT IF EXISTS " + constraint + ", ADD CONSTRAINT " + constraint + " " + check);
+        return;
+      }
+      // At the end of the column definition: before the next ',' or the list's ')' at this depth.
+      int end = last;
+      for (int q = last + 1; q < sig.size(); q++) {
+        if (isSym(q, "(") && match[q] > 0) {
+          q = match[q];
+          end = q;
+          continue;
+        }
+        if (isSym(q, ",") || isSym(q, ")") || isSym(q, ";")) {
+          break;
+        }
+        end = q;
+      }
+      appendAfter(end, " CONSTRAINT " + constraint + " " + check);
+    }
+
     /** A type word at {@code p} in a column definition: after a column name that follows '(' ',' ADD COLUMN. */
     private boolean isDdlTypePosition(int p) {
       Token prev = tok(p - 1);
@@ -726,16 +1013,19 @@ public final class RedshiftSqlTranslator {
         case "diststyle":
           if (tableLevel && tok(p + 1) != null) {
             remove(p, p + 1);
+            recordDistStyle(word(p + 1));
             return p + 1;
           }
           return -1;
         case "distkey":
           if (call && tableLevel && match[p + 1] > 0) {
             remove(p, match[p + 1]);
+            recordDistKey(name(p + 2));
             return match[p + 1];
           }
           if (!call && !tableLevel) {
             remove(p, p);
+            recordDistKey(currentColumn);
             return p;
           }
           return -1;
@@ -743,26 +1033,36 @@ public final class RedshiftSqlTranslator {
         case "interleaved":
           if (tableLevel && isWord(p + 1, "sortkey") && isSym(p + 2, "(") && match[p + 2] > 0) {
             remove(p, match[p + 2]);
+            recordSortKey(w.toUpperCase(Locale.ROOT), p + 2);
             return match[p + 2];
           }
           return -1;
         case "sortkey":
           if (tableLevel && call && match[p + 1] > 0) {
             remove(p, match[p + 1]);
+            recordSortKey("COMPOUND", p + 1);
             return match[p + 1];
           }
           if (tableLevel && isWord(p + 1, "auto")) {
             remove(p, p + 1);
+            recordSortKey("AUTO", -1);
             return p + 1;
           }
           if (!tableLevel && !call) {
             remove(p, p);
+            if (currentColumn != null) {
+              sortType = "COMPOUND";
+              sortKeys.add(currentColumn);
+              attributesRecorded = true;
+            }
             return p;
           }
           return -1;
         case "backup":
           if (tableLevel && (isWord(p + 1, "yes") || isWord(p + 1, "no"))) {
             remove(p, p + 1);
+            backup = isWord(p + 1, "yes");
+            attributesRecorded = true;
             return p + 1;
           }
           return -1;
@@ -770,12 +1070,190 @@ public final class RedshiftSqlTranslator {
           Token next = tok(p + 1);
           if (next != null && next.kind() == Kind.WORD && !call) {
             remove(p, p + 1);
+            if (tableLevel && next.isWord("auto")) {
+              encodeAuto = true;
+            } else if (currentColumn != null) {
+              encodings.put(currentColumn, lower(next));
+            }
+            attributesRecorded = true;
             return p + 1;
           }
           return -1;
         default:
           return -1;
       }
+    }
+
+    private void recordDistStyle(String style) {
+      if (style != null) {
+        distStyle = style.toUpperCase(Locale.ROOT);
+        attributesRecorded = true;
+      }
+    }
+
+    private void recordDistKey(String column) {
+      if (column != null) {
+        distKey = column;
+        distStyle = "KEY";
+        attributesRecorded = true;
+      }
+    }
+
+    /** A sort key of {@code type}; its column list is the parenthesis at {@code open} (-1: none). */
+    private void recordSortKey(String type, int open) {
+      sortType = type;
+      sortKeys.clear();
+      if (open >= 0) {
+        for (int q = open + 1; q < match[open]; q++) {
+          Token t = tok(q);
+          if (t.kind() == Kind.WORD || t.kind() == Kind.QUOTED_IDENTIFIER) {
+            sortKeys.add(name(q));
+          }
+        }
+        if (sortKeys.isEmpty()) {
+          sortType = "NONE";
+        }
+      }
+      attributesRecorded = true;
+    }
+
+    /** A possibly qualified name starting at {@code p}, each part as Redshift resolves it, quoted; else null. */
+    private String qualifiedName(int p) {
+      if (isHashName(p)) {
+        return "\"#" + lower(tok(p + 1)).replace("\"", "\"\"") + "\"";
+      }
+      StringBuilder sb = new StringBuilder();
+      int q = p;
+      while (true) {
+        String n = name(q);
+        if (n == null) {
+          return null;
+        }
+        sb.append('"').append(n.replace("\"", "\"\"")).append('"');
+        if (isSym(q + 1, ".") && name(q + 2) != null) {
+          sb.append('.');
+          q += 2;
+        } else {
+          return sb.toString();
+        }
+      }
+    }
+
+    /** A Redshift temporary table name {@code #name} (two adjacent tokens) at {@code p}. */
+    private boolean isHashName(int p) {
+      return isSym(p, "#") && tok(p + 1) != null && tok(p + 1).kind() == Kind.WORD
+          && tok(p + 1).start() == tok(p).start() + 1;
+    }
+
+    /** Last position of the (possibly qualified or {@code #}) name starting at {@code p}. */
+    private int nameEnd(int p) {
+      if (isHashName(p)) {
+        return p + 1;
+      }
+      int q = p;
+      while (isSym(q + 1, ".") && tok(q + 2) != null) {
+        q += 2;
+      }
+      return q;
+    }
+
+    /** The attributes found, as the marker comment the bootstrap's event trigger reads. */
+    private String attributesMarker(boolean alter) {
+      StringBuilder sb = new StringBuilder(TABLE_ATTRIBUTES_MARKER).append('{');
+      List<String> members = new ArrayList<>();
+      if (alter) {
+        members.add("\"alter\":true");
+      }
+      if (distStyle != null) {
+        members.add("\"diststyle\":" + json(distStyle));
+        members.add("\"distkey\":" + (distKey == null ? "null" : json(distKey)));
+      }
+      if (sortType != null) {
+        StringBuilder keys = new StringBuilder("[");
+        for (String k : sortKeys) {
+          keys.append(keys.length() > 1 ? "," : "").append(json(k));
+        }
+        members.add("\"sortkey_type\":" + json(sortType));
+        members.add("\"sortkey\":" + keys.append(']'));
+      }
+      if (!encodings.isEmpty()) {
+        StringBuilder enc = new StringBuilder("{");
+        for (var e : encodings.entrySet()) {
+          enc.append(enc.length() > 1 ? "," : "").append(json(e.getKey())).append(':').append(json(e.getValue()));
+        }
+        members.add("\"encodings\":" + enc.append('}'));
+      }
+      if (encodeAuto != null) {
+        members.add("\"encode_auto\":" + encodeAuto);
+      }
+      if (backup != null) {
+        members.add("\"backup\":" + backup);
+      }
+      if (likeTable != null) {
+        members.add("\"like\":" + json(likeTable));
+      }
+      return sb.append(String.join(",", members)).append("}*/").toString();
+    }
+
+    /** A JSON string that cannot end or nest the marker comment ('*' and '/' escaped). */
+    private static String json(String value) {
+      StringBuilder sb = new StringBuilder("\"");
+      for (char ch : value.toCharArray()) {
+        if (ch == '"' || ch == '\\') {
+          sb.append('\\').append(ch);
+        } else if (ch < 0x20 || ch == '*' || ch == '/') {
+          sb.append(String.format("\\u%04x", (int) ch));
+        } else {
+          sb.append(ch);
+        }
+      }
+      return sb.append('"').toString();
+    }
+
+    /**
+     * ALTER TABLE t ALTER DISTKEY c | DISTSTYLE x [DISTKEY c] | [COMPOUND] SORTKEY (..) | SORTKEY AUTO|NONE | ENCODE
+     * AUTO | COLUMN c ENCODE x [, ALTER COLUMN ...]: a no-op ALTER TABLE of the same table (so ownership is
+     * checked) prefixed with the attribute marker; null when the statement is none of these.
+     */
+    private String alterTableAttributes() {
+      int p = 2;
+      if (isWord(p, "if") && isWord(p + 1, "exists")) {
+        p += 2;
+      }
+      String table = qualifiedName(p);
+      if (table == null) {
+        return null;
+      }
+      for (int q = p; q < sig.size(); q++) {
+        if (!isWord(q, "alter") || q == 0) {
+          continue;
+        }
+        if (isWord(q + 1, "distkey")) {
+          recordDistKey(name(q + 2));
+        } else if (isWord(q + 1, "diststyle")) {
+          recordDistStyle(word(q + 2));
+          if (isWord(q + 3, "distkey")) {
+            recordDistKey(name(q + 4));
+          }
+        } else if ((isWord(q + 1, "compound") || isWord(q + 1, "interleaved")) && isWord(q + 2, "sortkey")
+            && isSym(q + 3, "(") && match[q + 3] > 0) {
+          recordSortKey(word(q + 1).toUpperCase(Locale.ROOT), q + 3);
+        } else if (isWord(q + 1, "sortkey") && isSym(q + 2, "(") && match[q + 2] > 0) {
+          recordSortKey("COMPOUND", q + 2);
+        } else if (isWord(q + 1, "sortkey") && (isWord(q + 2, "auto") || isWord(q + 2, "none"))) {
+          recordSortKey(word(q + 2).toUpperCase(Locale.ROOT), -1);
+        } else if (isWord(q + 1, "encode") && isWord(q + 2, "auto")) {
+          encodeAuto = true;
+          attributesRecorded = true;
+        } else if (isWord(q + 1, "column") && isWord(q + 3, "encode") && name(q + 2) != null && word(q + 4) != null) {
+          encodings.put(name(q + 2), word(q + 4));
+          attributesRecorded = true;
+        }
+      }
+      if (!attributesRecorded) {
+        return null;
+      }
+      return attributesMarker(true) + " ALTER TABLE " + table + " RESET (fillfactor)";
     }
 
     /**

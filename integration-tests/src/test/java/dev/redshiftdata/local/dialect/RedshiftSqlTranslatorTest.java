@@ -13,12 +13,24 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RedshiftSqlTranslatorTest {
 
+  /** The translation without the byte-length CHECK constraints of string columns (asserted in byteLengthChecks). */
   private static String pg(String sql) {
-    return RedshiftSqlTranslator.toPostgres(sql, false);
+    return unchecked(RedshiftSqlTranslator.toPostgres(sql, false));
+  }
+
+  private static String unchecked(String pgSql) {
+    return pgSql.replaceAll(" CONSTRAINT \"localredshift_bytes_[^\"]*\" CHECK \\(octet_length\\(.*?"
+        + "localredshift_(value_too_long|multibyte_char)\\(\"[^\"]*\"::text(, \\d+)?\\)\\)", "")
+        .replaceAll(", DROP CONSTRAINT IF EXISTS \"localredshift_bytes_[^\"]*\", ADD$", "");
+  }
+
+  /** The translation without its leading table-attributes marker comment (asserted separately). */
+  private static String unmarked(String pgSql) {
+    return pgSql.replaceFirst("^/\\*localredshift:table_attributes .*?\\*/ ", "");
   }
 
   private static String pgCs(String sql) {
-    return RedshiftSqlTranslator.toPostgres(sql, true);
+    return unchecked(RedshiftSqlTranslator.toPostgres(sql, true));
   }
 
   // ---- identifiers ------------------------------------------------------------------------------------
@@ -126,7 +138,7 @@ class RedshiftSqlTranslatorTest {
   void tableAttributesAreStrippedAndReported() {
     Translation t = RedshiftSqlTranslator.translate(
         "CREATE TABLE t (a INT, b INT) DISTSTYLE KEY DISTKEY(a) COMPOUND SORTKEY(a, b) BACKUP NO ENCODE AUTO", false);
-    assertEquals("CREATE TABLE t (a INT, b INT)", t.sql().strip());
+    assertEquals("CREATE TABLE t (a INT, b INT)", unmarked(unchecked(t.sql())).strip());
     assertEquals(List.of("DISTSTYLE KEY", "DISTKEY(a)", "COMPOUND SORTKEY(a, b)", "BACKUP NO", "ENCODE AUTO"),
         t.strippedAttributes());
     assertEquals(StatementKind.OTHER, t.kind());
@@ -138,39 +150,40 @@ class RedshiftSqlTranslatorTest {
       "SORTKEY (a)", "INTERLEAVED SORTKEY (a, b)", "COMPOUND SORTKEY (b)", "BACKUP YES", "ENCODE AUTO",
       "diststyle even sortkey(a)"})
   void eachTableAttribute(String attribute) {
-    assertEquals("CREATE TABLE t (a INT, b INT)", pg("CREATE TABLE t (a INT, b INT) " + attribute).strip());
+    assertEquals("CREATE TABLE t (a INT, b INT)", unmarked(pg("CREATE TABLE t (a INT, b INT) " + attribute)).strip());
   }
 
   @Test
   void columnAttributesAreStripped() {
     Translation t = RedshiftSqlTranslator.translate(
         "CREATE TABLE t (a INT ENCODE az64 DISTKEY, b VARCHAR(5) ENCODE lzo SORTKEY NOT NULL, c INT ENCODE RAW)", false);
-    assertEquals("CREATE TABLE t (a INT, b VARCHAR(5) NOT NULL, c INT)", t.sql().replaceAll(" +", " ").replace(" ,", ",").replace(" )", ")"));
+    assertEquals("CREATE TABLE t (a INT, b VARCHAR(5) NOT NULL, c INT)", unmarked(unchecked(t.sql())).replaceAll(" +", " ").replace(" ,", ",").replace(" )", ")"));
     assertEquals(List.of("ENCODE az64", "DISTKEY", "ENCODE lzo", "SORTKEY", "ENCODE RAW"), t.strippedAttributes());
   }
 
   @Test
   void ctasAndTempAndLikeAttributes() {
     assertEquals("CREATE TEMP TABLE t AS SELECT encode(x, 'hex') FROM u",
-        pg("CREATE TEMP TABLE t DISTSTYLE EVEN SORTKEY (a) AS SELECT encode(x, 'hex') FROM u").replaceAll(" +", " "));
-    assertEquals("CREATE TABLE t (LIKE u)", pg("CREATE TABLE t (LIKE u) DISTSTYLE ALL").strip());
+        unmarked(pg("CREATE TEMP TABLE t DISTSTYLE EVEN SORTKEY (a) AS SELECT encode(x, 'hex') FROM u")).replaceAll(" +", " "));
+    assertEquals("CREATE TABLE t (LIKE u INCLUDING CONSTRAINTS)",
+        unmarked(pg("CREATE TABLE t (LIKE u) DISTSTYLE ALL")).strip());
     assertEquals("CREATE LOCAL TEMPORARY TABLE t (a INT)",
-        pg("CREATE LOCAL TEMPORARY TABLE t (a INT ENCODE zstd)").replace(" )", ")"));
+        unmarked(pg("CREATE LOCAL TEMPORARY TABLE t (a INT ENCODE zstd)")).replace(" )", ")"));
   }
 
   @Test
   void attributeWordsAsColumnNames() {
     assertEquals("CREATE TABLE t (encode INT, distkey INT, sortkey varchar(256), backup BOOL)",
-        pg("CREATE TABLE t (encode INT, distkey INT, sortkey TEXT, backup BOOL)"));
-    assertEquals("CREATE TABLE t (a INT, encode INT)", pg("CREATE TABLE t (a INT ENCODE zstd, encode INT ENCODE raw)")
+        unmarked(pg("CREATE TABLE t (encode INT, distkey INT, sortkey TEXT, backup BOOL)")));
+    assertEquals("CREATE TABLE t (a INT, encode INT)", unmarked(pg("CREATE TABLE t (a INT ENCODE zstd, encode INT ENCODE raw)"))
         .replaceAll(" +", " ").replace(" ,", ",").replace(" )", ")"));
   }
 
   @Test
   void attributeWordsAsColumnNamesInAlterTable() {
-    assertEquals("ALTER TABLE t RENAME COLUMN encode TO diststyle", pg("ALTER TABLE t RENAME COLUMN encode TO diststyle"));
-    assertEquals("ALTER TABLE t DROP COLUMN sortkey", pg("ALTER TABLE t DROP COLUMN sortkey"));
-    assertEquals("ALTER TABLE t ADD COLUMN backup INT", pg("ALTER TABLE t ADD COLUMN backup INT ENCODE az64").strip());
+    assertEquals("ALTER TABLE t RENAME COLUMN encode TO diststyle", unmarked(pg("ALTER TABLE t RENAME COLUMN encode TO diststyle")));
+    assertEquals("ALTER TABLE t DROP COLUMN sortkey", unmarked(pg("ALTER TABLE t DROP COLUMN sortkey")));
+    assertEquals("ALTER TABLE t ADD COLUMN backup INT", unmarked(pg("ALTER TABLE t ADD COLUMN backup INT ENCODE az64")).strip());
   }
 
   @Test
@@ -179,33 +192,33 @@ class RedshiftSqlTranslatorTest {
         + " parent INT REFERENCES s.p (id), other INT CONSTRAINT fk REFERENCES q, CONSTRAINT pk PRIMARY KEY (id, code),"
         + " UNIQUE (code), FOREIGN KEY (parent) REFERENCES s.p(id) ON DELETE CASCADE) DISTSTYLE ALL", false);
     assertEquals("CREATE TABLE t (id INT, code CHAR(2) NOT NULL, parent INT, other INT)",
-        t.sql().replaceAll(" +", " ").replace(" ,", ",").replace(" )", ")").strip());
+        unmarked(unchecked(t.sql())).replaceAll(" +", " ").replace(" ,", ",").replace(" )", ")").strip());
     assertEquals(List.of("PRIMARY KEY", "UNIQUE", "REFERENCES s.p (id)", "CONSTRAINT fk REFERENCES q",
         ", CONSTRAINT pk PRIMARY KEY (id, code)", ", UNIQUE (code)", ", FOREIGN KEY (parent) REFERENCES s.p(id) ON DELETE CASCADE",
         "DISTSTYLE ALL"), t.strippedAttributes());
-    assertEquals("CREATE TABLE t ( a INT)", pg("CREATE TABLE t (PRIMARY KEY (a), a INT)").replaceAll(" +", " "));
-    assertEquals("CREATE TABLE t (a INT CHECK (a > 0))", pg("CREATE TABLE t (a INT CHECK (a > 0))"));
+    assertEquals("CREATE TABLE t ( a INT)", unmarked(pg("CREATE TABLE t (PRIMARY KEY (a), a INT)")).replaceAll(" +", " "));
+    assertEquals("CREATE TABLE t (a INT CHECK (a > 0))", unmarked(pg("CREATE TABLE t (a INT CHECK (a > 0))")));
     for (String sql : List.of("ALTER TABLE t ADD PRIMARY KEY (a)", "ALTER TABLE t ADD CONSTRAINT u UNIQUE (a)",
         "ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES p (id)")) {
-      assertTrue(pg(sql).startsWith("DO "), sql);
+      assertTrue(unmarked(pg(sql)).startsWith("DO "), sql);
     }
-    assertEquals("ALTER TABLE t ADD COLUMN c INT", pg("ALTER TABLE t ADD COLUMN c INT"));
+    assertEquals("ALTER TABLE t ADD COLUMN c INT", unmarked(pg("ALTER TABLE t ADD COLUMN c INT")));
   }
 
   @Test
   void materializedViewAttributes() {
     Translation t = RedshiftSqlTranslator.translate("CREATE MATERIALIZED VIEW mv BACKUP NO DISTSTYLE KEY DISTKEY(a)"
         + " SORTKEY(a) AUTO REFRESH YES AS SELECT a, encode(b, 'hex') FROM t", false);
-    assertEquals("CREATE MATERIALIZED VIEW mv AS SELECT a, encode(b, 'hex') FROM t", t.sql().replaceAll(" +", " "));
+    assertEquals("CREATE MATERIALIZED VIEW mv AS SELECT a, encode(b, 'hex') FROM t", unmarked(unchecked(t.sql())).replaceAll(" +", " "));
     assertEquals(List.of("BACKUP NO", "DISTSTYLE KEY", "DISTKEY(a)", "SORTKEY(a)", "AUTO REFRESH YES"),
         t.strippedAttributes());
   }
 
   @Test
   void encodeFunctionIsNotAnAttribute() {
-    assertEquals("SELECT encode(x, 'base64') FROM t", pg("SELECT encode(x, 'base64') FROM t"));
+    assertEquals("SELECT encode(x, 'base64') FROM t", unmarked(pg("SELECT encode(x, 'base64') FROM t")));
     assertEquals("CREATE TABLE t (a varchar(256) DEFAULT encode('x', 'hex'))",
-        pg("CREATE TABLE t (a TEXT DEFAULT encode('x', 'hex'))"));
+        unmarked(pg("CREATE TABLE t (a TEXT DEFAULT encode('x', 'hex'))")));
   }
 
   @Test
@@ -214,10 +227,96 @@ class RedshiftSqlTranslatorTest {
         "ALTER TABLE t ALTER SORTKEY (a, b)", "ALTER TABLE t ALTER COMPOUND SORTKEY (a)",
         "ALTER TABLE t ALTER ENCODE AUTO", "ALTER TABLE t ALTER COLUMN c ENCODE zstd", "alter table t alter sortkey none")) {
       Translation t = RedshiftSqlTranslator.translate(sql, false);
-      assertTrue(t.sql().startsWith("DO "), sql + " -> " + t.sql());
+      assertTrue(t.sql().startsWith(RedshiftSqlTranslator.TABLE_ATTRIBUTES_MARKER)
+          && t.sql().endsWith("*/ ALTER TABLE \"t\" RESET (fillfactor)"), sql + " -> " + t.sql());
       assertEquals(List.of(sql), t.strippedAttributes());
     }
-    assertEquals("ALTER TABLE t ADD COLUMN c INT", pg("ALTER TABLE t ADD COLUMN c INT ENCODE zstd").strip());
+    assertEquals("ALTER TABLE t ADD COLUMN c INT", unmarked(pg("ALTER TABLE t ADD COLUMN c INT ENCODE zstd")).strip());
+  }
+
+  @Test
+  void tableAttributesAreCarriedInAMarker() {
+    String m = RedshiftSqlTranslator.TABLE_ATTRIBUTES_MARKER;
+    assertEquals(m + "{\"diststyle\":\"KEY\",\"distkey\":\"a\",\"sortkey_type\":\"COMPOUND\",\"sortkey\":[\"a\",\"b\"],"
+        + "\"encode_auto\":true,\"backup\":false}*/ CREATE TABLE t (a INT, b INT)",
+        pg("CREATE TABLE t (a INT, b INT) DISTSTYLE KEY DISTKEY(a) COMPOUND SORTKEY(a, b) BACKUP NO ENCODE AUTO").strip());
+    assertEquals(m + "{\"diststyle\":\"KEY\",\"distkey\":\"a\",\"sortkey_type\":\"COMPOUND\",\"sortkey\":[\"my col\"],"
+        + "\"encodings\":{\"a\":\"az64\",\"my col\":\"lzo\"}}*/",
+        pg("CREATE TABLE t (a INT ENCODE az64 DISTKEY, \"My Col\" VARCHAR(5) ENCODE lzo SORTKEY)").split(" CREATE")[0]);
+    assertEquals(m + "{\"like\":\"\\\"s\\\".\\\"u\\\"\"}*/", pg("CREATE TABLE t (LIKE s.U)").split(" CREATE")[0]);
+    assertEquals(m + "{\"alter\":true,\"diststyle\":\"KEY\",\"distkey\":\"b\"}*/ ALTER TABLE \"s\".\"t\" RESET (fillfactor)",
+        pg("ALTER TABLE s.T ALTER DISTSTYLE KEY DISTKEY b"));
+    assertEquals(m + "{\"alter\":true,\"sortkey_type\":\"NONE\",\"sortkey\":[]}*/ ALTER TABLE \"t\" RESET (fillfactor)",
+        pg("ALTER TABLE t ALTER SORTKEY NONE"));
+    assertEquals(m + "{\"alter\":true,\"encodings\":{\"c\":\"zstd\"}}*/ ALTER TABLE t ADD COLUMN c INT",
+        pg("ALTER TABLE t ADD COLUMN c INT ENCODE zstd").replace(" ENCODE zstd", "").strip());
+    // A name cannot end the comment early.
+    assertTrue(pg("CREATE TABLE t (\"a*/b\" INT DISTKEY)").startsWith(m + "{\"diststyle\":\"KEY\",\"distkey\":\"a\\u002a\\u002fb\"}*/"));
+    assertEquals("CREATE TABLE t (a INT)", pg("CREATE TABLE t (a INT)"));
+  }
+
+  @Test
+  void byteLengthChecks() {
+    String check5 = " CONSTRAINT \"localredshift_bytes_b\" CHECK (octet_length(\"b\"::text) <= 5"
+        + " OR pg_catalog.localredshift_value_too_long(\"b\"::text, 5))";
+    assertEquals("CREATE TABLE t (a INT, b VARCHAR(5) NOT NULL" + check5 + ", c INT)",
+        RedshiftSqlTranslator.toPostgres("CREATE TABLE t (a INT, b VARCHAR(5) NOT NULL, c INT)", false));
+    assertEquals("ALTER TABLE t ADD COLUMN b NVARCHAR(5)".replace("NVARCHAR", "varchar") + check5,
+        RedshiftSqlTranslator.toPostgres("ALTER TABLE t ADD COLUMN b NVARCHAR(5)", false));
+    assertEquals("ALTER TABLE t ALTER COLUMN b TYPE VARCHAR(5), DROP CONSTRAINT IF EXISTS \"localredshift_bytes_b\","
+        + " ADD" + check5,
+        RedshiftSqlTranslator.toPostgres("ALTER TABLE t ALTER COLUMN b TYPE VARCHAR(5)", false));
+    assertTrue(RedshiftSqlTranslator.toPostgres("CREATE TABLE t (\"B\" TEXT)", false).contains(
+        "varchar(256) CONSTRAINT \"localredshift_bytes_b\" CHECK (octet_length(\"b\"::text) <= 256 OR"));
+    assertTrue(RedshiftSqlTranslator.toPostgres("CREATE TABLE t (c VARCHAR(MAX))", false).contains("<= 65535 OR"));
+    assertTrue(RedshiftSqlTranslator.toPostgres("CREATE TABLE t (c CHAR)", false).contains(
+        "CHAR CONSTRAINT \"localredshift_bytes_c\" CHECK (octet_length(\"c\"::text) = char_length(\"c\"::text)"
+            + " OR pg_catalog.localredshift_multibyte_char(\"c\"::text))"));
+    assertEquals("SELECT 'x'::varchar(5), CAST(y AS char(2)) FROM t",
+        RedshiftSqlTranslator.toPostgres("SELECT 'x'::varchar(5), CAST(y AS char(2)) FROM t", false));
+  }
+
+  @Test
+  void mergeRemoveDuplicates() {
+    assertEquals("WITH localredshift_replaced AS (DELETE FROM t USING s WHERE t.id = s.id) INSERT INTO t SELECT * FROM s",
+        pg("MERGE INTO t USING s ON t.id = s.id REMOVE DUPLICATES;"));
+    assertEquals("WITH localredshift_replaced AS (DELETE FROM \"x\".t AS tt USING (SELECT 1 AS id) AS s WHERE tt.id = s.id)"
+        + " INSERT INTO \"x\".t SELECT * FROM (SELECT 1 AS id) AS s",
+        pg("MERGE INTO \"X\".t AS tt USING (SELECT 1 AS id) AS s ON tt.id = s.id REMOVE DUPLICATES"));
+    String merge = "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET v = s.v"
+        + " WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.v)";
+    assertEquals(merge, pg(merge));
+  }
+
+  @Test
+  void alterTableAppend() {
+    assertEquals("CALL pg_catalog.localredshift_append_from('\"t\"', '\"s\".\"src\"', '')",
+        pg("ALTER TABLE t APPEND FROM s.\"Src\""));
+    assertEquals("CALL pg_catalog.localredshift_append_from('\"t\"', '\"u\"', 'IGNOREEXTRA')",
+        pg("alter table T append from u ignoreextra;"));
+    assertEquals("CALL pg_catalog.localredshift_append_from('\"t\"', '\"u\"', 'FILLTARGET')",
+        pg("ALTER TABLE t APPEND FROM u FILLTARGET"));
+  }
+
+  @Test
+  void hashTablesAreTemporary() {
+    assertEquals("CREATE TEMP TABLE \"#stage\" (a INT)", pg("CREATE TABLE #Stage (a INT)"));
+    assertEquals("CREATE TEMP TABLE IF NOT EXISTS \"#s\" AS SELECT 1", pg("CREATE TABLE IF NOT EXISTS #s AS SELECT 1"));
+    assertEquals("CREATE TEMP TABLE \"#s\" (a INT)", pg("CREATE TEMP TABLE #s (a INT)"));
+    assertEquals("SELECT * FROM \"#s\" JOIN \"#t\" ON true", pg("SELECT * FROM #s JOIN #t ON true"));
+    assertEquals("SELECT a INTO TEMP \"#c\" FROM t", pg("SELECT a INTO #c FROM t"));
+    assertEquals("INSERT INTO \"#s\" VALUES (1)", pg("INSERT INTO #s VALUES (1)"));
+    assertEquals("DROP TABLE \"#s\"", pg("DROP TABLE #s"));
+    assertEquals("SELECT 5 # 3, a #b FROM t", pg("SELECT 5 # 3, a #b FROM t"));
+    assertEquals("CALL pg_catalog.localredshift_append_from('\"#t\"', '\"#s\"', '')", pg("ALTER TABLE #T APPEND FROM #s"));
+    assertTrue(pg("ALTER TABLE #t ALTER DISTSTYLE ALL").endsWith("*/ ALTER TABLE \"#t\" RESET (fillfactor)"));
+  }
+
+  @Test
+  void explainRunsThroughThePlanFunction() {
+    assertEquals("SELECT \"QUERY PLAN\" FROM pg_catalog.localredshift_explain('SELECT  coalesce(a, ''x'') FROM t LIMIT 5',"
+        + " false)", pg("EXPLAIN SELECT TOP 5 NVL(a, 'x') FROM t;"));
+    assertEquals("SELECT \"QUERY PLAN\" FROM pg_catalog.localredshift_explain('SELECT 1', true)", pg("explain verbose SELECT 1"));
   }
 
   @Test

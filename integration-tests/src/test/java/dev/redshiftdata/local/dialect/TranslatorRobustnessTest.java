@@ -48,7 +48,7 @@ class TranslatorRobustnessTest {
     for (String sql : new String[] {
         "SELECT a, b FROM s.t WHERE c = 'x' ORDER BY 1", "INSERT INTO t (a) VALUES (1), (2)",
         "UPDATE t SET a = a + 1 WHERE b IS NULL", "DELETE FROM t USING u WHERE t.id = u.id",
-        "WITH x AS (SELECT 1 AS one) SELECT one FROM x", "CREATE TABLE t (a INT, b VARCHAR(3) NOT NULL DEFAULT 'x')",
+        "WITH x AS (SELECT 1 AS one) SELECT one FROM x", "CREATE TABLE t (a INT, b BIGINT NOT NULL DEFAULT 3)", // string columns get byte-length checks
         "DROP TABLE IF EXISTS t CASCADE", "GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader",
         "SELECT encode(decode('00ff', 'hex'), 'base64')", "SELECT x::numeric(10,2), CAST(y AS varchar(5))"}) {
       assertEquals(sql, RedshiftSqlTranslator.toPostgres(sql, false));
