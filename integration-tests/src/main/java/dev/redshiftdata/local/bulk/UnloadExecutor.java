@@ -81,6 +81,9 @@ public final class UnloadExecutor {
   private void prepareTarget(FileSystem fs, UnloadCommand command) throws IOException {
     List<FileStatus> existing = S3Objects.list(fs, command.bucket(), command.keyPrefix());
     if (command.cleanPath()) {
+      if (!command.partitionBy().isEmpty()) {
+        return; // with PARTITION BY only the folders that get new files are cleaned, as they are opened
+      }
       for (FileStatus s : existing) {
         fs.delete(s.getPath(), false);
       }
@@ -154,6 +157,9 @@ public final class UnloadExecutor {
           Object[] row = readRow(rs, n, parquet, parquetColumns, textColumns);
           String folder = partitioning.folder(rs);
           FileSink[] sinks = byFolder.computeIfAbsent(folder, f -> {
+            if (command.cleanPath()) {
+              cleanFolder(fs, command.bucket(), partitioning.root() + f);
+            }
             FileSink[] created = new FileSink[slices];
             for (int s = 0; s < slices; s++) {
               created[s] = newSink.apply(command.withKeyPrefix(partitioning.root() + f), s);
@@ -183,6 +189,16 @@ public final class UnloadExecutor {
       S3Objects.writeString(fs, S3Objects.path(manifestUrl), manifest(command, partitioning.project(described), files, rows));
     }
     return new UnloadResult(rows, files, manifestUrl);
+  }
+
+  private static void cleanFolder(FileSystem fs, String bucket, String keyPrefix) {
+    try {
+      for (FileStatus s : S3Objects.list(fs, bucket, keyPrefix)) {
+        fs.delete(s.getPath(), false);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Object[] readRow(

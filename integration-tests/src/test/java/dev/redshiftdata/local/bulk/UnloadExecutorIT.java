@@ -267,6 +267,18 @@ class UnloadExecutorIT {
     Dataset<Row> df = SharedSpark.session().read().parquet(s3a(result.files().get(0).url()));
     assertEquals(List.of("id", "h"), Arrays.asList(df.columns())); // partition columns left out of the files
     assertManifestMatchesFiles(readManifest(result.manifestUrl()), 300, false);
+
+    // CLEANPATH cleans only the partition folders that get new files.
+    UnloadResult again = unload("select id, 0 as bucket, 'p/0' as tag, h from unload_many where id <= 10",
+        "unload-it/parts", "PARTITION BY (bucket, tag) CLEANPATH");
+    assertEquals(10, again.rows());
+    try (FileSystem fs = s3.fileSystem(redshift.config().bucket())) {
+      long rewritten = S3Objects.list(fs, redshift.config().bucket(), "unload-it/parts/bucket=0/tag=p%2F0/").stream()
+          .mapToLong(f -> 1).sum();
+      assertEquals(again.files().size(), rewritten);
+      assertTrue(!S3Objects.list(fs, redshift.config().bucket(), "unload-it/parts/bucket=2/tag=p%2F1/").isEmpty(),
+          "untouched partition folders stay");
+    }
   }
 
   private static String read(String url) throws Exception {
