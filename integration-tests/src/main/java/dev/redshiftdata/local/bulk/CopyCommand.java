@@ -2,7 +2,10 @@ package dev.redshiftdata.local.bulk;
 
 import java.util.List;
 
-/** A parsed and validated Redshift COPY ... FROM 's3://...' statement. */
+/**
+ * A parsed and validated Redshift COPY ... FROM 's3://...' statement. {@code json} is FORMAT JSON's argument
+ * ({@code 'auto'}, {@code 'auto ignorecase'} or a JSONPaths file URL), null for other formats.
+ */
 public record CopyCommand(
     String table,
     List<String> columns,
@@ -29,7 +32,8 @@ public record CopyCommand(
     boolean escape,
     boolean roundDecimals,
     boolean explicitIds,
-    UnloadCommand.Compression compression) {
+    UnloadCommand.Compression compression,
+    String json) {
 
   public enum Format {
     TEXT,

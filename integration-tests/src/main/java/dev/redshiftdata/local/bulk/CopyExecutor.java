@@ -44,8 +44,7 @@ public final class CopyExecutor {
       CopyResult result =
           switch (command.format()) {
             case PARQUET -> loadParquet(connection, fs, command, table, sources, context);
-            case CSV, TEXT -> new DelimitedLoader(connection, fs, command, table, sources, context).load();
-            case JSON -> throw new RedshiftSqlError("COPY FORMAT JSON is not supported by the local Redshift yet");
+            case CSV, TEXT, JSON -> new DelimitedLoader(connection, fs, command, table, sources, context).load();
           };
       try (Statement st = connection.createStatement()) {
         st.execute("SELECT set_config('localredshift.last_copy_count', '" + result.rowsLoaded() + "', false)");

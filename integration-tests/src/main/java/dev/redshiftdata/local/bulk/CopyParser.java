@@ -62,6 +62,7 @@ public final class CopyParser {
     boolean roundDecimals = false;
     boolean explicitIds = false;
     Compression compression = Compression.NONE;
+    String json = null;
     CommandClauses clauses = new CommandClauses();
     Set<String> seen = clauses.seen();
 
@@ -74,7 +75,8 @@ public final class CopyParser {
           format = format(t.expectWord());
           clauses.once("FORMAT");
           if (format == Format.JSON) {
-            t.expectString();
+            t.accept("AS");
+            json = t.expectString();
           }
           if (format == Format.CSV && t.accept("QUOTE")) {
             t.accept("AS");
@@ -97,7 +99,7 @@ public final class CopyParser {
           format = Format.JSON;
           clauses.once("FORMAT");
           t.accept("AS");
-          t.expectString();
+          json = t.expectString();
         }
         case "ORC", "AVRO" -> throw new RedshiftSqlError("COPY FORMAT " + name + " is not supported by the local Redshift");
         case "MANIFEST" -> manifest = clauses.once(name);
@@ -198,7 +200,7 @@ public final class CopyParser {
         table, columns, source, authorization, effective, manifest, delimiter, quote, ignoreHeader, nullAs,
         emptyAsNull, blanksAsNull, dateFormat, timeFormat, maxError, truncateColumns, acceptInvChars,
         serializeToJson, fillRecord, trimBlanks, ignoreBlankLines, removeQuotes, escape, roundDecimals, explicitIds,
-        compression);
+        compression, json);
   }
 
   private static String qualifiedName(CommandTokens t) {

@@ -19,7 +19,7 @@ import org.apache.commons.compress.compressors.CompressorStreamFactory;
 import org.apache.hadoop.fs.FileSystem;
 
 /**
- * Loads CSV and pipe-delimited text files: parses records, applies COPY's NULL rules, checks each field as
+ * Loads CSV, pipe-delimited text and JSON files: reads records, applies COPY's NULL rules, checks each field as
  * Redshift does and skips bad rows up to MAXERROR, streaming the good ones into PostgreSQL.
  */
 final class DelimitedLoader {
@@ -55,7 +55,9 @@ final class DelimitedLoader {
       for (Source source : sources) {
         long first = streamed + 1;
         try (Reader reader = open(source)) {
-          RecordReader records = new RecordReader(reader, command);
+          Records records = command.format() == CopyCommand.Format.JSON
+              ? JsonRecords.open(reader, command, table, fs)
+              : new RecordReader(reader, command);
           long line = 0;
           List<String> fields;
           while ((fields = records.next()) != null) {
@@ -63,7 +65,7 @@ final class DelimitedLoader {
             if (line <= command.ignoreHeader()) {
               continue;
             }
-            if (command.ignoreBlankLines() && fields.size() == 1 && fields.get(0).isEmpty()) {
+            if (command.ignoreBlankLines() && fields.size() == 1 && "".equals(fields.get(0))) {
               continue;
             }
             String[] row = new String[table.columns().size()];

@@ -9,7 +9,7 @@ import java.util.List;
  * Splits CSV (RFC 4180 with COPY's QUOTE and DELIMITER; quoted fields may hold delimiters and line breaks) or
  * Redshift's delimited text (optional backslash ESCAPE, REMOVEQUOTES) into records of fields.
  */
-final class RecordReader {
+final class RecordReader implements Records {
 
   private static final int RAW_LIMIT = 1024;
 
@@ -33,18 +33,18 @@ final class RecordReader {
     this.removeQuotes = command.removeQuotes();
   }
 
-  /** The 1-based line on which the last record started. */
-  long lineNumber() {
+  @Override
+  public long lineNumber() {
     return recordStartLine;
   }
 
-  /** The last record's text, as stl_load_errors shows it (first 1024 characters). */
-  String rawRecord() {
+  @Override
+  public String rawRecord() {
     return raw.toString();
   }
 
-  /** The next record's fields, or null at end of input. */
-  List<String> next() throws IOException {
+  @Override
+  public List<String> next() throws IOException {
     int c = read();
     if (c < 0) {
       return null;

@@ -147,6 +147,28 @@ class CopyExecutorIT {
   }
 
   @Test
+  void jsonAutoIgnoreCaseAndJsonPathsLoadObjects() throws Exception {
+    put("copy-it/json/data.json", "{\"ID\": 1, \"name\": \"a\", \"ok\": true, \"doc\": {\"k\": [1, 2]}}\n"
+        + "{\"id\": 2, \"name\": null}\n  {\"id\": \"x\", \"name\": \"bad\"}");
+    exec("DROP TABLE IF EXISTS copy_json", "CREATE TABLE copy_json (id int, name varchar(5), ok bool, doc super)");
+    CopyResult r = copyIn("COPY copy_json FROM 's3://local-redshift/copy-it/json/' IAM_ROLE default"
+        + " FORMAT JSON 'auto ignorecase' MAXERROR 2");
+    assertEquals(2, r.rowsLoaded());
+    assertEquals(1, r.rowsSkipped());
+    assertEquals("1|a|t|{\"k\": [1, 2]}", single("SELECT concat_ws('|', id, name, ok, doc) FROM copy_json WHERE id = 1"));
+    assertEquals("null", single("SELECT coalesce(name, 'null') FROM copy_json WHERE id = 2"));
+    assertEquals("3:1207:id", single("SELECT line_number || ':' || err_code || ':' || trim(colname) FROM stl_load_errors"
+        + " WHERE trim(filename) LIKE '%copy-it/json/data.json'"));
+
+    put("copy-it/jsonpaths/paths.json", "{\"jsonpaths\": [\"$.doc.k[1]\", \"$['name']\"]}");
+    put("copy-it/jsonpaths/data/d.json", "{\"name\": \"p\", \"doc\": {\"k\": [10, 20]}}");
+    exec("DROP TABLE IF EXISTS copy_jsonpaths", "CREATE TABLE copy_jsonpaths (n int, name varchar(5))");
+    copyIn("COPY copy_jsonpaths FROM 's3://local-redshift/copy-it/jsonpaths/data/' IAM_ROLE default"
+        + " JSON 's3://local-redshift/copy-it/jsonpaths/paths.json'");
+    assertEquals("20|p", single("SELECT n || '|' || name FROM copy_jsonpaths"));
+  }
+
+  @Test
   void lengthsAreCountedInBytesAsRedshiftDoes() throws Exception {
     put("copy-it/bytes/data.txt", "1|ééé\n");
     exec("DROP TABLE IF EXISTS copy_bytes", "CREATE TABLE copy_bytes (id int, v varchar(5))");
