@@ -32,6 +32,8 @@ final class StatementRecord {
   private StoredResult result;
   private java.sql.Statement running;
   private boolean cancelRequested;
+  private Instant startedAt;
+  private HistoryRecorder recorder;  // set once the statement started and was recorded
   int pollsToHold;                  // fault: DescribeStatement polls left while held in STARTED
 
   StatementRecord(String id, StatementRecord parent, List<String> sqls, JsonNode parameters, Target target,
@@ -63,6 +65,19 @@ final class StatementRecord {
   synchronized int pid() { return pid; }
   synchronized StoredResult result() { return result; }
   synchronized boolean cancelRequested() { return cancelRequested; }
+  synchronized Instant startedAt() { return startedAt; }
+
+  synchronized void recordWith(HistoryRecorder r) {
+    recorder = r;
+  }
+
+  /** Completes the statement's history row before the status a client polls for turns terminal. */
+  private void recordEnd(StatementStatus s) {
+    if (recorder != null) {
+      recorder.ended(this, s);
+      recorder = null;
+    }
+  }
 
   /** Terminal states are final: a worker finishing late cannot overwrite an ABORTED set by CancelStatement. */
   synchronized void status(StatementStatus s) {
@@ -79,6 +94,7 @@ final class StatementRecord {
     }
     this.queryId = queryId;
     this.pid = pid;
+    this.startedAt = Instant.now();
     status(StatementStatus.STARTED);
   }
 
@@ -91,6 +107,7 @@ final class StatementRecord {
     this.resultSize = size;
     this.hasResultSet = hasResultSet;
     this.result = r;
+    recordEnd(StatementStatus.FINISHED);
     status(StatementStatus.FINISHED);
   }
 
@@ -100,6 +117,7 @@ final class StatementRecord {
     }
     this.durationNanos = durationNanos;
     this.error = error;
+    recordEnd(StatementStatus.FAILED);
     status(StatementStatus.FAILED);
   }
 
@@ -108,6 +126,7 @@ final class StatementRecord {
       return;
     }
     this.durationNanos = durationNanos;
+    recordEnd(StatementStatus.ABORTED);
     status(StatementStatus.ABORTED);
   }
 

@@ -1,0 +1,40 @@
+package dev.redshiftdata.local.dataapi;
+
+import dev.redshiftdata.local.history.QueryHistory;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Feeds SYS_QUERY_HISTORY / STL_QUERY from the statements the Data API runs: a row when a statement (or a
+ * batch's sub-statement) starts, completed when it ends. Statements that never started (cancelled while
+ * waiting, sub-statements after a failure) are not recorded: Redshift never saw them.
+ */
+final class HistoryRecorder {
+  private final QueryHistory history;
+
+  HistoryRecorder(QueryHistory history) {
+    this.history = history;
+  }
+
+  /** After {@link StatementRecord#started}: records it as running and arms the end hook. */
+  void started(StatementRecord r, long transactionId) {
+    String label = r.parent != null ? r.parent.statementName : r.statementName;
+    history.started(new QueryHistory.Start(r.target.pgDatabase(), r.queryId(), r.target.role(), label,
+        transactionId, r.pid(), r.target.database(), Redaction.redact(r.sqls.get(0)), r.startedAt()));
+    r.recordWith(this);
+  }
+
+  /** Called by the record itself, under its monitor, just before it turns terminal. */
+  void ended(StatementRecord r, StatementStatus status) {
+    Instant end = Instant.now();
+    String s = switch (status) {
+      case FINISHED -> "success";
+      case ABORTED -> "canceled";
+      default -> "failed";
+    };
+    boolean rows = status == StatementStatus.FINISHED && r.hasResultSet();
+    history.ended(new QueryHistory.End(r.target.pgDatabase(), r.queryId(), s, end,
+        Duration.between(r.startedAt(), end).toNanos() / 1000, r.error(),
+        rows ? r.resultRows() : 0, rows ? r.resultSize() : 0));
+  }
+}
