@@ -137,6 +137,13 @@ public final class DataApiServer implements AutoCloseable {
     if (queryHistory != null) {
       queryHistory.close();
     }
+    if (bulk.get() instanceof AutoCloseable closeable) {
+      try {
+        closeable.close(); // e.g. the bulk path's history connections
+      } catch (Exception ignored) {
+        // Shutting down anyway.
+      }
+    }
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {
