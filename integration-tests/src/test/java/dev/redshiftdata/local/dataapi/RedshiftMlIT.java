@@ -130,4 +130,29 @@ class RedshiftMlIT extends DataApiTestSupport {
     assertEquals("ERROR: Target column \"nope\" is not in the training data", noTarget.error());
     run("DROP MODEL ml_kind");
   }
+
+  @Test
+  void aCreateModelRolledBackWithItsBatchLeavesNeitherModelNorFunctionAndPrivilegesApply() {
+    server().settings().modelTrainingDelay(Duration.ZERO);
+    admin("DROP TABLE IF EXISTS ml_rb", "CREATE TABLE ml_rb (x float8, y float8)",
+        "INSERT INTO ml_rb VALUES (1, 2), (2, 4), (3, 6)");
+    String batch = client().batchExecuteStatement(b -> b.clusterIdentifier(CLUSTER).database(DB)
+        .secretArn(ADMIN_SECRET).sqls(
+            "CREATE MODEL ml_rb_model FROM ml_rb TARGET y FUNCTION ml_fn_rb IAM_ROLE default SETTINGS (S3_BUCKET 'b')",
+            "SELECT ml_fn_rb(10)",
+            "SELECT 1 / 0")).id();
+    DescribeStatementResponse d = await(batch);
+    assertEquals(StatusString.FAILED, d.status());
+    assertEquals(20.0, rows(batch + ":2").get(0).get(0).doubleValue(), 1e-9);
+    assertEquals(StatusString.FAILED, await(submit("SHOW MODEL ml_rb_model")).status());
+    assertEquals(0L, query("SELECT count(*) FROM pg_proc WHERE proname = 'ml_fn_rb'").get(0).get(0).longValue());
+
+    // A user without CREATE on the schema cannot create a model there.
+    admin("GRANT SELECT ON ml_rb TO reader");
+    DescribeStatementResponse denied = await(client().executeStatement(sql("CREATE MODEL ml_reader FROM ml_rb"
+        + " TARGET y FUNCTION ml_fn_reader IAM_ROLE default SETTINGS (S3_BUCKET 'b')").secretArn(READER_SECRET)
+        .build()).id());
+    assertEquals(StatusString.FAILED, denied.status());
+    assertTrue(denied.error().contains("permission denied"), denied.error());
+  }
 }

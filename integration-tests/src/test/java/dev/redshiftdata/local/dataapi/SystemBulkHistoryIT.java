@@ -134,4 +134,20 @@ class SystemBulkHistoryIT extends DataApiTestSupport {
     assertEquals(1L, query("SELECT count(*) FROM sys_load_error_detail WHERE query_id = " + d.redshiftQueryId())
         .get(0).get(0).longValue());
   }
+
+  @Test
+  void aFailedUnloadIsRecordedAsAborted() {
+    run("UNLOAD ('select 1 as a') TO 's3://local-redshift/bh/taken/' IAM_ROLE default FORMAT PARQUET ALLOWOVERWRITE");
+    DescribeStatementResponse d = await(submit(
+        "UNLOAD ('select 1 as a') TO 's3://local-redshift/bh/taken/' IAM_ROLE default FORMAT PARQUET"));
+    assertEquals(StatusString.FAILED, d.status());
+    List<List<Field>> h = query("SELECT status, unloaded_rows, unloaded_files_count, error_message <> ''"
+        + " FROM sys_unload_history WHERE query_id = " + d.redshiftQueryId());
+    assertEquals("aborted", h.get(0).get(0).stringValue());
+    assertEquals(0L, h.get(0).get(1).longValue());
+    assertEquals(0L, h.get(0).get(2).longValue());
+    assertTrue(h.get(0).get(3).booleanValue());
+    assertEquals(0L, query("SELECT count(*) FROM stl_unload_log WHERE query = " + d.redshiftQueryId())
+        .get(0).get(0).longValue());
+  }
 }
