@@ -111,7 +111,7 @@ public final class BulkCommands implements BulkCommandHandler, AutoCloseable {
 
   private static BulkHistory.Run run(Context context, Instant start) throws SQLException {
     return new BulkHistory.Run(context.connection().getCatalog(), context.queryId(), context.role(), context.pid(),
-        context.database(), start, Instant.now());
+        context.transactionId(), context.database(), start, Instant.now());
   }
 
   /**

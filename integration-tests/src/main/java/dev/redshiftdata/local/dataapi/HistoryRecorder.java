@@ -21,7 +21,7 @@ final class HistoryRecorder {
     String label = r.parent != null ? r.parent.statementName : r.statementName;
     history.started(new QueryHistory.Start(r.target.pgDatabase(), r.queryId(), r.target.role(), label,
         transactionId, r.pid(), r.target.database(), Redaction.redact(r.sqls.get(0)), r.startedAt()));
-    r.recordWith(this);
+    r.recordWith(this, transactionId);
   }
 
   /** Called by the record itself, under its monitor, just before it turns terminal. */

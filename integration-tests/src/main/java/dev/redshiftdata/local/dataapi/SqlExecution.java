@@ -148,7 +148,7 @@ final class SqlExecution {
       throw new SQLException("canceling statement due to user request", "57014");
     }
     BulkCommandHandler.Context context = new BulkCommandHandler.Context(sql, kind, c, role,
-        current.target.database(), current.queryId(), current.pid(), state.caseSensitive);
+        current.target.database(), current.queryId(), current.pid(), current.transactionId(), state.caseSensitive);
     try {
       return bulk.get().run(context).resultRows();
     } catch (RedshiftSqlError e) {

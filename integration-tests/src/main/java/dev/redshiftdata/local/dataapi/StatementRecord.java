@@ -33,6 +33,7 @@ final class StatementRecord {
   private java.sql.Statement running;
   private boolean cancelRequested;
   private Instant startedAt;
+  private long transactionId;       // SYS_QUERY_HISTORY.transaction_id, shared by a batch's sub-statements
   private HistoryRecorder recorder;  // set once the statement started and was recorded
   int pollsToHold;                  // fault: DescribeStatement polls left while held in STARTED
 
@@ -67,8 +68,11 @@ final class StatementRecord {
   synchronized boolean cancelRequested() { return cancelRequested; }
   synchronized Instant startedAt() { return startedAt; }
 
-  synchronized void recordWith(HistoryRecorder r) {
+  synchronized long transactionId() { return transactionId; }
+
+  synchronized void recordWith(HistoryRecorder r, long transactionId) {
     recorder = r;
+    this.transactionId = transactionId;
   }
 
   /** Completes the statement's history row before the status a client polls for turns terminal. */

@@ -16,8 +16,8 @@ import java.util.List;
 public final class BulkHistory implements AutoCloseable {
 
   /** Who ran a bulk command, where and when. */
-  public record Run(String postgresDatabase, long queryId, String username, int sessionId, String database,
-      Instant start, Instant end) {
+  public record Run(String postgresDatabase, long queryId, String username, int sessionId, long transactionId,
+      String database, Instant start, Instant end) {
     long durationMicros() {
       return Duration.between(start, end).toNanos() / 1000;
     }
@@ -46,39 +46,42 @@ public final class BulkHistory implements AutoCloseable {
           + " (query_id, user_id, username, transaction_id, session_id, database_name, status, start_time,"
           + " end_time, duration_us, file_format, compression_type, unloaded_location, unloaded_rows,"
           + " unloaded_files_count, unloaded_files_size, error_message)"
-          + " VALUES (?, (SELECT oid::int FROM pg_roles WHERE rolname = ?), ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          + " VALUES (?, (SELECT oid::int FROM pg_roles WHERE rolname = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         ps.setLong(1, run.queryId());
         ps.setString(2, run.username());
         ps.setString(3, run.username());
-        ps.setInt(4, run.sessionId());
-        ps.setString(5, run.database());
-        ps.setString(6, error == null ? "completed" : "aborted");
-        ps.setTimestamp(7, QueryHistory.utc(run.start()));
-        ps.setTimestamp(8, QueryHistory.utc(run.end()));
-        ps.setLong(9, run.durationMicros());
-        ps.setString(10, fileFormat);
-        ps.setString(11, compression);
-        ps.setString(12, location);
-        ps.setLong(13, rows);
-        ps.setLong(14, files.size());
-        ps.setLong(15, files.stream().mapToLong(UnloadedFile::bytes).sum());
-        ps.setString(16, error);
+        ps.setLong(4, run.transactionId());
+        ps.setInt(5, run.sessionId());
+        ps.setString(6, run.database());
+        ps.setString(7, error == null ? "completed" : "aborted");
+        ps.setTimestamp(8, QueryHistory.utc(run.start()));
+        ps.setTimestamp(9, QueryHistory.utc(run.end()));
+        ps.setLong(10, run.durationMicros());
+        ps.setString(11, fileFormat);
+        ps.setString(12, compression);
+        ps.setString(13, location);
+        ps.setLong(14, rows);
+        ps.setLong(15, files.size());
+        ps.setLong(16, files.stream().mapToLong(UnloadedFile::bytes).sum());
+        ps.setString(17, error);
         ps.executeUpdate();
       }
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + HistoryBootstrap.UNLOAD_FILES_TABLE
-          + " (query_id, user_id, username, session_id, path, start_time, end_time, line_count, transfer_size,"
-          + " file_format) VALUES (?, (SELECT oid::int FROM pg_roles WHERE rolname = ?), ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          + " (query_id, user_id, username, session_id, transaction_id, path, start_time, end_time, line_count,"
+          + " transfer_size, file_format)"
+          + " VALUES (?, (SELECT oid::int FROM pg_roles WHERE rolname = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (UnloadedFile f : files) {
           ps.setLong(1, run.queryId());
           ps.setString(2, run.username());
           ps.setString(3, run.username());
           ps.setInt(4, run.sessionId());
-          ps.setString(5, f.url());
-          ps.setTimestamp(6, QueryHistory.utc(run.start()));
-          ps.setTimestamp(7, QueryHistory.utc(run.end()));
-          ps.setLong(8, f.rows());
-          ps.setLong(9, f.bytes());
-          ps.setString(10, fileFormat);
+          ps.setLong(5, run.transactionId());
+          ps.setString(6, f.url());
+          ps.setTimestamp(7, QueryHistory.utc(run.start()));
+          ps.setTimestamp(8, QueryHistory.utc(run.end()));
+          ps.setLong(9, f.rows());
+          ps.setLong(10, f.bytes());
+          ps.setString(11, fileFormat);
           ps.addBatch();
         }
         ps.executeBatch();
@@ -105,7 +108,7 @@ public final class BulkHistory implements AutoCloseable {
         ps.setLong(1, run.queryId());
         ps.setString(2, run.username());
         ps.setString(3, run.username());
-        ps.setLong(4, pendingXid == null ? 0 : pendingXid);
+        ps.setLong(4, run.transactionId());
         if (pendingXid == null) {
           ps.setNull(5, Types.BIGINT);
         } else {

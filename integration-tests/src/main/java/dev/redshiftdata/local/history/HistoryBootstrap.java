@@ -71,7 +71,8 @@ public final class HistoryBootstrap {
             + " file_format text, compression_type text, unloaded_location text, unloaded_rows bigint,"
             + " unloaded_files_count bigint, unloaded_files_size bigint, error_message text)",
         "CREATE TABLE " + UNLOAD_FILES_TABLE + " ("
-            + " query_id bigint, user_id int, username name, session_id int, path text, start_time timestamp,"
+            + " query_id bigint, user_id int, username name, session_id int, transaction_id bigint, path text,"
+            + " start_time timestamp,"
             + " end_time timestamp, line_count bigint, transfer_size bigint, file_format text)",
         "CREATE TABLE " + LOAD_HISTORY_TABLE + " ("
             + " query_id bigint, user_id int, username name, transaction_id bigint, pending_xid bigint,"
@@ -98,7 +99,7 @@ public final class HistoryBootstrap {
         """ + VISIBLE,
         """
         CREATE VIEW pg_catalog.sys_unload_detail AS
-        SELECT user_id, query_id::int AS query_id, session_id, 0::bigint AS transaction_id,
+        SELECT user_id, query_id::int AS query_id, session_id, transaction_id,
                rpad(path, 1280)::char(1280) AS file_name, start_time, end_time, line_count, transfer_size,
                rpad(file_format, 10)::char(10) AS file_format
         FROM pg_internal.localredshift_unload_files

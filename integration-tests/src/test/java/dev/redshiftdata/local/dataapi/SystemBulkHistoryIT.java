@@ -40,6 +40,9 @@ class SystemBulkHistoryIT extends DataApiTestSupport {
     assertTrue(log.get(0).get(3).stringValue().endsWith(".parquet"));
     assertEquals("Parquet", log.get(0).get(4).stringValue());
     assertEquals(u.redshiftPid(), log.get(0).get(5).longValue());
+    assertEquals(1L, query("SELECT count(DISTINCT d.transaction_id) FROM sys_unload_detail d JOIN sys_unload_history h"
+        + " USING (transaction_id) JOIN sys_query_history q ON q.transaction_id = h.transaction_id"
+        + " AND q.query_id = h.query_id WHERE h.query_id = " + u.redshiftQueryId()).get(0).get(0).longValue());
   }
 
   @Test
@@ -95,6 +98,10 @@ class SystemBulkHistoryIT extends DataApiTestSupport {
     assertEquals(0L, h.get(0).get(1).longValue());
     assertEquals(0L, h.get(0).get(2).longValue());
     assertTrue(h.get(0).get(3).booleanValue());
+    // The same transaction as the batch's statements in SYS_QUERY_HISTORY.
+    assertEquals(1L, query("SELECT count(*) FROM sys_load_history l JOIN sys_query_history q"
+        + " ON q.query_id = l.query_id AND q.transaction_id = l.transaction_id AND q.query_type = 'COPY'"
+        + " WHERE l.query_id = " + copyId).get(0).get(0).longValue());
     assertEquals(0L, query("SELECT count(*) FROM stl_load_commits WHERE query = " + copyId).get(0).get(0).longValue());
     assertEquals(0L, query("SELECT count(*) FROM bh_rb").get(0).get(0).longValue());
   }
