@@ -24,17 +24,16 @@ final class HistoryRecorder {
     r.recordWith(this, transactionId);
   }
 
-  /** Called by the record itself, under its monitor, just before it turns terminal. */
-  void ended(StatementRecord r, StatementStatus status) {
+  /** Called by the record itself as it turns terminal, with the values it ends with. */
+  void ended(StatementRecord r, StatementStatus status, String error, long rows, long size, boolean hasResultSet) {
     Instant end = Instant.now();
     String s = switch (status) {
       case FINISHED -> "success";
       case ABORTED -> "canceled";
       default -> "failed";
     };
-    boolean rows = status == StatementStatus.FINISHED && r.hasResultSet();
+    boolean returned = status == StatementStatus.FINISHED && hasResultSet;
     history.ended(new QueryHistory.End(r.target.pgDatabase(), r.queryId(), s, end,
-        Duration.between(r.startedAt(), end).toNanos() / 1000, r.error(),
-        rows ? r.resultRows() : 0, rows ? r.resultSize() : 0));
+        Duration.between(r.startedAt(), end).toNanos() / 1000, error, returned ? rows : 0, returned ? size : 0));
   }
 }

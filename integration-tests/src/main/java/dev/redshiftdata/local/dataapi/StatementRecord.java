@@ -75,12 +75,11 @@ final class StatementRecord {
     this.transactionId = transactionId;
   }
 
-  /** Completes the statement's history row before the status a client polls for turns terminal. */
-  private void recordEnd(StatementStatus s) {
-    if (recorder != null) {
-      recorder.ended(this, s);
-      recorder = null;
-    }
+  /** Takes the history hook, once: only the first terminal transition records the end. */
+  private synchronized HistoryRecorder takeRecorder() {
+    HistoryRecorder r = status.active() ? recorder : null;
+    recorder = null;
+    return r;
   }
 
   /** Terminal states are final: a worker finishing late cannot overwrite an ABORTED set by CancelStatement. */
@@ -102,36 +101,60 @@ final class StatementRecord {
     status(StatementStatus.STARTED);
   }
 
-  synchronized void finished(long durationNanos, long rows, long size, boolean hasResultSet, StoredResult r) {
-    if (!status.active()) {
-      return;
+  /*
+   * History: FINISHED and FAILED complete the statement's history row before the status a client polls for turns
+   * terminal (so a client that saw FINISHED finds the row), written outside the monitor so DescribeStatement is
+   * never blocked on it. ABORTED turns terminal first and records afterwards: CancelStatement callers expect
+   * ABORTED promptly.
+   */
+
+  void finished(long durationNanos, long rows, long size, boolean hasResultSet, StoredResult r) {
+    HistoryRecorder history = takeRecorder();
+    if (history != null) {
+      history.ended(this, StatementStatus.FINISHED, null, rows, size, hasResultSet);
     }
-    this.durationNanos = durationNanos;
-    this.resultRows = rows;
-    this.resultSize = size;
-    this.hasResultSet = hasResultSet;
-    this.result = r;
-    recordEnd(StatementStatus.FINISHED);
-    status(StatementStatus.FINISHED);
+    synchronized (this) {
+      if (!status.active()) {
+        return;
+      }
+      this.durationNanos = durationNanos;
+      this.resultRows = rows;
+      this.resultSize = size;
+      this.hasResultSet = hasResultSet;
+      this.result = r;
+      status(StatementStatus.FINISHED);
+    }
   }
 
-  synchronized void failed(long durationNanos, String error) {
-    if (!status.active()) {
-      return;
+  void failed(long durationNanos, String error) {
+    HistoryRecorder history = takeRecorder();
+    if (history != null) {
+      history.ended(this, StatementStatus.FAILED, error, 0, 0, false);
     }
-    this.durationNanos = durationNanos;
-    this.error = error;
-    recordEnd(StatementStatus.FAILED);
-    status(StatementStatus.FAILED);
+    synchronized (this) {
+      if (!status.active()) {
+        return;
+      }
+      this.durationNanos = durationNanos;
+      this.error = error;
+      status(StatementStatus.FAILED);
+    }
   }
 
-  synchronized void aborted(long durationNanos) {
-    if (!status.active()) {
-      return;
+  void aborted(long durationNanos) {
+    HistoryRecorder history;
+    synchronized (this) {
+      if (!status.active()) {
+        return;
+      }
+      history = recorder;
+      recorder = null;
+      this.durationNanos = durationNanos;
+      status(StatementStatus.ABORTED);
     }
-    this.durationNanos = durationNanos;
-    recordEnd(StatementStatus.ABORTED);
-    status(StatementStatus.ABORTED);
+    if (history != null) {
+      history.ended(this, StatementStatus.ABORTED, null, 0, 0, false);
+    }
   }
 
   /** Batch parent summary per the newer observation: QueryId 0, ResultRows/Size -1. */

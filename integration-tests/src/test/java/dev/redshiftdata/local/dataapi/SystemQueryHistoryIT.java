@@ -144,4 +144,25 @@ class SystemQueryHistoryIT extends DataApiTestSupport {
     assertFalse(u.get(5).stringValue().contains("qhSecretValue"), u.get(5).stringValue());
     assertTrue(u.get(5).stringValue().contains("SECRET_ACCESS_KEY '***'"), u.get(5).stringValue());
   }
+
+  @Test
+  void aCancelledStatementIsRecordedAsCanceled() {
+    server().faults().holdNextStatementFor(java.time.Duration.ofSeconds(30));
+    String id = submit("SELECT 'qh-cancel'");
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    while (client().describeStatement(b -> b.id(id)).status() != StatusString.STARTED && System.nanoTime() < deadline) {
+      sleep(5);
+    }
+    client().cancelStatement(b -> b.id(id));
+    DescribeStatementResponse d = await(id);
+    assertEquals(StatusString.ABORTED, d.status());
+    // ABORTED turns terminal before its history row is completed: allow the worker a moment.
+    String status = null;
+    for (int i = 0; i < 100 && !"canceled".equals(status); i++) {
+      status = historyRow(d.redshiftQueryId()).get(2).stringValue();
+      sleep(10);
+    }
+    assertEquals("canceled", status);
+    assertEquals(1L, query("SELECT aborted FROM stl_query WHERE query = " + d.redshiftQueryId()).get(0).get(0).longValue());
+  }
 }
