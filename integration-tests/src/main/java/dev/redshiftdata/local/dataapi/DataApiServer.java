@@ -41,6 +41,7 @@ public final class DataApiServer implements AutoCloseable {
   private ExecutorService workers;
   private ScheduledExecutorService sweeper;
   private QueryHistory queryHistory;
+  private HistoryRecorder historyRecorder;
 
   public DataApiServer(LocalRedshiftConfig config, PostgresServer postgres) {
     this.config = config;
@@ -54,8 +55,8 @@ public final class DataApiServer implements AutoCloseable {
     StatementRegistry registry = new StatementRegistry(settings);
     SqlExecution execution = new SqlExecution(settings, bulk::get);
     queryHistory = new QueryHistory(postgres);
-    StatementRunner runner = new StatementRunner(postgres, settings, faults, execution, workers,
-        new HistoryRecorder(queryHistory));
+    historyRecorder = new HistoryRecorder(queryHistory);
+    StatementRunner runner = new StatementRunner(postgres, settings, faults, execution, workers, historyRecorder);
     TargetResolver resolver = new TargetResolver(config, sessions);
     SigV4Verifier verifier = new SigV4Verifier(
         akid -> akid.equals(config.accessKeyId()) ? config.secretAccessKey() : null, Clock.systemUTC());
@@ -134,6 +135,9 @@ public final class DataApiServer implements AutoCloseable {
       }
     }
     sessions.closeAll();
+    if (historyRecorder != null) {
+      historyRecorder.close();
+    }
     if (queryHistory != null) {
       queryHistory.close();
     }

@@ -3,14 +3,22 @@ package dev.redshiftdata.local.dataapi;
 import dev.redshiftdata.local.history.QueryHistory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Feeds SYS_QUERY_HISTORY / STL_QUERY from the statements the Data API runs: a row when a statement (or a
  * batch's sub-statement) starts, completed when it ends. Statements that never started (cancelled while
  * waiting, sub-statements after a failure) are not recorded: Redshift never saw them.
  */
-final class HistoryRecorder {
+final class HistoryRecorder implements AutoCloseable {
   private final QueryHistory history;
+  /** Completes rows of cancelled statements without holding up the worker (it still has to free the session). */
+  private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "data-api-history");
+    t.setDaemon(true);
+    return t;
+  });
 
   HistoryRecorder(QueryHistory history) {
     this.history = history;
@@ -24,7 +32,7 @@ final class HistoryRecorder {
     r.recordWith(this, transactionId);
   }
 
-  /** Called by the record itself as it turns terminal, with the values it ends with. */
+  /** Called by the record itself as it turns terminal, with the values it ends with (ABORTED: in the background). */
   void ended(StatementRecord r, StatementStatus status, String error, long rows, long size, boolean hasResultSet) {
     Instant end = Instant.now();
     String s = switch (status) {
@@ -33,7 +41,17 @@ final class HistoryRecorder {
       default -> "failed";
     };
     boolean returned = status == StatementStatus.FINISHED && hasResultSet;
-    history.ended(new QueryHistory.End(r.target.pgDatabase(), r.queryId(), s, end,
-        Duration.between(r.startedAt(), end).toNanos() / 1000, error, returned ? rows : 0, returned ? size : 0));
+    QueryHistory.End row = new QueryHistory.End(r.target.pgDatabase(), r.queryId(), s, end,
+        Duration.between(r.startedAt(), end).toNanos() / 1000, error, returned ? rows : 0, returned ? size : 0);
+    if (status == StatementStatus.ABORTED) {
+      background.execute(() -> history.ended(row));
+    } else {
+      history.ended(row);
+    }
+  }
+
+  @Override
+  public void close() {
+    background.shutdown();
   }
 }

@@ -183,6 +183,7 @@ final class StatementRecord {
    */
   synchronized java.sql.Statement requestCancel() {
     cancelRequested = true;
+    notifyAll(); // a statement held by a fault stops waiting
     if (status == StatementStatus.SUBMITTED) {
       aborted(0);
       subStatements.forEach(sub -> sub.aborted(0));

@@ -199,8 +199,13 @@ final class StatementRunner {
           if (hold.duration() == null && r.pollsToHold <= 0) {
             break;
           }
+          try {
+            r.wait(5); // CancelStatement wakes it at once (requestCancel notifies)
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            break;
+          }
         }
-        sleep(5);
       }
       if (r.cancelRequested()) {
         r.aborted(System.nanoTime() - start);
