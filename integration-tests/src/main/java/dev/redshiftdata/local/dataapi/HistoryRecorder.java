@@ -26,6 +26,9 @@ final class HistoryRecorder implements AutoCloseable {
 
   /** After {@link StatementRecord#started}: records it as running and arms the end hook. */
   void started(StatementRecord r, long transactionId) {
+    if (r.queryId() == 0) {
+      return; // ended before it could start (cancelled): nothing ran
+    }
     String label = r.parent != null ? r.parent.statementName : r.statementName;
     history.started(new QueryHistory.Start(r.target.pgDatabase(), r.queryId(), r.target.role(), label,
         transactionId, r.pid(), r.target.database(), Redaction.redact(r.sqls.get(0)), r.startedAt()));
