@@ -96,7 +96,13 @@ public final class CopyExecutor {
         }
         lineRanges.add(new long[] {first, line});
       }
-      return new CopyResult(out.finish(), 0);
+      List<CopyResult.FileLoad> files = new ArrayList<>();
+      for (int i = 0; i < sources.size(); i++) {
+        long[] range = lineRanges.get(i);
+        files.add(new CopyResult.FileLoad(sources.get(i).url(), sources.get(i).contentLength(),
+            range[1] - range[0] + 1, 0));
+      }
+      return new CopyResult(out.finish(), 0, files);
     } catch (SQLException e) {
       out.abandon();
       throw loadFailed(e, table, sources, lineRanges, context);

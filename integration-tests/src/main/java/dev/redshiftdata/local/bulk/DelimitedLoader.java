@@ -51,9 +51,11 @@ final class DelimitedLoader {
     long streamed = 0;
     long skipped = 0;
     int maxErrors = Math.max(1, command.maxError());
+    List<CopyResult.FileLoad> files = new ArrayList<>();
     try {
       for (Source source : sources) {
         long first = streamed + 1;
+        int errorsBefore = errors.size();
         try (Reader reader = open(source)) {
           Records records = command.format() == CopyCommand.Format.JSON
               ? JsonRecords.open(reader, command, table, fs)
@@ -82,6 +84,8 @@ final class DelimitedLoader {
             out.writeRow(row);
             streamed++;
           }
+          files.add(new CopyResult.FileLoad(source.url(), source.contentLength(), line,
+              errors.size() - errorsBefore));
         } catch (MalformedInputException e) {
           errors.add(new LoadError(source.url(), 0, "", "", 0, 0, "", "", LoadError.INVALID_UTF8,
               "String contains invalid or unsupported UTF8 codepoints. Bad UTF8 hex sequence"));
@@ -95,7 +99,7 @@ final class DelimitedLoader {
         // Tolerated errors are still reported, as Redshift logs every rejected row.
         context.errorSink().record(context, table.qualifiedName(), table.oid(), errors);
       }
-      return new CopyResult(loaded, skipped);
+      return new CopyResult(loaded, skipped, files);
     } catch (SQLException e) {
       out.abandon();
       throw CopyExecutor.loadFailed(e, table, sources, lineRanges, context);

@@ -26,11 +26,12 @@ public interface BulkCommandHandler {
    * @param database the Redshift database name (not the PostgreSQL one)
    * @param queryId the statement's RedshiftQueryId (STL_QUERY.query)
    * @param pid the PostgreSQL backend pid (RedshiftPid, the session id of system tables)
+   * @param transactionId the statement's transaction id as SYS_QUERY_HISTORY shows it
    * @param caseSensitiveIdentifiers the session's enable_case_sensitive_identifier, for translating the
    *     inner SELECT of UNLOAD or the COPY target
    */
   record Context(String redshiftSql, StatementKind kind, Connection connection, String role, String database,
-      long queryId, int pid, boolean caseSensitiveIdentifiers) {}
+      long queryId, int pid, long transactionId, boolean caseSensitiveIdentifiers) {}
 
   /** What a bulk command reports back to DescribeStatement (ResultRows). */
   record Outcome(long resultRows) {}

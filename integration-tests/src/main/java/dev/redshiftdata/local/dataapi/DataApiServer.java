@@ -2,6 +2,7 @@ package dev.redshiftdata.local.dataapi;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.redshiftdata.local.LocalRedshiftConfig;
+import dev.redshiftdata.local.history.QueryHistory;
 import dev.redshiftdata.local.postgres.PostgresServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -39,6 +40,8 @@ public final class DataApiServer implements AutoCloseable {
   private ExecutorService httpThreads;
   private ExecutorService workers;
   private ScheduledExecutorService sweeper;
+  private QueryHistory queryHistory;
+  private HistoryRecorder historyRecorder;
 
   public DataApiServer(LocalRedshiftConfig config, PostgresServer postgres) {
     this.config = config;
@@ -51,7 +54,9 @@ public final class DataApiServer implements AutoCloseable {
     httpThreads = Executors.newFixedThreadPool(16, daemon("data-api-http"));
     StatementRegistry registry = new StatementRegistry(settings);
     SqlExecution execution = new SqlExecution(settings, bulk::get);
-    StatementRunner runner = new StatementRunner(postgres, settings, faults, execution, workers);
+    queryHistory = new QueryHistory(postgres);
+    historyRecorder = new HistoryRecorder(queryHistory);
+    StatementRunner runner = new StatementRunner(postgres, settings, faults, execution, workers, historyRecorder);
     TargetResolver resolver = new TargetResolver(config, sessions);
     SigV4Verifier verifier = new SigV4Verifier(
         akid -> akid.equals(config.accessKeyId()) ? config.secretAccessKey() : null, Clock.systemUTC());
@@ -130,6 +135,19 @@ public final class DataApiServer implements AutoCloseable {
       }
     }
     sessions.closeAll();
+    if (historyRecorder != null) {
+      historyRecorder.close();
+    }
+    if (queryHistory != null) {
+      queryHistory.close();
+    }
+    if (bulk.get() instanceof AutoCloseable closeable) {
+      try {
+        closeable.close(); // e.g. the bulk path's history connections
+      } catch (Exception ignored) {
+        // Shutting down anyway.
+      }
+    }
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -22,6 +22,8 @@ public final class ServerSettings {
   private volatile boolean caseSensitiveIdentifiers;
   /** Open Data API sessions at once (the real quota is undocumented; see the README's deviation table). */
   private volatile int maxSessions;
+  /** How long a Redshift ML model reports TRAINING after CREATE MODEL (zero: READY at once). */
+  private volatile Duration modelTrainingDelay;
 
   ServerSettings(LocalRedshiftConfig config) {
     this.config = config;
@@ -41,6 +43,7 @@ public final class ServerSettings {
     clientTokenRetention = config.clientTokenRetention();
     caseSensitiveIdentifiers = config.caseSensitiveIdentifiers();
     maxSessions = 500;
+    modelTrainingDelay = Duration.ofMillis(500);
   }
 
   public ServerSettings resultPageBytes(long v) { resultPageBytes = v; return this; }
@@ -54,6 +57,7 @@ public final class ServerSettings {
   public ServerSettings clientTokenRetention(Duration v) { clientTokenRetention = v; return this; }
   public ServerSettings caseSensitiveIdentifiers(boolean v) { caseSensitiveIdentifiers = v; return this; }
   public ServerSettings maxSessions(int v) { maxSessions = v; return this; }
+  public ServerSettings modelTrainingDelay(Duration v) { modelTrainingDelay = v; return this; }
 
   public long resultPageBytes() { return resultPageBytes; }
   public int resultPageRows() { return resultPageRows; }
@@ -66,4 +70,5 @@ public final class ServerSettings {
   public Duration clientTokenRetention() { return clientTokenRetention; }
   public boolean caseSensitiveIdentifiers() { return caseSensitiveIdentifiers; }
   public int maxSessions() { return maxSessions; }
+  public Duration modelTrainingDelay() { return modelTrainingDelay; }
 }

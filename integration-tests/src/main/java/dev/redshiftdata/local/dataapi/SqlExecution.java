@@ -4,6 +4,7 @@ import dev.redshiftdata.local.bulk.RedshiftSqlError;
 import dev.redshiftdata.local.dialect.RedshiftSqlTranslator;
 import dev.redshiftdata.local.dialect.StatementSplitter;
 import dev.redshiftdata.local.dialect.StatementKind;
+import dev.redshiftdata.local.ml.ModelCommands;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,10 +49,12 @@ final class SqlExecution {
 
   private final ServerSettings settings;
   private final Supplier<BulkCommandHandler> bulk;
+  private final ModelCommands models;
 
   SqlExecution(ServerSettings settings, Supplier<BulkCommandHandler> bulk) {
     this.settings = settings;
     this.bulk = bulk;
+    this.models = new ModelCommands(settings::modelTrainingDelay);
   }
 
   /** A plain query, safe to run inside a transaction so its rows can be streamed. */
@@ -69,7 +72,19 @@ final class SqlExecution {
       // The Data API runs one statement per SQL text through a prepared statement (extended protocol).
       throw new SQLException("cannot insert multiple commands into a prepared statement", "42601");
     }
-    StatementKind kind = RedshiftSqlTranslator.classify(sql);
+    String pgSql;
+    StatementKind kind;
+    if (ModelCommands.kind(sql) != null) {
+      // Redshift ML: run by the local Redshift itself; SHOW MODEL answers with a query of its own.
+      pgSql = models.run(c, role, sql, state.caseSensitive);
+      if (pgSql == null) {
+        return new Outcome(0, 0, false, null);
+      }
+      kind = StatementKind.OTHER;
+    } else {
+      kind = RedshiftSqlTranslator.classify(sql);
+      pgSql = null;
+    }
     switch (kind) {
       case UNLOAD, COPY -> {
         long rows = runBulk(c, kind, sql, role, state, owner, current);
@@ -92,7 +107,9 @@ final class SqlExecution {
       }
       default -> { }
     }
-    String pgSql = RedshiftSqlTranslator.toPostgres(sql, state.caseSensitive);
+    if (pgSql == null) {
+      pgSql = RedshiftSqlTranslator.toPostgres(sql, state.caseSensitive);
+    }
     Statement st;
     if (values.isEmpty()) {
       st = c.createStatement();
@@ -177,7 +194,7 @@ final class SqlExecution {
       throw new SQLException("canceling statement due to user request", "57014");
     }
     BulkCommandHandler.Context context = new BulkCommandHandler.Context(sql, kind, c, role,
-        current.target.database(), current.queryId(), current.pid(), state.caseSensitive);
+        current.target.database(), current.queryId(), current.pid(), current.transactionId(), state.caseSensitive);
     try {
       return bulk.get().run(context).resultRows();
     } catch (RedshiftSqlError e) {

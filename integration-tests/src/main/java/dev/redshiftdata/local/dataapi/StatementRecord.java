@@ -32,6 +32,9 @@ final class StatementRecord {
   private StoredResult result;
   private java.sql.Statement running;
   private boolean cancelRequested;
+  private Instant startedAt;
+  private long transactionId;       // SYS_QUERY_HISTORY.transaction_id, shared by a batch's sub-statements
+  private HistoryRecorder recorder;  // set once the statement started and was recorded
   int pollsToHold;                  // fault: DescribeStatement polls left while held in STARTED
 
   StatementRecord(String id, StatementRecord parent, List<String> sqls, JsonNode parameters, Target target,
@@ -63,6 +66,21 @@ final class StatementRecord {
   synchronized int pid() { return pid; }
   synchronized StoredResult result() { return result; }
   synchronized boolean cancelRequested() { return cancelRequested; }
+  synchronized Instant startedAt() { return startedAt; }
+
+  synchronized long transactionId() { return transactionId; }
+
+  synchronized void recordWith(HistoryRecorder r, long transactionId) {
+    recorder = r;
+    this.transactionId = transactionId;
+  }
+
+  /** Takes the history hook, once: only the first terminal transition records the end. */
+  private synchronized HistoryRecorder takeRecorder() {
+    HistoryRecorder r = status.active() ? recorder : null;
+    recorder = null;
+    return r;
+  }
 
   /** Terminal states are final: a worker finishing late cannot overwrite an ABORTED set by CancelStatement. */
   synchronized void status(StatementStatus s) {
@@ -79,36 +97,64 @@ final class StatementRecord {
     }
     this.queryId = queryId;
     this.pid = pid;
+    this.startedAt = Instant.now();
     status(StatementStatus.STARTED);
   }
 
-  synchronized void finished(long durationNanos, long rows, long size, boolean hasResultSet, StoredResult r) {
-    if (!status.active()) {
-      return;
+  /*
+   * History: FINISHED and FAILED complete the statement's history row before the status a client polls for turns
+   * terminal (so a client that saw FINISHED finds the row), written outside the monitor so DescribeStatement is
+   * never blocked on it. ABORTED turns terminal first and records afterwards: CancelStatement callers expect
+   * ABORTED promptly.
+   */
+
+  void finished(long durationNanos, long rows, long size, boolean hasResultSet, StoredResult r) {
+    HistoryRecorder history = takeRecorder();
+    if (history != null) {
+      history.ended(this, StatementStatus.FINISHED, null, rows, size, hasResultSet);
     }
-    this.durationNanos = durationNanos;
-    this.resultRows = rows;
-    this.resultSize = size;
-    this.hasResultSet = hasResultSet;
-    this.result = r;
-    status(StatementStatus.FINISHED);
+    synchronized (this) {
+      if (!status.active()) {
+        return;
+      }
+      this.durationNanos = durationNanos;
+      this.resultRows = rows;
+      this.resultSize = size;
+      this.hasResultSet = hasResultSet;
+      this.result = r;
+      status(StatementStatus.FINISHED);
+    }
   }
 
-  synchronized void failed(long durationNanos, String error) {
-    if (!status.active()) {
-      return;
+  void failed(long durationNanos, String error) {
+    HistoryRecorder history = takeRecorder();
+    if (history != null) {
+      history.ended(this, StatementStatus.FAILED, error, 0, 0, false);
     }
-    this.durationNanos = durationNanos;
-    this.error = error;
-    status(StatementStatus.FAILED);
+    synchronized (this) {
+      if (!status.active()) {
+        return;
+      }
+      this.durationNanos = durationNanos;
+      this.error = error;
+      status(StatementStatus.FAILED);
+    }
   }
 
-  synchronized void aborted(long durationNanos) {
-    if (!status.active()) {
-      return;
+  void aborted(long durationNanos) {
+    HistoryRecorder history;
+    synchronized (this) {
+      if (!status.active()) {
+        return;
+      }
+      history = recorder;
+      recorder = null;
+      this.durationNanos = durationNanos;
+      status(StatementStatus.ABORTED);
     }
-    this.durationNanos = durationNanos;
-    status(StatementStatus.ABORTED);
+    if (history != null) {
+      history.ended(this, StatementStatus.ABORTED, null, 0, 0, false);
+    }
   }
 
   /** Batch parent summary per the newer observation: QueryId 0, ResultRows/Size -1. */
@@ -142,6 +188,7 @@ final class StatementRecord {
    */
   synchronized java.sql.Statement requestCancel() {
     cancelRequested = true;
+    notifyAll(); // a statement held by a fault stops waiting
     if (status == StatementStatus.SUBMITTED) {
       aborted(0);
       subStatements.forEach(sub -> sub.aborted(0));

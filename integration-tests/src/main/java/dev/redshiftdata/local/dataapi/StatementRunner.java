@@ -23,9 +23,12 @@ final class StatementRunner {
   private final SqlExecution execution;
   private final ExecutorService pool;
   private final AtomicLong queryIds = new AtomicLong(100_000);
+  private final AtomicLong transactionIds = new AtomicLong(5_000);
+  private final HistoryRecorder history;
 
   StatementRunner(PostgresServer postgres, ServerSettings settings, Faults faults, SqlExecution execution,
-      ExecutorService pool) {
+      ExecutorService pool, HistoryRecorder history) {
+    this.history = history;
     this.postgres = postgres;
     this.settings = settings;
     this.faults = faults;
@@ -56,6 +59,7 @@ final class StatementRunner {
       int pid = c.unwrap(PGConnection.class).getBackendPID();
       start = System.nanoTime();
       r.started(queryIds.incrementAndGet(), pid);
+      history.started(r, transactionIds.incrementAndGet());
       if (injectFault(r, start)) {
         return;
       }
@@ -113,6 +117,7 @@ final class StatementRunner {
       }
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
+      long transactionId = transactionIds.incrementAndGet(); // one transaction for every sub-statement
       SqlExecution.SessionState state = new SqlExecution.SessionState(
           session != null ? session.caseSensitive() : settings.caseSensitiveIdentifiers());
       try {
@@ -121,6 +126,7 @@ final class StatementRunner {
           long subStart = System.nanoTime();
           sub.pid(pid);
           sub.started(queryIds.incrementAndGet(), pid);
+          history.started(sub, transactionId);
           SqlExecution.Outcome o = execution.run(c, parent.target.role(), sub.sqls.get(0), List.of(),
               parent.resultFormat, state, parent, sub);
           sub.finished(System.nanoTime() - subStart, o.rows(), o.size(), o.hasResultSet(), o.result());
@@ -193,8 +199,13 @@ final class StatementRunner {
           if (hold.duration() == null && r.pollsToHold <= 0) {
             break;
           }
+          try {
+            r.wait(5); // CancelStatement wakes it at once (requestCancel notifies)
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            break;
+          }
         }
-        sleep(5);
       }
       if (r.cancelRequested()) {
         r.aborted(System.nanoTime() - start);

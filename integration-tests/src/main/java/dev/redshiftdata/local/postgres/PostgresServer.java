@@ -4,7 +4,10 @@ import dev.redshiftdata.local.DatabaseUser;
 import dev.redshiftdata.local.Endpoint;
 import dev.redshiftdata.local.LocalRedshiftConfig;
 import dev.redshiftdata.local.bulk.BulkBootstrap;
+import dev.redshiftdata.local.catalog.SvvColumnsBootstrap;
 import dev.redshiftdata.local.dialect.RedshiftBootstrap;
+import dev.redshiftdata.local.history.HistoryBootstrap;
+import dev.redshiftdata.local.ml.ModelBootstrap;
 import dev.redshiftdata.local.dialect.RedshiftSqlTranslator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -82,6 +85,15 @@ public final class PostgresServer implements AutoCloseable {
             s.execute(sql);
           }
           for (String sql : BulkBootstrap.statements()) {
+            s.execute(sql);
+          }
+          for (String sql : HistoryBootstrap.statements()) {
+            s.execute(sql);
+          }
+          for (String sql : SvvColumnsBootstrap.statements()) {
+            s.execute(sql);
+          }
+          for (String sql : ModelBootstrap.statements()) {
             s.execute(sql);
           }
           // Redshift users see PUBLIC but not each other's tables unless granted; keep PG's defaults.
