@@ -1,7 +1,7 @@
 package dev.redshiftdata.spark;
 
-import java.util.Map;
 import dev.redshiftdata.spark.config.RedshiftOptions;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableProvider;
@@ -29,24 +29,30 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
         "Cannot read from Redshift yet: the read path of redshift-data is not implemented in this build");
   }
 
-  /** The session's {@code spark.datasource.redshift-data.*} settings (empty outside a Spark session). */
+  /**
+   * The session's {@code spark.datasource.redshift-data.*} settings (empty outside a Spark
+   * session).
+   */
   private static Map<String, String> sessionConf() {
     return SparkSession.getActiveSession()
-        .map(s -> {
-          Map<String, String> conf = new java.util.HashMap<>();
-          scala.jdk.javaapi.CollectionConverters.asJava(s.conf().getAll())
-              .forEach((k, v) -> {
-                if (k.startsWith(RedshiftOptions.SESSION_CONF_PREFIX)) {
-                  conf.put(k, v);
-                }
-              });
-          return conf;
-        })
+        .map(
+            s -> {
+              Map<String, String> conf = new java.util.HashMap<>();
+              scala.jdk.javaapi.CollectionConverters.asJava(s.conf().getAll())
+                  .forEach(
+                      (k, v) -> {
+                        if (k.startsWith(RedshiftOptions.SESSION_CONF_PREFIX)) {
+                          conf.put(k, v);
+                        }
+                      });
+              return conf;
+            })
         .getOrElse(() -> Map.of());
   }
 
   @Override
-  public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
+  public Table getTable(
+      StructType schema, Transform[] partitioning, Map<String, String> properties) {
     throw new UnsupportedOperationException(
         "Cannot read from or write to Redshift yet: the read and write paths of redshift-data are not implemented"
             + " in this build");

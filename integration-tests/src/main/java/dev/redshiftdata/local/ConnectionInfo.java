@@ -56,7 +56,10 @@ public record ConnectionInfo(
     }
   }
 
-  /** The {@code spark.read.format("redshift-data")} options that reach this local Redshift's cluster. */
+  /**
+   * The {@code spark.read.format("redshift-data")} options that reach this local Redshift's
+   * cluster.
+   */
   public Map<String, String> sparkOptions() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("endpoint", dataApiEndpoint);
@@ -74,7 +77,8 @@ public record ConnectionInfo(
     return s3aSettings(s3Endpoint, region, accessKeyId, secretAccessKey);
   }
 
-  static Map<String, String> s3aSettings(String s3Endpoint, String region, String accessKeyId, String secretAccessKey) {
+  static Map<String, String> s3aSettings(
+      String s3Endpoint, String region, String accessKeyId, String secretAccessKey) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("fs.s3a.endpoint", s3Endpoint);
     m.put("fs.s3a.endpoint.region", region);
@@ -82,7 +86,8 @@ public record ConnectionInfo(
     m.put("fs.s3a.connection.ssl.enabled", "false");
     m.put("fs.s3a.access.key", accessKeyId);
     m.put("fs.s3a.secret.key", secretAccessKey);
-    m.put("fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+    m.put(
+        "fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
     return m;
   }
 }

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A provisioned cluster or a serverless workgroup of the local Redshift, with its own set of databases.
- * Each of its databases is a separate PostgreSQL database named by {@link #postgresDatabase(String)}.
+ * A provisioned cluster or a serverless workgroup of the local Redshift, with its own set of
+ * databases. Each of its databases is a separate PostgreSQL database named by {@link
+ * #postgresDatabase(String)}.
  */
 public record Endpoint(Kind kind, String id, List<String> databases) {
 

@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * The local Redshift: an embedded PostgreSQL 17 that runs the SQL, an S3 server for UNLOAD/COPY files, and the
- * Data API over HTTP. {@link #start} starts all three, {@link #close} stops all three.
+ * The local Redshift: an embedded PostgreSQL 17 that runs the SQL, an S3 server for UNLOAD/COPY
+ * files, and the Data API over HTTP. {@link #start} starts all three, {@link #close} stops all
+ * three.
  */
 public final class LocalRedshift implements AutoCloseable {
 
@@ -72,7 +73,9 @@ public final class LocalRedshift implements AutoCloseable {
       try {
         s3 = s3Future.join();
       } catch (java.util.concurrent.CompletionException e) {
-        throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
+        throw e.getCause() instanceof java.io.UncheckedIOException u
+            ? u.getCause()
+            : new IOException(e.getCause());
       }
       started.add(s3);
       DataApiServer dataApi = new DataApiServer(config, postgres);
@@ -139,9 +142,10 @@ public final class LocalRedshift implements AutoCloseable {
     return "s3a://" + config.bucket() + "/tmp/";
   }
 
-  private static java.util.Map<String, String> s3aSettings(LocalRedshiftConfig config, S3Server s3) {
-    return ConnectionInfo.s3aSettings(s3.endpoint().toString(), config.region(), config.accessKeyId(),
-        config.secretAccessKey());
+  private static java.util.Map<String, String> s3aSettings(
+      LocalRedshiftConfig config, S3Server s3) {
+    return ConnectionInfo.s3aSettings(
+        s3.endpoint().toString(), config.region(), config.accessKeyId(), config.secretAccessKey());
   }
 
   public ConnectionInfo connectionInfo() {

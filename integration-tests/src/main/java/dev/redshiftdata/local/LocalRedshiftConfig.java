@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything that shapes a local Redshift: credentials, endpoints, users, ports and the service limits it
- * enforces. Defaults follow the real service where it documents a value (see integration-tests/README.md).
+ * Everything that shapes a local Redshift: credentials, endpoints, users, ports and the service
+ * limits it enforces. Defaults follow the real service where it documents a value (see
+ * integration-tests/README.md).
  */
 public final class LocalRedshiftConfig {
 
@@ -24,10 +25,16 @@ public final class LocalRedshiftConfig {
   private int postgresPort;
   private String bucket = "local-redshift";
   private String iamRole = "arn:aws:iam::" + ACCOUNT + ":role/local-redshift-unload";
+
   /** Bytes of row data per GetStatementResult page (the real service pages by size, about 1 MB). */
   private long resultPageBytes = 1024 * 1024;
-  /** Rows per page cap; 0 means only {@link #resultPageBytes} decides. Lets tests page small results. */
+
+  /**
+   * Rows per page cap; 0 means only {@link #resultPageBytes} decides. Lets tests page small
+   * results.
+   */
   private int resultPageRows;
+
   private long maxResultBytes = 100L * 1024 * 1024;
   private int maxRowBytes = 64 * 1024;
   private int maxSqlBytes = 100 * 1024;
@@ -124,36 +131,107 @@ public final class LocalRedshiftConfig {
     return this;
   }
 
-  public String region() { return region; }
-  public String accessKeyId() { return accessKeyId; }
-  public String secretAccessKey() { return secretAccessKey; }
-  public List<Endpoint> endpoints() { return List.copyOf(endpoints); }
-  public List<DatabaseUser> users() { return List.copyOf(users); }
-  public List<Secret> secrets() { return List.copyOf(secrets); }
-  public int dataApiPort() { return dataApiPort; }
-  public int s3Port() { return s3Port; }
-  public int postgresPort() { return postgresPort; }
-  public String bucket() { return bucket; }
-  public String iamRole() { return iamRole; }
-  public long resultPageBytes() { return resultPageBytes; }
-  public int resultPageRows() { return resultPageRows; }
-  public long maxResultBytes() { return maxResultBytes; }
-  public int maxRowBytes() { return maxRowBytes; }
-  public int maxSqlBytes() { return maxSqlBytes; }
-  public int maxBatchStatements() { return maxBatchStatements; }
-  public int maxActiveStatements() { return maxActiveStatements; }
-  public Duration resultRetention() { return resultRetention; }
-  public Duration clientTokenRetention() { return clientTokenRetention; }
-  public int workerThreads() { return workerThreads; }
-  public boolean caseSensitiveIdentifiers() { return caseSensitiveIdentifiers; }
+  public String region() {
+    return region;
+  }
+
+  public String accessKeyId() {
+    return accessKeyId;
+  }
+
+  public String secretAccessKey() {
+    return secretAccessKey;
+  }
+
+  public List<Endpoint> endpoints() {
+    return List.copyOf(endpoints);
+  }
+
+  public List<DatabaseUser> users() {
+    return List.copyOf(users);
+  }
+
+  public List<Secret> secrets() {
+    return List.copyOf(secrets);
+  }
+
+  public int dataApiPort() {
+    return dataApiPort;
+  }
+
+  public int s3Port() {
+    return s3Port;
+  }
+
+  public int postgresPort() {
+    return postgresPort;
+  }
+
+  public String bucket() {
+    return bucket;
+  }
+
+  public String iamRole() {
+    return iamRole;
+  }
+
+  public long resultPageBytes() {
+    return resultPageBytes;
+  }
+
+  public int resultPageRows() {
+    return resultPageRows;
+  }
+
+  public long maxResultBytes() {
+    return maxResultBytes;
+  }
+
+  public int maxRowBytes() {
+    return maxRowBytes;
+  }
+
+  public int maxSqlBytes() {
+    return maxSqlBytes;
+  }
+
+  public int maxBatchStatements() {
+    return maxBatchStatements;
+  }
+
+  public int maxActiveStatements() {
+    return maxActiveStatements;
+  }
+
+  public Duration resultRetention() {
+    return resultRetention;
+  }
+
+  public Duration clientTokenRetention() {
+    return clientTokenRetention;
+  }
+
+  public int workerThreads() {
+    return workerThreads;
+  }
+
+  public boolean caseSensitiveIdentifiers() {
+    return caseSensitiveIdentifiers;
+  }
 
   /** The first cluster, the default target of the printed connection info. */
   public Endpoint defaultCluster() {
-    return endpoints.stream().filter(e -> e.kind() == Endpoint.Kind.CLUSTER).findFirst().orElseThrow();
+    return endpoints.stream()
+        .filter(e -> e.kind() == Endpoint.Kind.CLUSTER)
+        .findFirst()
+        .orElseThrow();
   }
 
   public Endpoint defaultWorkgroup() {
-    return endpoints.stream().filter(e -> e.kind() == Endpoint.Kind.WORKGROUP).findFirst().orElseThrow();
+    return endpoints.stream()
+        .filter(e -> e.kind() == Endpoint.Kind.WORKGROUP)
+        .findFirst()
+        .orElseThrow();
   }
 
   public DatabaseUser adminUser() {
@@ -162,7 +240,14 @@ public final class LocalRedshiftConfig {
 
   @Override
   public String toString() {
-    return "LocalRedshiftConfig[region=" + region + ", accessKeyId=" + accessKeyId
-        + ", secretAccessKey=***, endpoints=" + endpoints + ", users=" + users + "]";
+    return "LocalRedshiftConfig[region="
+        + region
+        + ", accessKeyId="
+        + accessKeyId
+        + ", secretAccessKey=***, endpoints="
+        + endpoints
+        + ", users="
+        + users
+        + "]";
   }
 }

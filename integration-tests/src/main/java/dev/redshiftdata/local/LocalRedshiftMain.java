@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs a local Redshift on its own. The first line on stdout is one JSON object with everything a client needs
- * (all logging goes to stderr); then a human-readable summary. Runs until stdin closes or the process is
- * terminated.
+ * Runs a local Redshift on its own. The first line on stdout is one JSON object with everything a
+ * client needs (all logging goes to stderr); then a human-readable summary. Runs until stdin closes
+ * or the process is terminated.
  *
  * <pre>
  * Flags: --connection-file PATH   also write the JSON to PATH
@@ -44,8 +44,9 @@ public final class LocalRedshiftMain {
           stdout.println(usage());
           return;
         }
-        default -> throw new IllegalArgumentException(
-            "Cannot start the local Redshift: unknown flag '" + args[i] + "'.\n" + usage());
+        default ->
+            throw new IllegalArgumentException(
+                "Cannot start the local Redshift: unknown flag '" + args[i] + "'.\n" + usage());
       }
     }
 
@@ -97,13 +98,21 @@ public final class LocalRedshiftMain {
     sb.append("  export AWS_REGION=").append(info.region()).append('\n');
     sb.append("\nRead with Spark:\n  spark.read().format(\"redshift-data\")\n");
     for (Map.Entry<String, String> e : info.sparkOptions().entrySet()) {
-      sb.append("    .option(\"").append(e.getKey()).append("\", \"").append(e.getValue()).append("\")\n");
+      sb.append("    .option(\"")
+          .append(e.getKey())
+          .append("\", \"")
+          .append(e.getValue())
+          .append("\")\n");
     }
     sb.append("    .option(\"dbtable\", \"public.my_table\")\n    .load();\n");
     sb.append("\nHadoop settings for the staging prefix (s3a):\n");
     for (Map.Entry<String, String> e : info.s3aSettings().entrySet()) {
       if (!e.getKey().equals("fs.s3a.secret.key") && !e.getKey().equals("fs.s3a.access.key")) {
-        sb.append("  spark.hadoop.").append(e.getKey()).append('=').append(e.getValue()).append('\n');
+        sb.append("  spark.hadoop.")
+            .append(e.getKey())
+            .append('=')
+            .append(e.getValue())
+            .append('\n');
       }
     }
     sb.append("  (fs.s3a.access.key / fs.s3a.secret.key: the AWS credentials above)\n");
@@ -127,7 +136,8 @@ public final class LocalRedshiftMain {
 
   private static String value(String[] args, int i, String flag) {
     if (i >= args.length) {
-      throw new IllegalArgumentException("Cannot start the local Redshift: " + flag + " needs a value");
+      throw new IllegalArgumentException(
+          "Cannot start the local Redshift: " + flag + " needs a value");
     }
     return args[i];
   }

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The deployable bundle jar in a child JVM with nothing but Spark's own jars beside it: Spark resolves
- * {@code redshift-data}, and a statement runs through the connector core against the local Redshift. Relocation
- * or service-file mistakes fail here, not at release. Runs in failsafe, after the jar is packaged.
+ * The deployable bundle jar in a child JVM with nothing but Spark's own jars beside it: Spark
+ * resolves {@code redshift-data}, and a statement runs through the connector core against the local
+ * Redshift. Relocation or service-file mistakes fail here, not at release. Runs in failsafe, after
+ * the jar is packaged.
  */
 class BundleJarSmokeIT {
 
@@ -40,11 +41,18 @@ class BundleJarSmokeIT {
       assertEquals(List.of(), strays, "classes outside our package and the relocation prefix");
       String services =
           new String(
-              jar.getInputStream(jar.getEntry("META-INF/services/org.apache.spark.sql.sources.DataSourceRegister"))
+              jar.getInputStream(
+                      jar.getEntry(
+                          "META-INF/services/org.apache.spark.sql.sources.DataSourceRegister"))
                   .readAllBytes(),
               StandardCharsets.UTF_8);
       assertEquals("dev.redshiftdata.spark.RedshiftDataSource", services.trim());
-      assertTrue(jar.getEntry("META-INF/services/" + SHADED.replace('/', '.') + "software.amazon.awssdk.http.SdkHttpService") != null,
+      assertTrue(
+          jar.getEntry(
+                  "META-INF/services/"
+                      + SHADED.replace('/', '.')
+                      + "software.amazon.awssdk.http.SdkHttpService")
+              != null,
           "the SDK's HTTP client service file must be relocated with it");
     }
   }
@@ -57,8 +65,14 @@ class BundleJarSmokeIT {
         Files.readString(Path.of(System.getProperty("redshiftdata.spark.classpath.file"))).trim();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String opens : List.of("java.base/java.lang", "java.base/java.lang.invoke", "java.base/java.nio",
-        "java.base/java.util", "java.base/sun.nio.ch", "java.base/java.util.concurrent")) {
+    for (String opens :
+        List.of(
+            "java.base/java.lang",
+            "java.base/java.lang.invoke",
+            "java.base/java.nio",
+            "java.base/java.util",
+            "java.base/sun.nio.ch",
+            "java.base/java.util.concurrent")) {
       command.add("--add-opens=" + opens + "=ALL-UNNAMED");
     }
     command.add("-cp");
@@ -67,7 +81,8 @@ class BundleJarSmokeIT {
     for (Map.Entry<String, String> e : info.sparkOptions().entrySet()) {
       command.add(e.getKey() + "=" + e.getValue());
     }
-    ProcessBuilder pb = new ProcessBuilder(command).redirectError(dir.resolve("stderr.log").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectError(dir.resolve("stderr.log").toFile());
     Map<String, String> env = pb.environment();
     env.put("AWS_ACCESS_KEY_ID", info.accessKeyId());
     env.put("AWS_SECRET_ACCESS_KEY", info.secretAccessKey());
@@ -90,7 +105,9 @@ class BundleJarSmokeIT {
     assertEquals("false", lines.get("unrelocatedSdkVisible"), out);
     assertEquals("true", lines.get("relocatedSdkVisible"), out);
     assertEquals("42", lines.get("answer"), out);
-    assertTrue(lines.get("clientClass").startsWith("dev.redshiftdata.shaded.software.amazon.awssdk."), out);
+    assertTrue(
+        lines.get("clientClass").startsWith("dev.redshiftdata.shaded.software.amazon.awssdk."),
+        out);
   }
 
   private static String tail(String s) {

@@ -23,7 +23,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The local Redshift's parts: PostgreSQL settings, the S3 server through the SDK and through s3a. */
+/**
+ * The local Redshift's parts: PostgreSQL settings, the S3 server through the SDK and through s3a.
+ */
 @ExtendWith(LocalRedshiftExtension.class)
 class LocalRedshiftIT {
 
@@ -38,7 +40,9 @@ class LocalRedshiftIT {
       assertEquals("off", single(s, "SHOW standard_conforming_strings"));
       // A backslash escapes a quote inside an ordinary literal, as in Redshift.
       assertEquals("it's", single(s, "SELECT 'it\\'s'"));
-      assertEquals("2024-03-10 08:00:00+00", single(s, "SELECT '2024-03-10 03:00:00-05'::timestamptz::text"));
+      assertEquals(
+          "2024-03-10 08:00:00+00",
+          single(s, "SELECT '2024-03-10 03:00:00-05'::timestamptz::text"));
     }
   }
 
@@ -53,9 +57,7 @@ class LocalRedshiftIT {
     }
     try (Connection c = redshift.postgres().connect(workgroup.postgresDatabase("dev"), "awsuser");
         Statement s = c.createStatement()) {
-      assertEquals(
-          "0",
-          single(s, "SELECT count(*) FROM pg_class WHERE relname = '" + table + "'"));
+      assertEquals("0", single(s, "SELECT count(*) FROM pg_class WHERE relname = '" + table + "'"));
     }
   }
 
@@ -63,12 +65,16 @@ class LocalRedshiftIT {
   void s3ServerStoresObjectsThroughTheSdk() {
     try (S3Client s3 = s3Client()) {
       String key = "sdk/" + System.nanoTime() + ".txt";
-      s3.putObject(b -> b.bucket(redshift.config().bucket()).key(key), RequestBody.fromString("hello s3"));
-      String back = s3.getObjectAsBytes(b -> b.bucket(redshift.config().bucket()).key(key)).asUtf8String();
+      s3.putObject(
+          b -> b.bucket(redshift.config().bucket()).key(key), RequestBody.fromString("hello s3"));
+      String back =
+          s3.getObjectAsBytes(b -> b.bucket(redshift.config().bucket()).key(key)).asUtf8String();
       assertEquals("hello s3", back);
       assertEquals(
           1,
-          s3.listObjectsV2(b -> b.bucket(redshift.config().bucket()).prefix(key)).contents().size());
+          s3.listObjectsV2(b -> b.bucket(redshift.config().bucket()).prefix(key))
+              .contents()
+              .size());
     }
   }
 
@@ -95,7 +101,10 @@ class LocalRedshiftIT {
     try (S3Client s3 = s3Client()) {
       assertEquals(
           0,
-          s3.listObjectsV2(b -> b.bucket(redshift.config().bucket()).prefix(file.toUri().getPath().substring(1)))
+          s3.listObjectsV2(
+                  b ->
+                      b.bucket(redshift.config().bucket())
+                          .prefix(file.toUri().getPath().substring(1)))
               .contents()
               .size());
     }
@@ -120,5 +129,4 @@ class LocalRedshiftIT {
       return rs.getString(1);
     }
   }
-
 }

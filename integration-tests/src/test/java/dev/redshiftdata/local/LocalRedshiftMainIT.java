@@ -24,8 +24,18 @@ class LocalRedshiftMainIT {
 
   private static final List<String> FIELDS =
       List.of(
-          "dataApiEndpoint", "s3Endpoint", "region", "accessKeyId", "secretAccessKey",
-          "clusterIdentifier", "workgroupName", "database", "dbUser", "secretArn", "tempdir", "iamRole");
+          "dataApiEndpoint",
+          "s3Endpoint",
+          "region",
+          "accessKeyId",
+          "secretAccessKey",
+          "clusterIdentifier",
+          "workgroupName",
+          "database",
+          "dbUser",
+          "secretArn",
+          "tempdir",
+          "iamRole");
 
   @Test
   void printsOneJsonLineFirstWritesTheConnectionFileAndStopsWhenStdinCloses(@TempDir Path dir)
@@ -42,7 +52,8 @@ class LocalRedshiftMainIT {
         new ProcessBuilder(command).redirectError(dir.resolve("stderr.log").toFile()).start();
     try {
       BufferedReader stdout =
-          new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String first = stdout.readLine();
       JsonNode json = new ObjectMapper().readTree(first);
       for (String field : FIELDS) {
@@ -59,7 +70,9 @@ class LocalRedshiftMainIT {
       while ((line = stdout.readLine()) != null && !line.startsWith("Close stdin")) {
         summary.append(line).append('\n');
       }
-      assertTrue(summary.toString().contains(".option(\"clusterIdentifier\", \"local-cluster\")"), summary.toString());
+      assertTrue(
+          summary.toString().contains(".option(\"clusterIdentifier\", \"local-cluster\")"),
+          summary.toString());
 
       // Both servers answer on the advertised ports (403/400 without a signature).
       assertTrue(httpStatus(json.get("s3Endpoint").asText()) >= 400);

@@ -9,7 +9,10 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** format("redshift-data") in a real SparkSession: option errors name the option, session conf counts. */
+/**
+ * format("redshift-data") in a real SparkSession: option errors name the option, session conf
+ * counts.
+ */
 @ExtendWith(LocalRedshiftExtension.class)
 class RedshiftDataSourceIT {
 
@@ -24,9 +27,18 @@ class RedshiftDataSourceIT {
 
   @Test
   void clusterAndWorkgroupTogetherAreRefused() {
-    Exception e = assertThrows(Exception.class, () -> spark.read().format("redshift-data")
-        .option("database", "dev").option("clusterIdentifier", "c1").option("workgroupName", "w1")
-        .option("dbtable", "t").load());
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () ->
+                spark
+                    .read()
+                    .format("redshift-data")
+                    .option("database", "dev")
+                    .option("clusterIdentifier", "c1")
+                    .option("workgroupName", "w1")
+                    .option("dbtable", "t")
+                    .load());
     String message = rootMessage(e);
     assertTrue(message.contains("clusterIdentifier") && message.contains("workgroupName"), message);
   }
@@ -36,11 +48,21 @@ class RedshiftDataSourceIT {
     spark.conf().set("spark.datasource.redshift-data.database", "dev");
     spark.conf().set("spark.datasource.redshift-data.clusterIdentifier", "local-cluster");
     try {
-      Exception e = assertThrows(Exception.class,
-          () -> spark.read().format("redshift-data").option("query", "select 1").load());
+      Exception e =
+          assertThrows(
+              Exception.class,
+              () -> spark.read().format("redshift-data").option("query", "select 1").load());
       assertTrue(rootMessage(e).contains("not implemented"), rootMessage(e));
-      Exception secret = assertThrows(Exception.class, () -> spark.read().format("redshift-data")
-          .option("query", "select 1").option("secretAccessKey", "TopSecretValue123").load());
+      Exception secret =
+          assertThrows(
+              Exception.class,
+              () ->
+                  spark
+                      .read()
+                      .format("redshift-data")
+                      .option("query", "select 1")
+                      .option("secretAccessKey", "TopSecretValue123")
+                      .load());
       assertTrue(rootMessage(secret).contains("secretAccessKey"), rootMessage(secret));
       assertTrue(!rootMessage(secret).contains("TopSecretValue123"), rootMessage(secret));
     } finally {

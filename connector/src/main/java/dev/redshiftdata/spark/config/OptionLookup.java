@@ -11,14 +11,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Resolves one option by precedence (read option, then session conf, then default) and parses it into
- * a type, with errors that name the option and what it accepts. Package-private: only
- * {@link RedshiftOptions} reads options.
+ * Resolves one option by precedence (read option, then session conf, then default) and parses it
+ * into a type, with errors that name the option and what it accepts. Package-private: only {@link
+ * RedshiftOptions} reads options.
  */
 final class OptionLookup {
 
   private static final Pattern DURATION = Pattern.compile("(?i)\\s*(\\d+)\\s*(ms|s|m|h|d)\\s*");
-  private static final Pattern SIZE = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*(b|kb|k|mb|m|gb|g)?\\s*");
+  private static final Pattern SIZE =
+      Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*(b|kb|k|mb|m|gb|g)?\\s*");
 
   private final Map<String, String> options; // lower-case keys
   private final Map<String, String> sessionConf; // lower-case option names (prefix stripped)
@@ -46,10 +47,16 @@ final class OptionLookup {
             String previous = out.put(lower, v);
             if (previous != null && !previous.equals(v)) {
               // Spark would keep one of them arbitrarily; say so instead of guessing.
-              String name = RedshiftOption.fromName(k).map(RedshiftOption::optionName).orElse(lower);
+              String name =
+                  RedshiftOption.fromName(k).map(RedshiftOption::optionName).orElse(lower);
               throw new IllegalArgumentException(
-                  "Cannot read option '" + name + "': it is set twice with different values, as '" + spelling.get(lower)
-                      + "' and '" + k + "'. Option names ignore case: set it once.");
+                  "Cannot read option '"
+                      + name
+                      + "': it is set twice with different values, as '"
+                      + spelling.get(lower)
+                      + "' and '"
+                      + k
+                      + "'. Option names ignore case: set it once.");
             }
             spelling.put(lower, k);
           }
@@ -98,10 +105,12 @@ final class OptionLookup {
     try {
       parsed = Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw invalid(option, value, "is not a whole number", "Use a number from " + min + " to " + max + ".");
+      throw invalid(
+          option, value, "is not a whole number", "Use a number from " + min + " to " + max + ".");
     }
     if (parsed < min || parsed > max) {
-      throw invalid(option, value, "is out of range", "Use a number from " + min + " to " + max + ".");
+      throw invalid(
+          option, value, "is out of range", "Use a number from " + min + " to " + max + ".");
     }
     return parsed;
   }
@@ -110,10 +119,18 @@ final class OptionLookup {
     String value = required(option);
     Duration parsed = parseDuration(value);
     if (parsed == null) {
-      throw invalid(option, value, "is not a duration", "Use a whole number with a unit ms, s, m, h or d (e.g. 30s).");
+      throw invalid(
+          option,
+          value,
+          "is not a duration",
+          "Use a whole number with a unit ms, s, m, h or d (e.g. 30s).");
     }
     if (parsed.compareTo(min) < 0 || parsed.compareTo(max) > 0) {
-      throw invalid(option, value, "is out of range", "Use a duration from " + format(min) + " to " + format(max) + ".");
+      throw invalid(
+          option,
+          value,
+          "is out of range",
+          "Use a duration from " + format(min) + " to " + format(max) + ".");
     }
     return parsed;
   }
@@ -122,10 +139,15 @@ final class OptionLookup {
     String value = required(option);
     Long parsed = parseBytes(value);
     if (parsed == null) {
-      throw invalid(option, value, "is not a size", "Use a number of bytes or a number with a unit KB, MB or GB (e.g. 256MB).");
+      throw invalid(
+          option,
+          value,
+          "is not a size",
+          "Use a number of bytes or a number with a unit KB, MB or GB (e.g. 256MB).");
     }
     if (parsed < min || parsed > max) {
-      throw invalid(option, value, "is out of range", "Use a size from " + min + " to " + max + " bytes.");
+      throw invalid(
+          option, value, "is out of range", "Use a size from " + min + " to " + max + " bytes.");
     }
     return parsed;
   }
@@ -148,13 +170,27 @@ final class OptionLookup {
 
   private String required(RedshiftOption option) {
     return string(option)
-        .orElseThrow(() -> new IllegalArgumentException("Cannot read option '" + option + "': it is not set."));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "Cannot read option '" + option + "': it is not set."));
   }
 
-  /** "Cannot parse option 'x': value 'y' is not ... Use ...". Values are SQL-redacted before they are shown. */
-  static IllegalArgumentException invalid(RedshiftOption option, String value, String reason, String hint) {
+  /**
+   * "Cannot parse option 'x': value 'y' is not ... Use ...". Values are SQL-redacted before they
+   * are shown.
+   */
+  static IllegalArgumentException invalid(
+      RedshiftOption option, String value, String reason, String hint) {
     return new IllegalArgumentException(
-        "Cannot parse option '" + option + "': value '" + Redaction.redactSql(value) + "' " + reason + ". " + hint);
+        "Cannot parse option '"
+            + option
+            + "': value '"
+            + Redaction.redactSql(value)
+            + "' "
+            + reason
+            + ". "
+            + hint);
   }
 
   static Duration parseDuration(String value) {

@@ -4,11 +4,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one place that hides secrets before text reaches {@code toString}, a log line or an exception.
+ * The one place that hides secrets before text reaches {@code toString}, a log line or an
+ * exception.
  *
  * <p>Two kinds of text are redacted: option values whose name matches Spark's redaction regex
- * ({@code spark.redaction.regex}), and SQL, where UNLOAD, COPY and user DDL can carry credentials as
- * quoted literals after {@code ACCESS_KEY_ID}, {@code SECRET_ACCESS_KEY}, {@code SESSION_TOKEN},
+ * ({@code spark.redaction.regex}), and SQL, where UNLOAD, COPY and user DDL can carry credentials
+ * as quoted literals after {@code ACCESS_KEY_ID}, {@code SECRET_ACCESS_KEY}, {@code SESSION_TOKEN},
  * {@code CREDENTIALS}, {@code MASTER_SYMMETRIC_KEY} or {@code PASSWORD}. Redacted text reads
  * {@value #REDACTED}.
  */
@@ -17,7 +18,8 @@ public final class Redaction {
   public static final String REDACTED = "*********(redacted)";
 
   /** Spark's default for {@code spark.redaction.regex}. */
-  public static final String SPARK_DEFAULT_REDACTION_REGEX = "(?i)secret|password|token|access[.]?key";
+  public static final String SPARK_DEFAULT_REDACTION_REGEX =
+      "(?i)secret|password|token|access[.]?key";
 
   // A keyword, optional "AS" or "=", then a single-quoted literal in which '' is an escaped quote.
   // Backslash escapes are honoured too, since Redshift accepts \' inside UNLOAD's quoted query.
@@ -29,7 +31,8 @@ public final class Redaction {
   // Key-value credential strings outside SQL literals, e.g. in a Redshift error message that echoes
   // part of a CREDENTIALS string: aws_secret_access_key=abc;token=xyz
   private static final Pattern KEY_VALUE_SECRET =
-      Pattern.compile("(?i)\\b(aws_access_key_id|aws_secret_access_key|aws_session_token|token|password)=([^;'\\s]+)");
+      Pattern.compile(
+          "(?i)\\b(aws_access_key_id|aws_secret_access_key|aws_session_token|token|password)=([^;'\\s]+)");
 
   private Redaction() {}
 
@@ -38,13 +41,20 @@ public final class Redaction {
     if (sql == null) {
       return null;
     }
-    String redacted = SQL_SECRET.matcher(sql).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + "'" + REDACTED + "'"));
-    return KEY_VALUE_SECRET.matcher(redacted).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "=" + REDACTED));
+    String redacted =
+        SQL_SECRET
+            .matcher(sql)
+            .replaceAll(
+                m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + "'" + REDACTED + "'"));
+    return KEY_VALUE_SECRET
+        .matcher(redacted)
+        .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "=" + REDACTED));
   }
 
   /**
    * Returns the value to show for an option: {@link #REDACTED} when its name matches the redaction
-   * regex, SQL-redacted text otherwise (so that {@code preActions} and the like lose their secrets).
+   * regex, SQL-redacted text otherwise (so that {@code preActions} and the like lose their
+   * secrets).
    */
   public static String redactOption(String name, String value, Pattern redactionRegex) {
     if (value == null) {
@@ -58,6 +68,7 @@ public final class Redaction {
 
   /** Compiles Spark's redaction regex, falling back to Spark's default when it is unset. */
   public static Pattern redactionPattern(String regex) {
-    return Pattern.compile(regex == null || regex.isBlank() ? SPARK_DEFAULT_REDACTION_REGEX : regex);
+    return Pattern.compile(
+        regex == null || regex.isBlank() ? SPARK_DEFAULT_REDACTION_REGEX : regex);
   }
 }

@@ -23,14 +23,15 @@ import java.util.stream.Collectors;
 /**
  * The connector's options, parsed once, typed, validated and immutable.
  *
- * <p>Each value is looked up in this order: the read/write/catalog option (case-insensitive, as Spark
- * passes them), then the session configuration {@code spark.datasource.redshift-data.<name>}, then the
- * default in {@link RedshiftOption}. Construction fails fast with an {@link IllegalArgumentException}
- * shaped "Cannot &lt;action&gt;: &lt;reason&gt;. &lt;hint&gt;" that names the option as documented.
+ * <p>Each value is looked up in this order: the read/write/catalog option (case-insensitive, as
+ * Spark passes them), then the session configuration {@code spark.datasource.redshift-data.<name>},
+ * then the default in {@link RedshiftOption}. Construction fails fast with an {@link
+ * IllegalArgumentException} shaped "Cannot &lt;action&gt;: &lt;reason&gt;. &lt;hint&gt;" that names
+ * the option as documented.
  *
- * <p>AWS credentials never come from options (they could be logged): the SDK's default provider chain,
- * a named {@code profile} or an assumed role supply them. This class stays on the driver: it is
- * deliberately not {@link java.io.Serializable}, and its {@link #toString()} redacts secrets.
+ * <p>AWS credentials never come from options (they could be logged): the SDK's default provider
+ * chain, a named {@code profile} or an assumed role supply them. This class stays on the driver: it
+ * is deliberately not {@link java.io.Serializable}, and its {@link #toString()} redacts secrets.
  */
 public final class RedshiftOptions {
 
@@ -46,26 +47,46 @@ public final class RedshiftOptions {
   /** Data API {@code StatementName} is at most 500 characters. */
   static final int MAX_LABEL_LENGTH = 500;
 
-  /** UNLOAD {@code MAXFILESIZE} accepts 5 MB to 6.2 GB (https://docs.aws.amazon.com/redshift/latest/dg/r_UNLOAD.html). */
+  /**
+   * UNLOAD {@code MAXFILESIZE} accepts 5 MB to 6.2 GB
+   * (https://docs.aws.amazon.com/redshift/latest/dg/r_UNLOAD.html).
+   */
   static final long MIN_UNLOAD_FILE_SIZE = 5L << 20;
 
   static final long MAX_UNLOAD_FILE_SIZE = (long) (6.2 * (1L << 30));
 
-  // Normalized (lower case, letters and digits only) fragments of option names that carry credentials.
+  // Normalized (lower case, letters and digits only) fragments of option names that carry
+  // credentials.
   private static final List<String> CREDENTIAL_KEY_FRAGMENTS =
       List.of("accesskey", "secretkey", "sessiontoken", "password", "credentials");
 
   /** How a read moves rows. */
-  public enum ReadMode { AUTO, DIRECT, UNLOAD }
+  public enum ReadMode {
+    AUTO,
+    DIRECT,
+    UNLOAD
+  }
 
   /** Encoding of direct-read result pages. */
-  public enum ResultFormat { AUTO, JSON, CSV }
+  public enum ResultFormat {
+    AUTO,
+    JSON,
+    CSV
+  }
 
   /** {@code DISTSTYLE} of a created table. */
-  public enum DistStyle { AUTO, EVEN, KEY, ALL }
+  public enum DistStyle {
+    AUTO,
+    EVEN,
+    KEY,
+    ALL
+  }
 
   /** Sort key style of a created table. */
-  public enum SortKeyStyle { COMPOUND, INTERLEAVED }
+  public enum SortKeyStyle {
+    COMPOUND,
+    INTERLEAVED
+  }
 
   private final DataApiTarget target;
   private final ClientSettings clientSettings;
@@ -113,23 +134,44 @@ public final class RedshiftOptions {
     String database =
         in.explicit(DATABASE)
             .orElseThrow(
-                () -> new IllegalArgumentException(
-                    "Cannot connect to Redshift: option '" + DATABASE + "' is not set. Set it to the database name (e.g. dev)."));
+                () ->
+                    new IllegalArgumentException(
+                        "Cannot connect to Redshift: option '"
+                            + DATABASE
+                            + "' is not set. Set it to the database name (e.g. dev)."));
     Optional<String> cluster = in.explicit(CLUSTER_IDENTIFIER);
     Optional<String> workgroup = in.explicit(WORKGROUP_NAME);
     if (cluster.isPresent() == workgroup.isPresent()) {
       throw new IllegalArgumentException(
-          "Cannot connect to Redshift: " + (cluster.isPresent() ? "both" : "neither") + " '" + CLUSTER_IDENTIFIER
-              + "' " + (cluster.isPresent() ? "and" : "nor") + " '" + WORKGROUP_NAME + "' " + (cluster.isPresent() ? "are" : "is")
-              + " set. Set exactly one: '" + CLUSTER_IDENTIFIER + "' for a provisioned cluster or '" + WORKGROUP_NAME
+          "Cannot connect to Redshift: "
+              + (cluster.isPresent() ? "both" : "neither")
+              + " '"
+              + CLUSTER_IDENTIFIER
+              + "' "
+              + (cluster.isPresent() ? "and" : "nor")
+              + " '"
+              + WORKGROUP_NAME
+              + "' "
+              + (cluster.isPresent() ? "are" : "is")
+              + " set. Set exactly one: '"
+              + CLUSTER_IDENTIFIER
+              + "' for a provisioned cluster or '"
+              + WORKGROUP_NAME
               + "' for Redshift Serverless.");
     }
     String secretArn = in.explicit(SECRET_ARN).orElse(null);
     String dbUser = in.explicit(DB_USER).orElse(null);
     if (secretArn != null && dbUser != null) {
       throw new IllegalArgumentException(
-          "Cannot connect to Redshift: both '" + SECRET_ARN + "' and '" + DB_USER + "' are set. Set '" + SECRET_ARN
-              + "' to use a Secrets Manager secret, or '" + DB_USER + "' to use temporary IAM credentials, not both.");
+          "Cannot connect to Redshift: both '"
+              + SECRET_ARN
+              + "' and '"
+              + DB_USER
+              + "' are set. Set '"
+              + SECRET_ARN
+              + "' to use a Secrets Manager secret, or '"
+              + DB_USER
+              + "' to use temporary IAM credentials, not both.");
     }
     this.target =
         cluster.isPresent()
@@ -145,20 +187,41 @@ public final class RedshiftOptions {
             (int) in.longInRange(RETRY_MAX_ATTEMPTS, 1, 100));
     this.caseSensitiveIdentifiers = in.bool(CASE_SENSITIVE_IDENTIFIERS);
 
-    this.statementTimeout = in.duration(STATEMENT_TIMEOUT, Duration.ofMillis(1), MAX_STATEMENT_TIMEOUT);
+    this.statementTimeout =
+        in.duration(STATEMENT_TIMEOUT, Duration.ofMillis(1), MAX_STATEMENT_TIMEOUT);
     this.label = in.explicit(LABEL).orElse(null);
     if (label != null && label.length() > MAX_LABEL_LENGTH) {
       throw new IllegalArgumentException(
-          "Cannot use option '" + LABEL + "': it is " + label.length() + " characters long. The Data API's StatementName takes at most "
-              + MAX_LABEL_LENGTH + ".");
+          "Cannot use option '"
+              + LABEL
+              + "': it is "
+              + label.length()
+              + " characters long. The Data API's StatementName takes at most "
+              + MAX_LABEL_LENGTH
+              + ".");
     }
-    Duration initial = in.duration(POLL_INITIAL_DELAY, Duration.ofMillis(1), Duration.ofSeconds(10));
+    Duration initial =
+        in.duration(POLL_INITIAL_DELAY, Duration.ofMillis(1), Duration.ofSeconds(10));
     Duration max = in.duration(POLL_MAX_DELAY, Duration.ofMillis(1), Duration.ofMinutes(1));
     if (max.compareTo(initial) < 0) {
       throw new IllegalArgumentException(
-          "Cannot use options '" + POLL_MAX_DELAY + "' and '" + POLL_INITIAL_DELAY + "': '" + POLL_MAX_DELAY + "' ("
-              + OptionLookup.format(max) + ") is shorter than '" + POLL_INITIAL_DELAY + "' (" + OptionLookup.format(initial)
-              + "). Set '" + POLL_MAX_DELAY + "' to at least '" + POLL_INITIAL_DELAY + "'.");
+          "Cannot use options '"
+              + POLL_MAX_DELAY
+              + "' and '"
+              + POLL_INITIAL_DELAY
+              + "': '"
+              + POLL_MAX_DELAY
+              + "' ("
+              + OptionLookup.format(max)
+              + ") is shorter than '"
+              + POLL_INITIAL_DELAY
+              + "' ("
+              + OptionLookup.format(initial)
+              + "). Set '"
+              + POLL_MAX_DELAY
+              + "' to at least '"
+              + POLL_INITIAL_DELAY
+              + "'.");
     }
     this.pollSchedule = new PollSchedule(initial, max);
     this.resultFormat = in.choice(RESULT_FORMAT, ResultFormat.class);
@@ -167,7 +230,11 @@ public final class RedshiftOptions {
     this.query = in.explicit(QUERY).orElse(null);
     if (dbtable != null && query != null) {
       throw new IllegalArgumentException(
-          "Cannot choose what to read: both '" + DBTABLE + "' and '" + QUERY + "' are set. Set exactly one of them.");
+          "Cannot choose what to read: both '"
+              + DBTABLE
+              + "' and '"
+              + QUERY
+              + "' are set. Set exactly one of them.");
     }
     this.readMode = in.choice(READ_MODE, ReadMode.class);
     this.directMaxRows = in.longInRange(DIRECT_MAX_ROWS, 0, Long.MAX_VALUE);
@@ -175,7 +242,8 @@ public final class RedshiftOptions {
     this.tempdir = in.explicit(TEMPDIR).map(RedshiftOptions::checkTempdir).orElse(null);
     this.tempdirRegion = in.explicit(TEMPDIR_REGION).orElse(null);
     this.iamRole = in.explicit(IAM_ROLE).orElse(null);
-    this.unloadMaxFileSize = in.bytes(UNLOAD_MAX_FILE_SIZE, MIN_UNLOAD_FILE_SIZE, MAX_UNLOAD_FILE_SIZE);
+    this.unloadMaxFileSize =
+        in.bytes(UNLOAD_MAX_FILE_SIZE, MIN_UNLOAD_FILE_SIZE, MAX_UNLOAD_FILE_SIZE);
     this.unloadKmsKeyId = in.explicit(UNLOAD_KMS_KEY_ID).orElse(null);
     this.unloadEncrypted = in.bool(UNLOAD_ENCRYPTED) || unloadKmsKeyId != null;
     this.keepStaging = in.bool(KEEP_STAGING);
@@ -197,8 +265,15 @@ public final class RedshiftOptions {
     DistStyle style = in.isSet(DIST_STYLE) ? in.choice(DIST_STYLE, DistStyle.class) : null;
     if (distKey != null && style != null && style != DistStyle.KEY) {
       throw new IllegalArgumentException(
-          "Cannot create a table with option '" + DIST_KEY + "': '" + DIST_STYLE + "' is " + style.name()
-              + ". Remove '" + DIST_STYLE + "' or set it to KEY.");
+          "Cannot create a table with option '"
+              + DIST_KEY
+              + "': '"
+              + DIST_STYLE
+              + "' is "
+              + style.name()
+              + ". Remove '"
+              + DIST_STYLE
+              + "' or set it to KEY.");
     }
     this.distStyle = distKey != null ? DistStyle.KEY : style;
     this.sortKey = in.explicit(SORT_KEY).map(RedshiftOptions::commaList).orElse(List.of());
@@ -218,10 +293,12 @@ public final class RedshiftOptions {
   }
 
   /**
-   * Parses options as Spark hands them to a source, table or catalog, with the session's configuration
-   * ({@code spark.datasource.redshift-data.*} and {@code spark.redaction.regex}; other keys are ignored).
+   * Parses options as Spark hands them to a source, table or catalog, with the session's
+   * configuration ({@code spark.datasource.redshift-data.*} and {@code spark.redaction.regex};
+   * other keys are ignored).
    */
-  public static RedshiftOptions parse(Map<String, String> options, Map<String, String> sessionConf) {
+  public static RedshiftOptions parse(
+      Map<String, String> options, Map<String, String> sessionConf) {
     if (options == null) {
       throw new IllegalArgumentException("options is null");
     }
@@ -231,10 +308,12 @@ public final class RedshiftOptions {
     rejectCredentialOptions(options.keySet());
     rejectCredentialOptions(
         sessionConf.keySet().stream()
-            .filter(k -> k.regionMatches(true, 0, SESSION_CONF_PREFIX, 0, SESSION_CONF_PREFIX.length()))
+            .filter(
+                k -> k.regionMatches(true, 0, SESSION_CONF_PREFIX, 0, SESSION_CONF_PREFIX.length()))
             .collect(Collectors.toSet()));
     return new RedshiftOptions(
-        new OptionLookup(options, sessionConf), Redaction.redactionPattern(sessionConf.get(SPARK_REDACTION_REGEX_KEY)));
+        new OptionLookup(options, sessionConf),
+        Redaction.redactionPattern(sessionConf.get(SPARK_REDACTION_REGEX_KEY)));
   }
 
   private static void rejectCredentialOptions(Set<String> keys) {
@@ -242,11 +321,17 @@ public final class RedshiftOptions {
       String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
       if (CREDENTIAL_KEY_FRAGMENTS.stream().anyMatch(normalized::contains)) {
         throw new IllegalArgumentException(
-            "Cannot use option '" + key + "': AWS credentials and passwords are never taken from options, which can be logged. "
+            "Cannot use option '"
+                + key
+                + "': AWS credentials and passwords are never taken from options, which can be logged. "
                 + "Use the AWS SDK's default credentials provider chain (environment variables, the system properties "
                 + "aws.accessKeyId and aws.secretAccessKey, ~/.aws profiles, instance or container roles), option '"
-                + PROFILE + "' for a named profile, or '" + ASSUME_ROLE_ARN + "' to assume a role; database passwords belong in '"
-                + SECRET_ARN + "'.");
+                + PROFILE
+                + "' for a named profile, or '"
+                + ASSUME_ROLE_ARN
+                + "' to assume a role; database passwords belong in '"
+                + SECRET_ARN
+                + "'.");
       }
     }
   }
@@ -261,7 +346,11 @@ public final class RedshiftOptions {
     } catch (URISyntaxException e) {
       // reported below
     }
-    throw OptionLookup.invalid(ENDPOINT, value, "is not an http or https URI", "Use e.g. https://redshift-data.us-east-1.amazonaws.com.");
+    throw OptionLookup.invalid(
+        ENDPOINT,
+        value,
+        "is not an http or https URI",
+        "Use e.g. https://redshift-data.us-east-1.amazonaws.com.");
   }
 
   private static String checkTempdir(String value) {
@@ -273,23 +362,39 @@ public final class RedshiftOptions {
     } catch (URISyntaxException e) {
       // reported below
     }
-    throw OptionLookup.invalid(TEMPDIR, value, "is not a Hadoop URI with a scheme and a bucket", "Use e.g. s3a://bucket/prefix/.");
+    throw OptionLookup.invalid(
+        TEMPDIR,
+        value,
+        "is not a Hadoop URI with a scheme and a bucket",
+        "Use e.g. s3a://bucket/prefix/.");
   }
 
   private static void checkStaging(String action, String tempdir, String iamRole) {
     if (tempdir == null) {
       throw new IllegalArgumentException(
-          "Cannot " + action + ": option '" + TEMPDIR + "' is not set. Set it to a staging prefix Redshift can reach, e.g. s3a://bucket/prefix/.");
+          "Cannot "
+              + action
+              + ": option '"
+              + TEMPDIR
+              + "' is not set. Set it to a staging prefix Redshift can reach, e.g. s3a://bucket/prefix/.");
     }
     if (iamRole == null) {
       throw new IllegalArgumentException(
-          "Cannot " + action + ": option '" + IAM_ROLE + "' is not set. Set it to the ARN of a role attached to the cluster that can use '"
-              + TEMPDIR + "', or to default for the cluster's default IAM role.");
+          "Cannot "
+              + action
+              + ": option '"
+              + IAM_ROLE
+              + "' is not set. Set it to the ARN of a role attached to the cluster that can use '"
+              + TEMPDIR
+              + "', or to default for the cluster's default IAM role.");
     }
   }
 
   private static List<String> commaList(String value) {
-    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableList());
+    return Arrays.stream(value.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toUnmodifiableList());
   }
 
   private String render(OptionLookup in, Pattern redaction) {
@@ -298,7 +403,10 @@ public final class RedshiftOptions {
     for (RedshiftOption option : RedshiftOption.values()) {
       Optional<String> value = in.explicit(option);
       if (value.isPresent()) {
-        sb.append(sep).append(option).append('=').append(Redaction.redactOption(option.optionName(), value.get(), redaction));
+        sb.append(sep)
+            .append(option)
+            .append('=')
+            .append(Redaction.redactOption(option.optionName(), value.get(), redaction));
         sep = ", ";
       }
     }
@@ -309,8 +417,15 @@ public final class RedshiftOptions {
   public void requireTableOrQuery() {
     if (dbtable == null && query == null) {
       throw new IllegalArgumentException(
-          "Cannot choose what to read: neither '" + DBTABLE + "' nor '" + QUERY + "' is set. Set '" + DBTABLE
-              + "' to a table name or '" + QUERY + "' to a SELECT.");
+          "Cannot choose what to read: neither '"
+              + DBTABLE
+              + "' nor '"
+              + QUERY
+              + "' is set. Set '"
+              + DBTABLE
+              + "' to a table name or '"
+              + QUERY
+              + "' to a SELECT.");
     }
   }
 
@@ -318,73 +433,208 @@ public final class RedshiftOptions {
   public String requireTable(String action) {
     if (query != null) {
       throw new IllegalArgumentException(
-          "Cannot " + action + ": option '" + QUERY + "' is only for reads. Set '" + DBTABLE + "' to the target table instead.");
+          "Cannot "
+              + action
+              + ": option '"
+              + QUERY
+              + "' is only for reads. Set '"
+              + DBTABLE
+              + "' to the target table instead.");
     }
     if (dbtable == null) {
-      throw new IllegalArgumentException("Cannot " + action + ": option '" + DBTABLE + "' is not set. Set it to the target table name.");
+      throw new IllegalArgumentException(
+          "Cannot "
+              + action
+              + ": option '"
+              + DBTABLE
+              + "' is not set. Set it to the target table name.");
     }
     return dbtable;
   }
 
-  /** Fails unless {@code tempdir} and {@code iamRole} are set; {@code action} is e.g. "unload" or "write". */
+  /**
+   * Fails unless {@code tempdir} and {@code iamRole} are set; {@code action} is e.g. "unload" or
+   * "write".
+   */
   public void requireStaging(String action) {
     checkStaging(action, tempdir, iamRole);
   }
 
   /**
-   * A Data API wrapper for these options, over the JVM's shared client for {@link #clientSettings()},
-   * sending {@code label} (when set) as every statement's {@code StatementName}.
+   * A Data API wrapper for these options, over the JVM's shared client for {@link
+   * #clientSettings()}, sending {@code label} (when set) as every statement's {@code
+   * StatementName}.
    */
   public DataApi dataApi() {
-    return new DataApi(DataApiClients.client(clientSettings), target, statementTimeout, pollSchedule)
+    return new DataApi(
+            DataApiClients.client(clientSettings), target, statementTimeout, pollSchedule)
         .withDefaultStatementName(label);
   }
 
-  public DataApiTarget target() { return target; }
-  public ClientSettings clientSettings() { return clientSettings; }
-  public boolean caseSensitiveIdentifiers() { return caseSensitiveIdentifiers; }
-  public Duration statementTimeout() { return statementTimeout; }
-  public Optional<String> label() { return Optional.ofNullable(label); }
-  public PollSchedule pollSchedule() { return pollSchedule; }
-  public ResultFormat resultFormat() { return resultFormat; }
-  public Optional<String> dbtable() { return Optional.ofNullable(dbtable); }
-  public Optional<String> query() { return Optional.ofNullable(query); }
-  public ReadMode readMode() { return readMode; }
-  public long directMaxRows() { return directMaxRows; }
-  public long directMaxBytes() { return directMaxBytes; }
-  public Optional<String> tempdir() { return Optional.ofNullable(tempdir); }
-  public Optional<String> tempdirRegion() { return Optional.ofNullable(tempdirRegion); }
-  public Optional<String> iamRole() { return Optional.ofNullable(iamRole); }
-  public long unloadMaxFileSize() { return unloadMaxFileSize; }
-  public boolean unloadEncrypted() { return unloadEncrypted; }
-  public Optional<String> unloadKmsKeyId() { return Optional.ofNullable(unloadKmsKeyId); }
-  public boolean keepStaging() { return keepStaging; }
+  public DataApiTarget target() {
+    return target;
+  }
+
+  public ClientSettings clientSettings() {
+    return clientSettings;
+  }
+
+  public boolean caseSensitiveIdentifiers() {
+    return caseSensitiveIdentifiers;
+  }
+
+  public Duration statementTimeout() {
+    return statementTimeout;
+  }
+
+  public Optional<String> label() {
+    return Optional.ofNullable(label);
+  }
+
+  public PollSchedule pollSchedule() {
+    return pollSchedule;
+  }
+
+  public ResultFormat resultFormat() {
+    return resultFormat;
+  }
+
+  public Optional<String> dbtable() {
+    return Optional.ofNullable(dbtable);
+  }
+
+  public Optional<String> query() {
+    return Optional.ofNullable(query);
+  }
+
+  public ReadMode readMode() {
+    return readMode;
+  }
+
+  public long directMaxRows() {
+    return directMaxRows;
+  }
+
+  public long directMaxBytes() {
+    return directMaxBytes;
+  }
+
+  public Optional<String> tempdir() {
+    return Optional.ofNullable(tempdir);
+  }
+
+  public Optional<String> tempdirRegion() {
+    return Optional.ofNullable(tempdirRegion);
+  }
+
+  public Optional<String> iamRole() {
+    return Optional.ofNullable(iamRole);
+  }
+
+  public long unloadMaxFileSize() {
+    return unloadMaxFileSize;
+  }
+
+  public boolean unloadEncrypted() {
+    return unloadEncrypted;
+  }
+
+  public Optional<String> unloadKmsKeyId() {
+    return Optional.ofNullable(unloadKmsKeyId);
+  }
+
+  public boolean keepStaging() {
+    return keepStaging;
+  }
+
   /** Zero disables the sweep of stale staging prefixes. */
-  public Duration stagingSweepAge() { return stagingSweepAge; }
-  public boolean superAsVariant() { return superAsVariant; }
-  public boolean pushDownPredicates() { return pushDownPredicates; }
-  public boolean pushDownAggregates() { return pushDownAggregates; }
-  public boolean pushDownLimit() { return pushDownLimit; }
+  public Duration stagingSweepAge() {
+    return stagingSweepAge;
+  }
+
+  public boolean superAsVariant() {
+    return superAsVariant;
+  }
+
+  public boolean pushDownPredicates() {
+    return pushDownPredicates;
+  }
+
+  public boolean pushDownAggregates() {
+    return pushDownAggregates;
+  }
+
+  public boolean pushDownLimit() {
+    return pushDownLimit;
+  }
+
   /** Statements in order, {@code %s} not yet replaced. */
-  public List<String> preActions() { return preActions; }
-  public List<String> postActions() { return postActions; }
-  public List<String> mergeKeys() { return mergeKeys; }
-  public long writeMaxFileSize() { return writeMaxFileSize; }
-  public boolean allowExtraTargetColumns() { return allowExtraTargetColumns; }
-  public Optional<DistStyle> distStyle() { return Optional.ofNullable(distStyle); }
-  public Optional<String> distKey() { return Optional.ofNullable(distKey); }
-  public List<String> sortKey() { return sortKey; }
-  public SortKeyStyle sortKeyStyle() { return sortKeyStyle; }
+  public List<String> preActions() {
+    return preActions;
+  }
+
+  public List<String> postActions() {
+    return postActions;
+  }
+
+  public List<String> mergeKeys() {
+    return mergeKeys;
+  }
+
+  public long writeMaxFileSize() {
+    return writeMaxFileSize;
+  }
+
+  public boolean allowExtraTargetColumns() {
+    return allowExtraTargetColumns;
+  }
+
+  public Optional<DistStyle> distStyle() {
+    return Optional.ofNullable(distStyle);
+  }
+
+  public Optional<String> distKey() {
+    return Optional.ofNullable(distKey);
+  }
+
+  public List<String> sortKey() {
+    return sortKey;
+  }
+
+  public SortKeyStyle sortKeyStyle() {
+    return sortKeyStyle;
+  }
+
   /** Raw {@code col=ENCODING} pairs; the write path parses them against the table's columns. */
-  public Optional<String> columnEncodings() { return Optional.ofNullable(columnEncodings); }
-  public Optional<String> tableComment() { return Optional.ofNullable(tableComment); }
+  public Optional<String> columnEncodings() {
+    return Optional.ofNullable(columnEncodings);
+  }
+
+  public Optional<String> tableComment() {
+    return Optional.ofNullable(tableComment);
+  }
+
   /** Raw JSON object; the write path parses it against the table's columns. */
-  public Optional<String> columnComments() { return Optional.ofNullable(columnComments); }
-  public Optional<String> copyOptions() { return Optional.ofNullable(copyOptions); }
-  public int commitMaxAttempts() { return commitMaxAttempts; }
-  public AmazonMlOptions amazonMl() { return amazonMl; }
+  public Optional<String> columnComments() {
+    return Optional.ofNullable(columnComments);
+  }
+
+  public Optional<String> copyOptions() {
+    return Optional.ofNullable(copyOptions);
+  }
+
+  public int commitMaxAttempts() {
+    return commitMaxAttempts;
+  }
+
+  public AmazonMlOptions amazonMl() {
+    return amazonMl;
+  }
+
   /** Keys the user passed that are not connector options (lower case), e.g. for a warning. */
-  public Set<String> unknownOptions() { return unknownOptions; }
+  public Set<String> unknownOptions() {
+    return unknownOptions;
+  }
 
   /** The explicitly set options, secrets redacted. */
   @Override

@@ -3,7 +3,10 @@ package dev.redshiftdata.spark.config;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a {@code preActions}/{@code postActions} value into statements at semicolons outside quotes. */
+/**
+ * Splits a {@code preActions}/{@code postActions} value into statements at semicolons outside
+ * quotes.
+ */
 final class SqlStatements {
   private SqlStatements() {}
 

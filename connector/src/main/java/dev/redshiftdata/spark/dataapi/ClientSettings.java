@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What distinguishes one Data API client from another: region, endpoint, credentials source and retry
- * budget. It is the key of the per-JVM client cache, so it holds no secret (credentials themselves come
- * from the SDK's provider chain, a named profile or an assumed role).
+ * What distinguishes one Data API client from another: region, endpoint, credentials source and
+ * retry budget. It is the key of the per-JVM client cache, so it holds no secret (credentials
+ * themselves come from the SDK's provider chain, a named profile or an assumed role).
  */
 public final class ClientSettings {
   private final String region;
@@ -18,7 +18,12 @@ public final class ClientSettings {
   private final int maxAttempts;
 
   public ClientSettings(
-      String region, URI endpoint, String profile, String assumeRoleArn, String assumeRoleSessionName, int maxAttempts) {
+      String region,
+      URI endpoint,
+      String profile,
+      String assumeRoleArn,
+      String assumeRoleSessionName,
+      int maxAttempts) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1");
     }
@@ -26,7 +31,8 @@ public final class ClientSettings {
     this.endpoint = endpoint;
     this.profile = profile;
     this.assumeRoleArn = assumeRoleArn;
-    this.assumeRoleSessionName = Objects.requireNonNull(assumeRoleSessionName, "assumeRoleSessionName is null");
+    this.assumeRoleSessionName =
+        Objects.requireNonNull(assumeRoleSessionName, "assumeRoleSessionName is null");
     this.maxAttempts = maxAttempts;
   }
 
@@ -60,19 +66,32 @@ public final class ClientSettings {
       return false;
     }
     ClientSettings s = (ClientSettings) o;
-    return maxAttempts == s.maxAttempts && Objects.equals(region, s.region) && Objects.equals(endpoint, s.endpoint)
-        && Objects.equals(profile, s.profile) && Objects.equals(assumeRoleArn, s.assumeRoleArn)
+    return maxAttempts == s.maxAttempts
+        && Objects.equals(region, s.region)
+        && Objects.equals(endpoint, s.endpoint)
+        && Objects.equals(profile, s.profile)
+        && Objects.equals(assumeRoleArn, s.assumeRoleArn)
         && assumeRoleSessionName.equals(s.assumeRoleSessionName);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(region, endpoint, profile, assumeRoleArn, assumeRoleSessionName, maxAttempts);
+    return Objects.hash(
+        region, endpoint, profile, assumeRoleArn, assumeRoleSessionName, maxAttempts);
   }
 
   @Override
   public String toString() {
-    return "ClientSettings{region=" + region + ", endpoint=" + endpoint + ", profile=" + profile
-        + ", assumeRoleArn=" + assumeRoleArn + ", maxAttempts=" + maxAttempts + "}";
+    return "ClientSettings{region="
+        + region
+        + ", endpoint="
+        + endpoint
+        + ", profile="
+        + profile
+        + ", assumeRoleArn="
+        + assumeRoleArn
+        + ", maxAttempts="
+        + maxAttempts
+        + "}";
   }
 }

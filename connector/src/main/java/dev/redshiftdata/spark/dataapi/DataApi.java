@@ -33,15 +33,17 @@ import software.amazon.awssdk.services.redshiftdata.model.TableMember;
 
 /**
  * The connector's only way to talk to the Data API: run statements and batches, wait for them with
- * backoff, page their results, cancel them, and describe and list database objects. Every failure is a
- * {@link RedshiftDataException}. Thread-safe; cheap to create (the client is shared, see
+ * backoff, page their results, cancel them, and describe and list database objects. Every failure
+ * is a {@link RedshiftDataException}. Thread-safe; cheap to create (the client is shared, see
  * {@link DataApiClients}).
  *
- * <p>Waiting polls DescribeStatement on a {@link PollSchedule} and never past the statement timeout:
- * then it cancels the statement and throws {@link Kind#TIMEOUT}. Interrupting the waiting thread cancels
- * the statement, keeps the thread's interrupt flag and throws {@link Kind#INTERRUPTED}.
+ * <p>Waiting polls DescribeStatement on a {@link PollSchedule} and never past the statement
+ * timeout: then it cancels the statement and throws {@link Kind#TIMEOUT}. Interrupting the waiting
+ * thread cancels the statement, keeps the thread's interrupt flag and throws {@link
+ * Kind#INTERRUPTED}.
  *
- * <p>Logs one INFO line per statement (id, operation, outcome, duration) and its redacted SQL at DEBUG.
+ * <p>Logs one INFO line per statement (id, operation, outcome, duration) and its redacted SQL at
+ * DEBUG.
  */
 public final class DataApi {
   private static final Logger LOG = LoggerFactory.getLogger(DataApi.class);
@@ -75,16 +77,29 @@ public final class DataApi {
   private final Waiter waiter;
   private final String defaultStatementName;
 
-  public DataApi(RedshiftDataClient client, DataApiTarget target, Duration statementTimeout, PollSchedule schedule) {
+  public DataApi(
+      RedshiftDataClient client,
+      DataApiTarget target,
+      Duration statementTimeout,
+      PollSchedule schedule) {
     this(client, target, statementTimeout, schedule, Waiter.SYSTEM, null);
   }
 
-  DataApi(RedshiftDataClient client, DataApiTarget target, Duration statementTimeout, PollSchedule schedule, Waiter waiter) {
+  DataApi(
+      RedshiftDataClient client,
+      DataApiTarget target,
+      Duration statementTimeout,
+      PollSchedule schedule,
+      Waiter waiter) {
     this(client, target, statementTimeout, schedule, waiter, null);
   }
 
   private DataApi(
-      RedshiftDataClient client, DataApiTarget target, Duration statementTimeout, PollSchedule schedule, Waiter waiter,
+      RedshiftDataClient client,
+      DataApiTarget target,
+      Duration statementTimeout,
+      PollSchedule schedule,
+      Waiter waiter,
       String defaultStatementName) {
     this.defaultStatementName = defaultStatementName;
     this.client = Objects.requireNonNull(client, "client is null");
@@ -108,17 +123,27 @@ public final class DataApi {
   public DataApi withDefaultStatementName(String name) {
     if (name != null && name.length() > StatementRequest.MAX_STATEMENT_NAME_LENGTH) {
       throw new IllegalArgumentException(
-          "Cannot use statement name of " + name.length() + " characters: the Data API takes at most "
-              + StatementRequest.MAX_STATEMENT_NAME_LENGTH + ".");
+          "Cannot use statement name of "
+              + name.length()
+              + " characters: the Data API takes at most "
+              + StatementRequest.MAX_STATEMENT_NAME_LENGTH
+              + ".");
     }
     return new DataApi(client, target, statementTimeout, schedule, waiter, name);
   }
 
-  /** Runs a statement or batch and waits until it finishes; throws if it fails, is cancelled or times out. */
+  /**
+   * Runs a statement or batch and waits until it finishes; throws if it fails, is cancelled or
+   * times out.
+   */
   public FinishedStatement execute(StatementRequest request) {
     long start = waiter.nanoTime();
     String id = submit(request);
-    return await(id, request.sqlText(), start, request.isBatch() ? "BatchExecuteStatement" : "ExecuteStatement");
+    return await(
+        id,
+        request.sqlText(),
+        start,
+        request.isBatch() ? "BatchExecuteStatement" : "ExecuteStatement");
   }
 
   /** Submits a statement or batch without waiting; returns the statement id. */
@@ -139,7 +164,10 @@ public final class DataApi {
         connection(b::clusterIdentifier, b::workgroupName, b::secretArn, b::dbUser);
       }
       request.sessionKeepAliveSeconds().ifPresent(b::sessionKeepAliveSeconds);
-      request.statementName().or(() -> java.util.Optional.ofNullable(defaultStatementName)).ifPresent(b::statementName);
+      request
+          .statementName()
+          .or(() -> java.util.Optional.ofNullable(defaultStatementName))
+          .ifPresent(b::statementName);
       id = call("run batch", null, sql, () -> client.batchExecuteStatement(b.build()).id());
     } else {
       ExecuteStatementRequest.Builder b =
@@ -154,7 +182,10 @@ public final class DataApi {
         connection(b::clusterIdentifier, b::workgroupName, b::secretArn, b::dbUser);
       }
       request.sessionKeepAliveSeconds().ifPresent(b::sessionKeepAliveSeconds);
-      request.statementName().or(() -> java.util.Optional.ofNullable(defaultStatementName)).ifPresent(b::statementName);
+      request
+          .statementName()
+          .or(() -> java.util.Optional.ofNullable(defaultStatementName))
+          .ifPresent(b::statementName);
       if (!request.parameters().isEmpty()) {
         b.parameters(
             request.parameters().entrySet().stream()
@@ -164,7 +195,11 @@ public final class DataApi {
       id = call("run statement", null, sql, () -> client.executeStatement(b.build()).id());
     }
     if (LOG.isDebugEnabled()) {
-      LOG.debug("Data API statement {} submitted (client token {}): {}", id, token, Redaction.redactSql(sql));
+      LOG.debug(
+          "Data API statement {} submitted (client token {}): {}",
+          id,
+          token,
+          Redaction.redactSql(sql));
     }
     return id;
   }
@@ -182,7 +217,8 @@ public final class DataApi {
       if (remaining <= 0) {
         cancelQuietly(id);
         log(operation, id, "TIMEOUT", startNanos, polls);
-        throw RedshiftDataException.of(Kind.TIMEOUT, "run statement", id, sql, "still running after " + statementTimeout);
+        throw RedshiftDataException.of(
+            Kind.TIMEOUT, "run statement", id, sql, "still running after " + statementTimeout);
       }
       try {
         waiter.sleep(schedule.delay(polls, Duration.ofNanos(remaining)));
@@ -196,8 +232,10 @@ public final class DataApi {
         if (e.kind() == Kind.INTERRUPTED || Thread.currentThread().isInterrupted()) {
           throw interrupted(id, sql, operation, startNanos, polls, e);
         }
-        // Nobody will read this statement's outcome: stop it rather than leave it running unobserved.
-        // (A caller retrying with the same ClientToken then gets this aborted statement back: use a new token.)
+        // Nobody will read this statement's outcome: stop it rather than leave it running
+        // unobserved.
+        // (A caller retrying with the same ClientToken then gets this aborted statement back: use a
+        // new token.)
         cancelQuietly(id);
         log(operation, id, e.kind().name(), startNanos, polls);
         throw e;
@@ -219,7 +257,8 @@ public final class DataApi {
     }
   }
 
-  private RedshiftDataException interrupted(String id, String sql, String operation, long startNanos, int polls, Exception cause) {
+  private RedshiftDataException interrupted(
+      String id, String sql, String operation, long startNanos, int polls, Exception cause) {
     // Clear the flag so that the SDK does not abort the cancel call itself, then restore it.
     Thread.interrupted();
     try {
@@ -246,12 +285,18 @@ public final class DataApi {
             error);
       }
     }
-    return RedshiftDataException.of(ErrorClassifier.kindOfFailedStatement(d.error()), "run statement", d.id(), sql, d.error());
+    return RedshiftDataException.of(
+        ErrorClassifier.kindOfFailedStatement(d.error()), "run statement", d.id(), sql, d.error());
   }
 
   /** Cancels a running statement; false when it was no longer running. */
   public boolean cancel(String id) {
-    boolean cancelled = call("cancel statement", id, null, () -> Boolean.TRUE.equals(client.cancelStatement(r -> r.id(id)).status()));
+    boolean cancelled =
+        call(
+            "cancel statement",
+            id,
+            null,
+            () -> Boolean.TRUE.equals(client.cancelStatement(r -> r.id(id)).status()));
     LOG.info("Data API CancelStatement {}: {}", id, cancelled ? "cancelled" : "not running");
     return cancelled;
   }
@@ -280,29 +325,57 @@ public final class DataApi {
    */
   public Iterator<GetStatementResultResponse> resultPages(String id) {
     return new PageIterator<>(
-        token -> call("read result", id, null, () -> client.getStatementResult(r -> r.id(id).nextToken(token))),
+        token ->
+            call(
+                "read result",
+                id,
+                null,
+                () -> client.getStatementResult(r -> r.id(id).nextToken(token))),
         GetStatementResultResponse::nextToken);
   }
 
-  /** Every GetStatementResultV2 page (CSV records) of a statement run with {@link StatementRequest.Format#CSV}, lazily. */
+  /**
+   * Every GetStatementResultV2 page (CSV records) of a statement run with {@link
+   * StatementRequest.Format#CSV}, lazily.
+   */
   public Iterator<GetStatementResultV2Response> csvResultPages(String id) {
     return new PageIterator<>(
-        token -> call("read result", id, null, () -> client.getStatementResultV2(r -> r.id(id).nextToken(token))),
+        token ->
+            call(
+                "read result",
+                id,
+                null,
+                () -> client.getStatementResultV2(r -> r.id(id).nextToken(token))),
         GetStatementResultV2Response::nextToken);
   }
 
-  /** Columns of one table (all DescribeTable pages); empty when the table is unknown or is a late-binding view. */
+  /**
+   * Columns of one table (all DescribeTable pages); empty when the table is unknown or is a
+   * late-binding view.
+   */
   public List<ColumnMetadata> describeTable(String schema, String table) {
     Objects.requireNonNull(table, "table is null");
     long start = waiter.nanoTime();
     List<ColumnMetadata> columns = new ArrayList<>();
-    int pages = allPages(
-        token -> call("describe table " + schema + "." + table, null, null, () -> client.describeTable(r -> {
-          r.database(target.database()).schema(schema).table(table).nextToken(token);
-          connection(r::clusterIdentifier, r::workgroupName, r::secretArn, r::dbUser);
-        })),
-        DescribeTableResponse::nextToken,
-        page -> columns.addAll(page.columnList()));
+    int pages =
+        allPages(
+            token ->
+                call(
+                    "describe table " + schema + "." + table,
+                    null,
+                    null,
+                    () ->
+                        client.describeTable(
+                            r -> {
+                              r.database(target.database())
+                                  .schema(schema)
+                                  .table(table)
+                                  .nextToken(token);
+                              connection(
+                                  r::clusterIdentifier, r::workgroupName, r::secretArn, r::dbUser);
+                            })),
+            DescribeTableResponse::nextToken,
+            page -> columns.addAll(page.columnList()));
     logCall("DescribeTable", start, pages, columns.size());
     return columns;
   }
@@ -310,13 +383,22 @@ public final class DataApi {
   public List<String> listDatabases() {
     long start = waiter.nanoTime();
     List<String> out = new ArrayList<>();
-    int pages = allPages(
-        token -> call("list databases", null, null, () -> client.listDatabases(r -> {
-          r.database(target.database()).nextToken(token);
-          connection(r::clusterIdentifier, r::workgroupName, r::secretArn, r::dbUser);
-        })),
-        ListDatabasesResponse::nextToken,
-        page -> out.addAll(page.databases()));
+    int pages =
+        allPages(
+            token ->
+                call(
+                    "list databases",
+                    null,
+                    null,
+                    () ->
+                        client.listDatabases(
+                            r -> {
+                              r.database(target.database()).nextToken(token);
+                              connection(
+                                  r::clusterIdentifier, r::workgroupName, r::secretArn, r::dbUser);
+                            })),
+            ListDatabasesResponse::nextToken,
+            page -> out.addAll(page.databases()));
     logCall("ListDatabases", start, pages, out.size());
     return out;
   }
@@ -325,13 +407,24 @@ public final class DataApi {
   public List<String> listSchemas(String schemaPattern) {
     long start = waiter.nanoTime();
     List<String> out = new ArrayList<>();
-    int pages = allPages(
-        token -> call("list schemas", null, null, () -> client.listSchemas(r -> {
-          r.database(target.database()).schemaPattern(schemaPattern).nextToken(token);
-          connection(r::clusterIdentifier, r::workgroupName, r::secretArn, r::dbUser);
-        })),
-        ListSchemasResponse::nextToken,
-        page -> out.addAll(page.schemas()));
+    int pages =
+        allPages(
+            token ->
+                call(
+                    "list schemas",
+                    null,
+                    null,
+                    () ->
+                        client.listSchemas(
+                            r -> {
+                              r.database(target.database())
+                                  .schemaPattern(schemaPattern)
+                                  .nextToken(token);
+                              connection(
+                                  r::clusterIdentifier, r::workgroupName, r::secretArn, r::dbUser);
+                            })),
+            ListSchemasResponse::nextToken,
+            page -> out.addAll(page.schemas()));
     logCall("ListSchemas", start, pages, out.size());
     return out;
   }
@@ -340,27 +433,44 @@ public final class DataApi {
   public List<TableMember> listTables(String schemaPattern, String tablePattern) {
     long start = waiter.nanoTime();
     List<TableMember> out = new ArrayList<>();
-    int pages = allPages(
-        token -> call("list tables", null, null, () -> client.listTables(r -> {
-          r.database(target.database()).schemaPattern(schemaPattern).tablePattern(tablePattern).nextToken(token);
-          connection(r::clusterIdentifier, r::workgroupName, r::secretArn, r::dbUser);
-        })),
-        ListTablesResponse::nextToken,
-        page -> out.addAll(page.tables()));
+    int pages =
+        allPages(
+            token ->
+                call(
+                    "list tables",
+                    null,
+                    null,
+                    () ->
+                        client.listTables(
+                            r -> {
+                              r.database(target.database())
+                                  .schemaPattern(schemaPattern)
+                                  .tablePattern(tablePattern)
+                                  .nextToken(token);
+                              connection(
+                                  r::clusterIdentifier, r::workgroupName, r::secretArn, r::dbUser);
+                            })),
+            ListTablesResponse::nextToken,
+            page -> out.addAll(page.tables()));
     logCall("ListTables", start, pages, out.size());
     return out;
   }
 
   private void connection(
-      java.util.function.Consumer<String> cluster, java.util.function.Consumer<String> workgroup,
-      java.util.function.Consumer<String> secretArn, java.util.function.Consumer<String> dbUser) {
+      java.util.function.Consumer<String> cluster,
+      java.util.function.Consumer<String> workgroup,
+      java.util.function.Consumer<String> secretArn,
+      java.util.function.Consumer<String> dbUser) {
     target.clusterIdentifier().ifPresent(cluster);
     target.workgroupName().ifPresent(workgroup);
     target.secretArn().ifPresent(secretArn);
     target.dbUser().ifPresent(dbUser);
   }
 
-  private static <T> int allPages(Function<String, T> fetch, Function<T, String> nextToken, java.util.function.Consumer<T> sink) {
+  private static <T> int allPages(
+      Function<String, T> fetch,
+      Function<T, String> nextToken,
+      java.util.function.Consumer<T> sink) {
     PageIterator<T> pages = new PageIterator<>(fetch, nextToken);
     int count = 0;
     while (pages.hasNext()) {
@@ -388,12 +498,21 @@ public final class DataApi {
   }
 
   private void log(String operation, String id, String outcome, long startNanos, int polls) {
-    LOG.info("Data API {} {} {} in {} ms ({} polls)", operation, id, outcome,
-        Duration.ofNanos(waiter.nanoTime() - startNanos).toMillis(), polls);
+    LOG.info(
+        "Data API {} {} {} in {} ms ({} polls)",
+        operation,
+        id,
+        outcome,
+        Duration.ofNanos(waiter.nanoTime() - startNanos).toMillis(),
+        polls);
   }
 
   private void logCall(String operation, long startNanos, int pages, int items) {
-    LOG.info("Data API {} returned {} items in {} pages in {} ms", operation, items, pages,
+    LOG.info(
+        "Data API {} returned {} items in {} pages in {} ms",
+        operation,
+        items,
+        pages,
         Duration.ofNanos(waiter.nanoTime() - startNanos).toMillis());
   }
 }

@@ -20,12 +20,12 @@ import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
- * One {@link RedshiftDataClient} per JVM per {@link ClientSettings}: clients hold connection pools and
- * credential caches, so building one per call would be slow and would defeat the adaptive retry
+ * One {@link RedshiftDataClient} per JVM per {@link ClientSettings}: clients hold connection pools
+ * and credential caches, so building one per call would be slow and would defeat the adaptive retry
  * strategy's client-side rate limiting, which only works when all calls share one client.
  *
- * <p>Throttling and 5xx are retried by the SDK's adaptive retry strategy, with the attempt budget of
- * {@code retryMaxAttempts}; nothing above this class retries a call by hand.
+ * <p>Throttling and 5xx are retried by the SDK's adaptive retry strategy, with the attempt budget
+ * of {@code retryMaxAttempts}; nothing above this class retries a call by hand.
  */
 public final class DataApiClients {
   private static final Logger LOG = LoggerFactory.getLogger(DataApiClients.class);
@@ -53,13 +53,18 @@ public final class DataApiClients {
     }
   }
 
-  /** The retry strategy every client uses: AWS's adaptive strategy with the given attempt budget. */
+  /**
+   * The retry strategy every client uses: AWS's adaptive strategy with the given attempt budget.
+   */
   static RetryStrategy retryStrategy(int maxAttempts) {
     return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(maxAttempts).build();
   }
 
   private static SdkHttpClient httpClient() {
-    return UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(SOCKET_TIMEOUT).build();
+    return UrlConnectionHttpClient.builder()
+        .connectionTimeout(CONNECT_TIMEOUT)
+        .socketTimeout(SOCKET_TIMEOUT)
+        .build();
   }
 
   private static RedshiftDataClient build(ClientSettings settings) {
@@ -76,7 +81,9 @@ public final class DataApiClients {
 
   private static AwsCredentialsProvider credentials(ClientSettings settings) {
     AwsCredentialsProvider base =
-        settings.profile().<AwsCredentialsProvider>map(ProfileCredentialsProvider::create)
+        settings
+            .profile()
+            .<AwsCredentialsProvider>map(ProfileCredentialsProvider::create)
             .orElseGet(DefaultCredentialsProvider::create);
     if (settings.assumeRoleArn().isEmpty()) {
       return base;
@@ -89,7 +96,10 @@ public final class DataApiClients {
     settings.region().map(Region::of).ifPresent(sts::region);
     return StsAssumeRoleCredentialsProvider.builder()
         .stsClient(sts.build())
-        .refreshRequest(r -> r.roleArn(settings.assumeRoleArn().get()).roleSessionName(settings.assumeRoleSessionName()))
+        .refreshRequest(
+            r ->
+                r.roleArn(settings.assumeRoleArn().get())
+                    .roleSessionName(settings.assumeRoleSessionName()))
         .build();
   }
 }

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Where statements run: the Data API's connection members, sent with every ExecuteStatement,
- * BatchExecuteStatement, DescribeTable and List call. Exactly one of cluster identifier and workgroup
- * name is set; at most one of secret ARN and database user.
+ * BatchExecuteStatement, DescribeTable and List call. Exactly one of cluster identifier and
+ * workgroup name is set; at most one of secret ARN and database user.
  */
 public final class DataApiTarget {
   private final String database;
@@ -15,14 +15,20 @@ public final class DataApiTarget {
   private final String secretArn;
   private final String dbUser;
 
-  private DataApiTarget(String database, String clusterIdentifier, String workgroupName, String secretArn, String dbUser) {
+  private DataApiTarget(
+      String database,
+      String clusterIdentifier,
+      String workgroupName,
+      String secretArn,
+      String dbUser) {
     this.database = Objects.requireNonNull(database, "database is null");
     if ((clusterIdentifier == null) == (workgroupName == null)) {
       throw new IllegalArgumentException(
           "Cannot connect to Redshift: set exactly one of clusterIdentifier and workgroupName.");
     }
     if (secretArn != null && dbUser != null) {
-      throw new IllegalArgumentException("Cannot connect to Redshift: set at most one of secretArn and dbUser.");
+      throw new IllegalArgumentException(
+          "Cannot connect to Redshift: set at most one of secretArn and dbUser.");
     }
     this.clusterIdentifier = clusterIdentifier;
     this.workgroupName = workgroupName;
@@ -30,12 +36,24 @@ public final class DataApiTarget {
     this.dbUser = dbUser;
   }
 
-  public static DataApiTarget cluster(String database, String clusterIdentifier, String secretArn, String dbUser) {
-    return new DataApiTarget(database, Objects.requireNonNull(clusterIdentifier, "clusterIdentifier is null"), null, secretArn, dbUser);
+  public static DataApiTarget cluster(
+      String database, String clusterIdentifier, String secretArn, String dbUser) {
+    return new DataApiTarget(
+        database,
+        Objects.requireNonNull(clusterIdentifier, "clusterIdentifier is null"),
+        null,
+        secretArn,
+        dbUser);
   }
 
-  public static DataApiTarget workgroup(String database, String workgroupName, String secretArn, String dbUser) {
-    return new DataApiTarget(database, null, Objects.requireNonNull(workgroupName, "workgroupName is null"), secretArn, dbUser);
+  public static DataApiTarget workgroup(
+      String database, String workgroupName, String secretArn, String dbUser) {
+    return new DataApiTarget(
+        database,
+        null,
+        Objects.requireNonNull(workgroupName, "workgroupName is null"),
+        secretArn,
+        dbUser);
   }
 
   public String database() {
@@ -60,9 +78,13 @@ public final class DataApiTarget {
 
   @Override
   public String toString() {
-    // The secret ARN names a secret but is not one; it is still left out, as Spark's redaction would hide it.
-    return "DataApiTarget{database=" + database
-        + (clusterIdentifier != null ? ", clusterIdentifier=" + clusterIdentifier : ", workgroupName=" + workgroupName)
+    // The secret ARN names a secret but is not one; it is still left out, as Spark's redaction
+    // would hide it.
+    return "DataApiTarget{database="
+        + database
+        + (clusterIdentifier != null
+            ? ", clusterIdentifier=" + clusterIdentifier
+            : ", workgroupName=" + workgroupName)
         + (dbUser != null ? ", dbUser=" + dbUser : "")
         + (secretArn != null ? ", secretArn=*********(redacted)" : "")
         + "}";
@@ -74,8 +96,10 @@ public final class DataApiTarget {
       return false;
     }
     DataApiTarget t = (DataApiTarget) o;
-    return database.equals(t.database) && Objects.equals(clusterIdentifier, t.clusterIdentifier)
-        && Objects.equals(workgroupName, t.workgroupName) && Objects.equals(secretArn, t.secretArn)
+    return database.equals(t.database)
+        && Objects.equals(clusterIdentifier, t.clusterIdentifier)
+        && Objects.equals(workgroupName, t.workgroupName)
+        && Objects.equals(secretArn, t.secretArn)
         && Objects.equals(dbUser, t.dbUser);
   }
 

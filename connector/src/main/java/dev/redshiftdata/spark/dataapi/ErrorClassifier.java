@@ -9,14 +9,25 @@ import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** Turns SDK exceptions and failed statement states into {@link RedshiftDataException} kinds, in one place. */
+/**
+ * Turns SDK exceptions and failed statement states into {@link RedshiftDataException} kinds, in one
+ * place.
+ */
 final class ErrorClassifier {
 
   private static final Set<String> ACCESS_DENIED_CODES =
       Set.of(
-          "AccessDeniedException", "AccessDenied", "UnrecognizedClientException", "InvalidSignatureException",
-          "ExpiredTokenException", "ExpiredToken", "IncompleteSignature", "InvalidClientTokenId",
-          "MissingAuthenticationToken", "SignatureDoesNotMatch", "NotAuthorized");
+          "AccessDeniedException",
+          "AccessDenied",
+          "UnrecognizedClientException",
+          "InvalidSignatureException",
+          "ExpiredTokenException",
+          "ExpiredToken",
+          "IncompleteSignature",
+          "InvalidClientTokenId",
+          "MissingAuthenticationToken",
+          "SignatureDoesNotMatch",
+          "NotAuthorized");
 
   private ErrorClassifier() {}
 
@@ -44,26 +55,34 @@ final class ErrorClassifier {
         default:
           break;
       }
-      if (ACCESS_DENIED_CODES.contains(code) || service.statusCode() == 401 || service.statusCode() == 403) {
+      if (ACCESS_DENIED_CODES.contains(code)
+          || service.statusCode() == 401
+          || service.statusCode() == 403) {
         return Kind.ACCESS_DENIED;
       }
-      return service.statusCode() >= 500 || service.statusCode() == 0 ? Kind.SERVICE : Kind.VALIDATION;
+      return service.statusCode() >= 500 || service.statusCode() == 0
+          ? Kind.SERVICE
+          : Kind.VALIDATION;
     }
     if (e instanceof AbortedException || hasInterruptedCause(e)) {
       return Kind.INTERRUPTED;
     }
-    if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
+    if (e instanceof SdkClientException
+        && String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
       return Kind.ACCESS_DENIED;
     }
     return Kind.CLIENT;
   }
 
-  /** Text the service sent (without the SDK's request-id decorations), or the exception's message. */
+  /**
+   * Text the service sent (without the SDK's request-id decorations), or the exception's message.
+   */
   static String messageOf(SdkException e) {
     if (e instanceof AwsServiceException) {
       AwsErrorDetails details = ((AwsServiceException) e).awsErrorDetails();
       if (details != null && details.errorMessage() != null) {
-        return (details.errorCode() == null ? "" : details.errorCode() + ": ") + details.errorMessage();
+        return (details.errorCode() == null ? "" : details.errorCode() + ": ")
+            + details.errorMessage();
       }
     }
     return e.getMessage();
@@ -74,12 +93,13 @@ final class ErrorClassifier {
   }
 
   /**
-   * Kind of a statement that ended {@code FAILED}: over-limit results get their own kind, so that the
-   * read path can fall back to UNLOAD without matching text itself.
+   * Kind of a statement that ended {@code FAILED}: over-limit results get their own kind, so that
+   * the read path can fall back to UNLOAD without matching text itself.
    */
   static Kind kindOfFailedStatement(String error) {
     String lower = error == null ? "" : error.toLowerCase(Locale.ROOT);
-    if (lower.contains("exceeded size limit") || lower.contains("packet for query is too large")
+    if (lower.contains("exceeded size limit")
+        || lower.contains("packet for query is too large")
         || lower.contains("result size") && lower.contains("limit")) {
       return Kind.RESULT_TOO_LARGE;
     }
@@ -88,8 +108,9 @@ final class ErrorClassifier {
 
   private static boolean hasInterruptedCause(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
-          && !(t instanceof java.net.SocketTimeoutException)) {
+      if (t instanceof InterruptedException
+          || t instanceof java.io.InterruptedIOException
+              && !(t instanceof java.net.SocketTimeoutException)) {
         return true;
       }
     }

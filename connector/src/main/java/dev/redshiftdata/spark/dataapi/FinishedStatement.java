@@ -6,7 +6,10 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.redshiftdata.model.DescribeStatementResponse;
 import software.amazon.awssdk.services.redshiftdata.model.SubStatementData;
 
-/** A statement that reached {@code FINISHED}: its last DescribeStatement answer and how long waiting took. */
+/**
+ * A statement that reached {@code FINISHED}: its last DescribeStatement answer and how long waiting
+ * took.
+ */
 public final class FinishedStatement {
   private final DescribeStatementResponse description;
   private final int polls;
@@ -36,12 +39,18 @@ public final class FinishedStatement {
     return description.resultSize() == null ? -1 : description.resultSize();
   }
 
-  /** Ids of a batch's sub-statements ({@code <id>:1}, ...), in order; empty for a single statement. */
+  /**
+   * Ids of a batch's sub-statements ({@code <id>:1}, ...), in order; empty for a single statement.
+   */
   public List<String> subStatementIds() {
-    return description.subStatements().stream().map(SubStatementData::id).collect(Collectors.toUnmodifiableList());
+    return description.subStatements().stream()
+        .map(SubStatementData::id)
+        .collect(Collectors.toUnmodifiableList());
   }
 
-  /** The Data API session the statement ran in, when it was sent with a keep-alive or a session id. */
+  /**
+   * The Data API session the statement ran in, when it was sent with a keep-alive or a session id.
+   */
   public java.util.Optional<String> sessionId() {
     return java.util.Optional.ofNullable(description.sessionId());
   }
@@ -62,6 +71,14 @@ public final class FinishedStatement {
 
   @Override
   public String toString() {
-    return "FinishedStatement{id=" + id() + ", rows=" + resultRows() + ", polls=" + polls + ", elapsed=" + elapsed.toMillis() + "ms}";
+    return "FinishedStatement{id="
+        + id()
+        + ", rows="
+        + resultRows()
+        + ", polls="
+        + polls
+        + ", elapsed="
+        + elapsed.toMillis()
+        + "ms}";
   }
 }

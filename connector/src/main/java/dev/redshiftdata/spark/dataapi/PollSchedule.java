@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * Waits between DescribeStatement polls: the first is short (most statements of an interactive read
- * finish in milliseconds), each next one doubles, up to a cap; and no wait runs past the statement's
- * deadline. Pure: no clock, no sleeping.
+ * finish in milliseconds), each next one doubles, up to a cap; and no wait runs past the
+ * statement's deadline. Pure: no clock, no sleeping.
  */
 public final class PollSchedule {
   private final long initialNanos;
@@ -25,7 +25,10 @@ public final class PollSchedule {
     this.maxNanos = max.toNanos();
   }
 
-  /** The wait before poll number {@code poll} (0 is the wait after submitting): initial * 2^poll, capped. */
+  /**
+   * The wait before poll number {@code poll} (0 is the wait after submitting): initial * 2^poll,
+   * capped.
+   */
   public Duration delay(int poll) {
     if (poll < 0) {
       throw new IllegalArgumentException("poll must not be negative");
@@ -37,7 +40,10 @@ public final class PollSchedule {
     return Duration.ofNanos(Math.min(nanos, maxNanos));
   }
 
-  /** Like {@link #delay(int)} but never past {@code remaining} (the time left before the deadline, at least 0). */
+  /**
+   * Like {@link #delay(int)} but never past {@code remaining} (the time left before the deadline,
+   * at least 0).
+   */
   public Duration delay(int poll, Duration remaining) {
     Duration d = delay(poll);
     if (remaining.isNegative()) {

@@ -5,9 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The one exception of the Data API layer: a failed, cancelled or timed-out statement, or a Data API
- * call the SDK gave up on. Callers decide by {@link #kind()}, never by message text. The SQL it carries
- * and shows is already redacted; Redshift's own error text is kept as Redshift wrote it (redacted too).
+ * The one exception of the Data API layer: a failed, cancelled or timed-out statement, or a Data
+ * API call the SDK gave up on. Callers decide by {@link #kind()}, never by message text. The SQL it
+ * carries and shows is already redacted; Redshift's own error text is kept as Redshift wrote it
+ * (redacted too).
  */
 public final class RedshiftDataException extends RuntimeException {
 
@@ -29,9 +30,14 @@ public final class RedshiftDataException extends RuntimeException {
     TIMEOUT("RSD-006", false),
     /** The waiting thread was interrupted; the statement was cancelled. */
     INTERRUPTED("RSD-007", false),
-    /** The result is over the Data API's result-size or row-size limit; read through UNLOAD instead. */
+    /**
+     * The result is over the Data API's result-size or row-size limit; read through UNLOAD instead.
+     */
     RESULT_TOO_LARGE("RSD-008", false),
-    /** A statement id or resource the service does not know (e.g. results past their 24 h retention). */
+    /**
+     * A statement id or resource the service does not know (e.g. results past their 24 h
+     * retention).
+     */
     NOT_FOUND("RSD-009", false),
     /** The service could not connect to the database. */
     DATABASE_CONNECTION("RSD-010", true),
@@ -65,7 +71,13 @@ public final class RedshiftDataException extends RuntimeException {
   private final String sql;
   private final String redshiftError;
 
-  private RedshiftDataException(Kind kind, String action, String statementId, String sql, String redshiftError, Throwable cause) {
+  private RedshiftDataException(
+      Kind kind,
+      String action,
+      String statementId,
+      String sql,
+      String redshiftError,
+      Throwable cause) {
     super(message(kind, action, statementId, sql, redshiftError), cause);
     this.kind = Objects.requireNonNull(kind, "kind is null");
     this.statementId = statementId;
@@ -74,21 +86,29 @@ public final class RedshiftDataException extends RuntimeException {
   }
 
   /**
-   * @param action what was being done, e.g. "run statement" (the message reads "Cannot run statement ...")
+   * @param action what was being done, e.g. "run statement" (the message reads "Cannot run
+   *     statement ...")
    * @param statementId the Data API statement id, or {@code null} before one exists
    * @param sql the SQL; it is redacted here
    * @param redshiftError the error text from Redshift or the service, or {@code null}
    */
-  public static RedshiftDataException of(Kind kind, String action, String statementId, String sql, String redshiftError) {
+  public static RedshiftDataException of(
+      Kind kind, String action, String statementId, String sql, String redshiftError) {
     return new RedshiftDataException(kind, action, statementId, sql, redshiftError, null);
   }
 
   public static RedshiftDataException of(
-      Kind kind, String action, String statementId, String sql, String redshiftError, Throwable cause) {
+      Kind kind,
+      String action,
+      String statementId,
+      String sql,
+      String redshiftError,
+      Throwable cause) {
     return new RedshiftDataException(kind, action, statementId, sql, redshiftError, cause);
   }
 
-  private static String message(Kind kind, String action, String statementId, String sql, String redshiftError) {
+  private static String message(
+      Kind kind, String action, String statementId, String sql, String redshiftError) {
     StringBuilder sb = new StringBuilder("Cannot ").append(action);
     if (statementId != null) {
       sb.append(" (statement ").append(statementId).append(')');
@@ -107,37 +127,63 @@ public final class RedshiftDataException extends RuntimeException {
 
   private static String reason(Kind kind) {
     switch (kind) {
-      case VALIDATION: return "the Data API refused the request";
-      case THROTTLED: return "the Data API kept throttling the request";
-      case LIMIT_EXCEEDED: return "too many active statements or sessions";
-      case STATEMENT_FAILED: return "Redshift reported an error";
-      case CANCELLED: return "the statement was cancelled";
-      case TIMEOUT: return "the statement ran past 'statementTimeout' and was cancelled";
-      case INTERRUPTED: return "the waiting thread was interrupted and the statement was cancelled";
-      case RESULT_TOO_LARGE: return "the result is over the Data API's size limits";
-      case NOT_FOUND: return "the Data API does not know the statement or resource";
-      case DATABASE_CONNECTION: return "the Data API could not connect to the database";
-      case ACCESS_DENIED: return "access was denied";
-      case SERVICE: return "the Data API failed";
-      default: return "the Data API could not be reached";
+      case VALIDATION:
+        return "the Data API refused the request";
+      case THROTTLED:
+        return "the Data API kept throttling the request";
+      case LIMIT_EXCEEDED:
+        return "too many active statements or sessions";
+      case STATEMENT_FAILED:
+        return "Redshift reported an error";
+      case CANCELLED:
+        return "the statement was cancelled";
+      case TIMEOUT:
+        return "the statement ran past 'statementTimeout' and was cancelled";
+      case INTERRUPTED:
+        return "the waiting thread was interrupted and the statement was cancelled";
+      case RESULT_TOO_LARGE:
+        return "the result is over the Data API's size limits";
+      case NOT_FOUND:
+        return "the Data API does not know the statement or resource";
+      case DATABASE_CONNECTION:
+        return "the Data API could not connect to the database";
+      case ACCESS_DENIED:
+        return "access was denied";
+      case SERVICE:
+        return "the Data API failed";
+      default:
+        return "the Data API could not be reached";
     }
   }
 
   private static String hint(Kind kind) {
     switch (kind) {
-      case VALIDATION: return "Check the options and the SQL.";
-      case THROTTLED: return "Retry later or raise 'retryMaxAttempts'.";
-      case LIMIT_EXCEEDED: return "Retry later or run fewer statements at once.";
-      case STATEMENT_FAILED: return "Fix the SQL or the data it reads.";
-      case CANCELLED: return "Run it again if the cancel was not intended.";
-      case TIMEOUT: return "Raise 'statementTimeout' or make the statement cheaper.";
-      case INTERRUPTED: return "Nothing to do if the job was cancelled on purpose.";
-      case RESULT_TOO_LARGE: return "Use 'readMode' unload.";
-      case NOT_FOUND: return "Results are kept 24 hours; run the statement again.";
-      case DATABASE_CONNECTION: return "Check the cluster or workgroup is available and retry.";
-      case ACCESS_DENIED: return "Check the AWS credentials (provider chain, 'profile', 'assumeRoleArn') and 'secretArn' or 'dbUser'.";
-      case SERVICE: return "Retry later.";
-      default: return "Check 'endpoint', 'region' and the network.";
+      case VALIDATION:
+        return "Check the options and the SQL.";
+      case THROTTLED:
+        return "Retry later or raise 'retryMaxAttempts'.";
+      case LIMIT_EXCEEDED:
+        return "Retry later or run fewer statements at once.";
+      case STATEMENT_FAILED:
+        return "Fix the SQL or the data it reads.";
+      case CANCELLED:
+        return "Run it again if the cancel was not intended.";
+      case TIMEOUT:
+        return "Raise 'statementTimeout' or make the statement cheaper.";
+      case INTERRUPTED:
+        return "Nothing to do if the job was cancelled on purpose.";
+      case RESULT_TOO_LARGE:
+        return "Use 'readMode' unload.";
+      case NOT_FOUND:
+        return "Results are kept 24 hours; run the statement again.";
+      case DATABASE_CONNECTION:
+        return "Check the cluster or workgroup is available and retry.";
+      case ACCESS_DENIED:
+        return "Check the AWS credentials (provider chain, 'profile', 'assumeRoleArn') and 'secretArn' or 'dbUser'.";
+      case SERVICE:
+        return "Retry later.";
+      default:
+        return "Check 'endpoint', 'region' and the network.";
     }
   }
 

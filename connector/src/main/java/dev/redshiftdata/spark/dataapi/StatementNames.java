@@ -4,9 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Data API {@code StatementName}s that let an operator match a Redshift statement to the Spark job and
- * query that sent it: the user's {@code label} when set, else {@code redshift-data:<application id>:<unit>},
- * where the unit is a per-query or per-write id. Names are cut to the service's 500 characters.
+ * Data API {@code StatementName}s that let an operator match a Redshift statement to the Spark job
+ * and query that sent it: the user's {@code label} when set, else {@code redshift-data:<application
+ * id>:<unit>}, where the unit is a per-query or per-write id. Names are cut to the service's 500
+ * characters.
  */
 public final class StatementNames {
 

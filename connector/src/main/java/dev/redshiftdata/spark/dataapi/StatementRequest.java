@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One statement to run: its SQL (one statement, or 1 to {@value #MAX_BATCH_SIZE} for a batch run as one
- * transaction), named parameters ({@code :name} in the SQL), a statement name, an idempotency token and
- * a result format. Built with {@link #sql(String)} or {@link #batch(List)}.
+ * One statement to run: its SQL (one statement, or 1 to {@value #MAX_BATCH_SIZE} for a batch run as
+ * one transaction), named parameters ({@code :name} in the SQL), a statement name, an idempotency
+ * token and a result format. Built with {@link #sql(String)} or {@link #batch(List)}.
  */
 public final class StatementRequest {
 
@@ -28,7 +28,10 @@ public final class StatementRequest {
   private static final Pattern PARAMETER_NAME = Pattern.compile("[0-9a-zA-Z_]+");
 
   /** Result encoding: JSON pages (GetStatementResult) or CSV pages (GetStatementResultV2). */
-  public enum Format { JSON, CSV }
+  public enum Format {
+    JSON,
+    CSV
+  }
 
   private final List<String> sqls;
   private final boolean batch;
@@ -39,13 +42,25 @@ public final class StatementRequest {
   private final String sessionId;
   private final Integer sessionKeepAliveSeconds;
 
-  private StatementRequest(List<String> sqls, boolean batch, Map<String, String> parameters, String statementName,
-      String clientToken, Format format) {
+  private StatementRequest(
+      List<String> sqls,
+      boolean batch,
+      Map<String, String> parameters,
+      String statementName,
+      String clientToken,
+      Format format) {
     this(sqls, batch, parameters, statementName, clientToken, format, null, null);
   }
 
-  private StatementRequest(List<String> sqls, boolean batch, Map<String, String> parameters, String statementName,
-      String clientToken, Format format, String sessionId, Integer sessionKeepAliveSeconds) {
+  private StatementRequest(
+      List<String> sqls,
+      boolean batch,
+      Map<String, String> parameters,
+      String statementName,
+      String clientToken,
+      Format format,
+      String sessionId,
+      Integer sessionKeepAliveSeconds) {
     this.sqls = sqls;
     this.batch = batch;
     this.parameters = parameters;
@@ -60,22 +75,35 @@ public final class StatementRequest {
   public static final int MAX_SESSION_KEEP_ALIVE_SECONDS = 86_400;
 
   /**
-   * Keeps the statement's connection open for {@code seconds} after it ends, so that later statements
-   * sent with {@link #inSession(String)} share temp tables and {@code pg_last_*} results. The session id
-   * is in {@link FinishedStatement#sessionId()}.
+   * Keeps the statement's connection open for {@code seconds} after it ends, so that later
+   * statements sent with {@link #inSession(String)} share temp tables and {@code pg_last_*}
+   * results. The session id is in {@link FinishedStatement#sessionId()}.
    */
   public StatementRequest withSessionKeepAlive(int seconds) {
     if (seconds < 0 || seconds > MAX_SESSION_KEEP_ALIVE_SECONDS) {
       throw new IllegalArgumentException(
-          "Cannot keep a session alive for " + seconds + " s: the Data API takes 0 to " + MAX_SESSION_KEEP_ALIVE_SECONDS + ".");
+          "Cannot keep a session alive for "
+              + seconds
+              + " s: the Data API takes 0 to "
+              + MAX_SESSION_KEEP_ALIVE_SECONDS
+              + ".");
     }
-    return new StatementRequest(sqls, batch, parameters, statementName, clientToken, format, sessionId, seconds);
+    return new StatementRequest(
+        sqls, batch, parameters, statementName, clientToken, format, sessionId, seconds);
   }
 
-  /** Runs in an open session instead of a new connection; the connection members are then not sent. */
+  /**
+   * Runs in an open session instead of a new connection; the connection members are then not sent.
+   */
   public StatementRequest inSession(String sessionId) {
     return new StatementRequest(
-        sqls, batch, parameters, statementName, clientToken, format, Objects.requireNonNull(sessionId, "sessionId is null"),
+        sqls,
+        batch,
+        parameters,
+        statementName,
+        clientToken,
+        format,
+        Objects.requireNonNull(sessionId, "sessionId is null"),
         sessionKeepAliveSeconds);
   }
 
@@ -101,7 +129,10 @@ public final class StatementRequest {
     Objects.requireNonNull(sqls, "sqls is null");
     if (sqls.isEmpty() || sqls.size() > MAX_BATCH_SIZE) {
       throw new IllegalArgumentException(
-          "Cannot run a batch of " + sqls.size() + " statements: the Data API takes 1 to " + MAX_BATCH_SIZE
+          "Cannot run a batch of "
+              + sqls.size()
+              + " statements: the Data API takes 1 to "
+              + MAX_BATCH_SIZE
               + " per BatchExecuteStatement. Split the work or combine statements.");
     }
     for (String sql : sqls) {
@@ -116,27 +147,46 @@ public final class StatementRequest {
   public StatementRequest withParameter(String name, String value) {
     Objects.requireNonNull(name, "name is null");
     if (batch) {
-      throw new IllegalArgumentException("Cannot use parameters in a batch: BatchExecuteStatement takes none. Inline escaped literals instead.");
+      throw new IllegalArgumentException(
+          "Cannot use parameters in a batch: BatchExecuteStatement takes none. Inline escaped literals instead.");
     }
     if (!PARAMETER_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("Cannot use parameter '" + name + "': names are letters, digits and _ only.");
+      throw new IllegalArgumentException(
+          "Cannot use parameter '" + name + "': names are letters, digits and _ only.");
     }
     if (value == null || value.isEmpty()) {
       throw new IllegalArgumentException(
-          "Cannot use parameter '" + name + "': the Data API takes no null or empty values. Write NULL or '' in the SQL instead.");
+          "Cannot use parameter '"
+              + name
+              + "': the Data API takes no null or empty values. Write NULL or '' in the SQL instead.");
     }
     Map<String, String> copy = new LinkedHashMap<>(parameters);
     copy.put(name, value);
-    return new StatementRequest(sqls, batch, Collections.unmodifiableMap(copy), statementName, clientToken, format, sessionId, sessionKeepAliveSeconds);
+    return new StatementRequest(
+        sqls,
+        batch,
+        Collections.unmodifiableMap(copy),
+        statementName,
+        clientToken,
+        format,
+        sessionId,
+        sessionKeepAliveSeconds);
   }
 
-  /** Sets the Data API {@code StatementName} (shown in query monitoring), at most 500 characters. */
+  /**
+   * Sets the Data API {@code StatementName} (shown in query monitoring), at most 500 characters.
+   */
   public StatementRequest withStatementName(String name) {
     if (name != null && name.length() > MAX_STATEMENT_NAME_LENGTH) {
       throw new IllegalArgumentException(
-          "Cannot use statement name of " + name.length() + " characters: the Data API takes at most " + MAX_STATEMENT_NAME_LENGTH + ".");
+          "Cannot use statement name of "
+              + name.length()
+              + " characters: the Data API takes at most "
+              + MAX_STATEMENT_NAME_LENGTH
+              + ".");
     }
-    return new StatementRequest(sqls, batch, parameters, name, clientToken, format, sessionId, sessionKeepAliveSeconds);
+    return new StatementRequest(
+        sqls, batch, parameters, name, clientToken, format, sessionId, sessionKeepAliveSeconds);
   }
 
   /**
@@ -145,14 +195,22 @@ public final class StatementRequest {
    */
   public StatementRequest withClientToken(String token) {
     if (token != null && (token.isEmpty() || token.length() > MAX_CLIENT_TOKEN_LENGTH)) {
-      throw new IllegalArgumentException("Cannot use client token: it must be 1 to " + MAX_CLIENT_TOKEN_LENGTH + " characters.");
+      throw new IllegalArgumentException(
+          "Cannot use client token: it must be 1 to " + MAX_CLIENT_TOKEN_LENGTH + " characters.");
     }
-    return new StatementRequest(sqls, batch, parameters, statementName, token, format, sessionId, sessionKeepAliveSeconds);
+    return new StatementRequest(
+        sqls, batch, parameters, statementName, token, format, sessionId, sessionKeepAliveSeconds);
   }
 
   public StatementRequest withFormat(Format format) {
     return new StatementRequest(
-        sqls, batch, parameters, statementName, clientToken, Objects.requireNonNull(format, "format is null"), sessionId,
+        sqls,
+        batch,
+        parameters,
+        statementName,
+        clientToken,
+        Objects.requireNonNull(format, "format is null"),
+        sessionId,
         sessionKeepAliveSeconds);
   }
 

@@ -17,13 +17,16 @@ class ReadmeOptionsTest {
   @Test
   void readmeTableMatchesTheRegistry() throws Exception {
     Path readme = Path.of("..", "README.md");
-    assertTrue(Files.isRegularFile(readme), "README.md not found from " + Path.of("").toAbsolutePath());
+    assertTrue(
+        Files.isRegularFile(readme), "README.md not found from " + Path.of("").toAbsolutePath());
     String text = Files.readString(readme, StandardCharsets.UTF_8);
     int begin = text.indexOf(BEGIN);
     int end = text.indexOf(END);
     assertTrue(begin >= 0 && end > begin, "README.md lacks the options markers");
     String table = text.substring(text.indexOf('\n', begin) + 1, end);
-    assertEquals(RedshiftOption.markdownTable(), table,
+    assertEquals(
+        RedshiftOption.markdownTable(),
+        table,
         "README.md's option table differs from RedshiftOption: regenerate it from RedshiftOption.markdownTable()");
   }
 }

@@ -14,13 +14,25 @@ class RedactionTest {
   @Test
   void redactsEachCredentialKeyword() {
     assertEquals(
-        "COPY t FROM 's3://b/p' ACCESS_KEY_ID '" + R + "' SECRET_ACCESS_KEY '" + R + "' SESSION_TOKEN '" + R + "' FORMAT PARQUET",
-        Redaction.redactSql("COPY t FROM 's3://b/p' ACCESS_KEY_ID 'AKIA123' SECRET_ACCESS_KEY 'abc/def+' SESSION_TOKEN 'tok' FORMAT PARQUET"));
+        "COPY t FROM 's3://b/p' ACCESS_KEY_ID '"
+            + R
+            + "' SECRET_ACCESS_KEY '"
+            + R
+            + "' SESSION_TOKEN '"
+            + R
+            + "' FORMAT PARQUET",
+        Redaction.redactSql(
+            "COPY t FROM 's3://b/p' ACCESS_KEY_ID 'AKIA123' SECRET_ACCESS_KEY 'abc/def+' SESSION_TOKEN 'tok' FORMAT PARQUET"));
     assertEquals(
         "UNLOAD ('select 1') TO 's3://b/p' CREDENTIALS '" + R + "'",
-        Redaction.redactSql("UNLOAD ('select 1') TO 's3://b/p' CREDENTIALS 'aws_access_key_id=A;aws_secret_access_key=B'"));
-    assertEquals("ALTER USER bob PASSWORD '" + R + "' VALID UNTIL 'x'", Redaction.redactSql("ALTER USER bob PASSWORD 'md5abc' VALID UNTIL 'x'"));
-    assertEquals("COPY t FROM 's3://x' MASTER_SYMMETRIC_KEY '" + R + "'", Redaction.redactSql("COPY t FROM 's3://x' MASTER_SYMMETRIC_KEY 'k=='"));
+        Redaction.redactSql(
+            "UNLOAD ('select 1') TO 's3://b/p' CREDENTIALS 'aws_access_key_id=A;aws_secret_access_key=B'"));
+    assertEquals(
+        "ALTER USER bob PASSWORD '" + R + "' VALID UNTIL 'x'",
+        Redaction.redactSql("ALTER USER bob PASSWORD 'md5abc' VALID UNTIL 'x'"));
+    assertEquals(
+        "COPY t FROM 's3://x' MASTER_SYMMETRIC_KEY '" + R + "'",
+        Redaction.redactSql("COPY t FROM 's3://x' MASTER_SYMMETRIC_KEY 'k=='"));
   }
 
   @Test
@@ -31,7 +43,8 @@ class RedactionTest {
 
   @Test
   void handlesEscapedQuotesInsideTheSecret() {
-    assertEquals("PASSWORD '" + R + "' next", Redaction.redactSql("PASSWORD 'it''s\\'secret' next"));
+    assertEquals(
+        "PASSWORD '" + R + "' next", Redaction.redactSql("PASSWORD 'it''s\\'secret' next"));
   }
 
   @Test
@@ -43,7 +56,11 @@ class RedactionTest {
 
   @Test
   void leavesOrdinarySqlAlone() {
-    for (String sql : List.of("SELECT password_hint FROM users WHERE note = 'CREDENTIALS are separate'", "select 1", "IAM_ROLE 'arn:aws:iam::1:role/r'")) {
+    for (String sql :
+        List.of(
+            "SELECT password_hint FROM users WHERE note = 'CREDENTIALS are separate'",
+            "select 1",
+            "IAM_ROLE 'arn:aws:iam::1:role/r'")) {
       assertEquals(sql, Redaction.redactSql(sql));
     }
     assertNull(Redaction.redactSql(null));
@@ -55,7 +72,9 @@ class RedactionTest {
     assertEquals(R, Redaction.redactOption("secretArn", "arn:x", p));
     assertEquals(R, Redaction.redactOption("fs.s3a.access.key", "A", p));
     assertEquals("dev", Redaction.redactOption("database", "dev", p));
-    assertEquals("x PASSWORD '" + R + "'", Redaction.redactOption("preActions", "x PASSWORD 'p'", p));
-    assertEquals(R, Redaction.redactOption("database", "dev", Redaction.redactionPattern("(?i)database")));
+    assertEquals(
+        "x PASSWORD '" + R + "'", Redaction.redactOption("preActions", "x PASSWORD 'p'", p));
+    assertEquals(
+        R, Redaction.redactOption("database", "dev", Redaction.redactionPattern("(?i)database")));
   }
 }

@@ -12,7 +12,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Pins every option name and default: changing one is a user-visible change and must change this test. */
+/**
+ * Pins every option name and default: changing one is a user-visible change and must change this
+ * test.
+ */
 class RedshiftOptionTest {
 
   private static final Map<String, String> EXPECTED = new LinkedHashMap<>();
@@ -102,7 +105,10 @@ class RedshiftOptionTest {
 
   @Test
   void namesAreUniqueIgnoringCase() {
-    Set<String> lower = Arrays.stream(RedshiftOption.values()).map(o -> o.optionName().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    Set<String> lower =
+        Arrays.stream(RedshiftOption.values())
+            .map(o -> o.optionName().toLowerCase(Locale.ROOT))
+            .collect(Collectors.toSet());
     assertEquals(RedshiftOption.values().length, lower.size());
   }
 
@@ -125,7 +131,8 @@ class RedshiftOptionTest {
 
   @Test
   void everyDefaultParses() {
-    // Building options with only the required ones set parses every default through the real parsers.
+    // Building options with only the required ones set parses every default through the real
+    // parsers.
     RedshiftOptions options =
         RedshiftOptions.parse(Map.of("database", "dev", "clusterIdentifier", "c1"), Map.of());
     assertEquals("RedshiftOptions{database=dev, clusterIdentifier=c1}", options.toString());
@@ -133,14 +140,18 @@ class RedshiftOptionTest {
 
   @Test
   void fromNameIgnoresCase() {
-    assertEquals(RedshiftOption.CLUSTER_IDENTIFIER, RedshiftOption.fromName("CLUSTERIDENTIFIER").orElseThrow());
-    assertEquals(RedshiftOption.AMAZON_ML_SUBMIT, RedshiftOption.fromName("amazonml.submit").orElseThrow());
+    assertEquals(
+        RedshiftOption.CLUSTER_IDENTIFIER,
+        RedshiftOption.fromName("CLUSTERIDENTIFIER").orElseThrow());
+    assertEquals(
+        RedshiftOption.AMAZON_ML_SUBMIT, RedshiftOption.fromName("amazonml.submit").orElseThrow());
     assertTrue(RedshiftOption.fromName("nope").isEmpty());
   }
 
   @Test
   void sessionConfKeyUsesTheDatasourcePrefix() {
-    assertEquals("spark.datasource.redshift-data.readMode", RedshiftOption.READ_MODE.sessionConfKey());
+    assertEquals(
+        "spark.datasource.redshift-data.readMode", RedshiftOption.READ_MODE.sessionConfKey());
   }
 
   @Test
@@ -153,7 +164,8 @@ class RedshiftOptionTest {
     for (Map.Entry<String, String> e : EXPECTED.entrySet()) {
       String defaultCell = e.getValue() == null ? "" : "`" + e.getValue() + "`";
       String description = RedshiftOption.fromName(e.getKey()).orElseThrow().description();
-      assertEquals("| `" + e.getKey() + "` | " + defaultCell + " | " + description + " |", lines[i++]);
+      assertEquals(
+          "| `" + e.getKey() + "` | " + defaultCell + " | " + description + " |", lines[i++]);
     }
   }
 }

@@ -41,7 +41,8 @@ class RedshiftOptionsTest {
   }
 
   private static String error(Map<String, String> options, Map<String, String> conf) {
-    return assertThrows(IllegalArgumentException.class, () -> RedshiftOptions.parse(options, conf)).getMessage();
+    return assertThrows(IllegalArgumentException.class, () -> RedshiftOptions.parse(options, conf))
+        .getMessage();
   }
 
   @Test
@@ -85,12 +86,48 @@ class RedshiftOptionsTest {
   void explicitValuesAreTyped() {
     RedshiftOptions o =
         parse(
-            "region", "eu-west-1", "endpoint", "http://127.0.0.1:4566", "profile", "dev", "assumeRoleArn",
-            "arn:aws:iam::1:role/r", "statementTimeout", "90s", "label", "nightly", "pollInitialDelay", "5ms",
-            "pollMaxDelay", "1s", "readMode", "UNLOAD", "tempdir", "s3a://b/p/", "iamRole", "default",
-            "unloadMaxFileSize", "1GB", "unloadKmsKeyId", "k1", "preActions", "DELETE FROM %s WHERE a = ';'; VACUUM",
-            "mergeKeys", " id , ts ", "distKey", "id", "sortKey", "ts,id", "sortKeyStyle", "interleaved",
-            "retryMaxAttempts", "4", "stagingSweepAge", "0", "resultFormat", "csv");
+            "region",
+            "eu-west-1",
+            "endpoint",
+            "http://127.0.0.1:4566",
+            "profile",
+            "dev",
+            "assumeRoleArn",
+            "arn:aws:iam::1:role/r",
+            "statementTimeout",
+            "90s",
+            "label",
+            "nightly",
+            "pollInitialDelay",
+            "5ms",
+            "pollMaxDelay",
+            "1s",
+            "readMode",
+            "UNLOAD",
+            "tempdir",
+            "s3a://b/p/",
+            "iamRole",
+            "default",
+            "unloadMaxFileSize",
+            "1GB",
+            "unloadKmsKeyId",
+            "k1",
+            "preActions",
+            "DELETE FROM %s WHERE a = ';'; VACUUM",
+            "mergeKeys",
+            " id , ts ",
+            "distKey",
+            "id",
+            "sortKey",
+            "ts,id",
+            "sortKeyStyle",
+            "interleaved",
+            "retryMaxAttempts",
+            "4",
+            "stagingSweepAge",
+            "0",
+            "resultFormat",
+            "csv");
     assertEquals(Optional.of("eu-west-1"), o.clientSettings().region());
     assertEquals(Optional.of(URI.create("http://127.0.0.1:4566")), o.clientSettings().endpoint());
     assertEquals(Optional.of("dev"), o.clientSettings().profile());
@@ -114,7 +151,9 @@ class RedshiftOptionsTest {
 
   @Test
   void namesAreCaseInsensitive() {
-    Map<String, String> m = Map.of("DATABASE", "dev", "workgroupname", "wg", "READMODE", "direct", "SecretARN", "arn:s");
+    Map<String, String> m =
+        Map.of(
+            "DATABASE", "dev", "workgroupname", "wg", "READMODE", "direct", "SecretARN", "arn:s");
     RedshiftOptions o = RedshiftOptions.parse(m, Map.of());
     assertEquals("dev", o.target().database());
     assertEquals(Optional.of("wg"), o.target().workgroupName());
@@ -127,7 +166,10 @@ class RedshiftOptionsTest {
     Map<String, String> m = new java.util.TreeMap<>(base("readMode", "direct"));
     m.put("READMODE", "unload");
     String message = error(m);
-    assertTrue(message.startsWith("Cannot read option 'readMode': it is set twice with different values, as '"), message);
+    assertTrue(
+        message.startsWith(
+            "Cannot read option 'readMode': it is set twice with different values, as '"),
+        message);
     assertTrue(message.endsWith("Option names ignore case: set it once."), message);
     m.put("READMODE", "direct");
     assertEquals(ReadMode.DIRECT, RedshiftOptions.parse(m, Map.of()).readMode());
@@ -146,9 +188,11 @@ class RedshiftOptionsTest {
     assertEquals(ReadMode.UNLOAD, fromConf.readMode());
     assertEquals(Duration.ofMinutes(5), fromConf.statementTimeout());
     assertEquals(Optional.of("s3a://conf/p/"), fromConf.tempdir());
-    assertEquals(Duration.ofMillis(500), fromConf.pollSchedule().max(), "default when neither sets it");
+    assertEquals(
+        Duration.ofMillis(500), fromConf.pollSchedule().max(), "default when neither sets it");
 
-    RedshiftOptions fromOption = RedshiftOptions.parse(base("readMode", "direct", "statementTimeout", "1m"), conf);
+    RedshiftOptions fromOption =
+        RedshiftOptions.parse(base("readMode", "direct", "statementTimeout", "1m"), conf);
     assertEquals(ReadMode.DIRECT, fromOption.readMode());
     assertEquals(Duration.ofMinutes(1), fromOption.statementTimeout());
   }
@@ -156,7 +200,11 @@ class RedshiftOptionsTest {
   @Test
   void sessionConfCanSupplyConnectionOptions() {
     Map<String, String> conf =
-        Map.of("spark.datasource.redshift-data.database", "dev", "spark.datasource.redshift-data.WORKGROUPNAME", "wg");
+        Map.of(
+            "spark.datasource.redshift-data.database",
+            "dev",
+            "spark.datasource.redshift-data.WORKGROUPNAME",
+            "wg");
     RedshiftOptions o = RedshiftOptions.parse(Map.of(), conf);
     assertEquals(Optional.of("wg"), o.target().workgroupName());
   }
@@ -169,7 +217,9 @@ class RedshiftOptionsTest {
   @Test
   void databaseIsRequired() {
     String message = error(Map.of("clusterIdentifier", "c"));
-    assertEquals("Cannot connect to Redshift: option 'database' is not set. Set it to the database name (e.g. dev).", message);
+    assertEquals(
+        "Cannot connect to Redshift: option 'database' is not set. Set it to the database name (e.g. dev).",
+        message);
   }
 
   @Test
@@ -187,7 +237,9 @@ class RedshiftOptionsTest {
   @Test
   void secretArnAndDbUserConflict() {
     String message = error(base("secretArn", "arn:aws:secretsmanager:x", "dbUser", "admin"));
-    assertTrue(message.startsWith("Cannot connect to Redshift: both 'secretArn' and 'dbUser' are set."), message);
+    assertTrue(
+        message.startsWith("Cannot connect to Redshift: both 'secretArn' and 'dbUser' are set."),
+        message);
     assertFalse(message.contains("arn:aws:secretsmanager:x"));
   }
 
@@ -196,7 +248,8 @@ class RedshiftOptionsTest {
     assertEquals(
         "Cannot choose what to read: both 'dbtable' and 'query' are set. Set exactly one of them.",
         error(base("dbtable", "t", "query", "select 1")));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse().requireTableOrQuery());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> parse().requireTableOrQuery());
     assertEquals(
         "Cannot choose what to read: neither 'dbtable' nor 'query' is set. Set 'dbtable' to a table name or 'query' to a SELECT.",
         e.getMessage());
@@ -209,10 +262,14 @@ class RedshiftOptionsTest {
     assertEquals("s.t", parse("dbtable", "s.t").requireTable("write"));
     assertEquals(
         "Cannot write: option 'query' is only for reads. Set 'dbtable' to the target table instead.",
-        assertThrows(IllegalArgumentException.class, () -> parse("query", "select 1").requireTable("write")).getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> parse("query", "select 1").requireTable("write"))
+            .getMessage());
     assertEquals(
         "Cannot write: option 'dbtable' is not set. Set it to the target table name.",
-        assertThrows(IllegalArgumentException.class, () -> parse().requireTable("write")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> parse().requireTable("write"))
+            .getMessage());
   }
 
   @Test
@@ -247,7 +304,8 @@ class RedshiftOptionsTest {
   @Test
   void booleanErrorNamesOptionAndValues() {
     assertEquals(
-        "Cannot parse option 'keepStaging': value 'yes' is not a boolean. Use true or false.", error(base("keepStaging", "yes")));
+        "Cannot parse option 'keepStaging': value 'yes' is not a boolean. Use true or false.",
+        error(base("keepStaging", "yes")));
   }
 
   @Test
@@ -300,7 +358,8 @@ class RedshiftOptionsTest {
   void labelLengthIsLimited() {
     String message = error(base("label", "x".repeat(501)));
     assertEquals(
-        "Cannot use option 'label': it is 501 characters long. The Data API's StatementName takes at most 500.", message);
+        "Cannot use option 'label': it is 501 characters long. The Data API's StatementName takes at most 500.",
+        message);
     assertEquals(500, parse("label", "y".repeat(500)).label().orElseThrow().length());
   }
 
@@ -314,12 +373,24 @@ class RedshiftOptionsTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "accessKeyId", "secretAccessKey", "aws_secret_access_key", "AWS_ACCESS_KEY_ID", "sessionToken",
-        "temporary_aws_session_token", "password", "forward_spark_s3_credentials", "fs.s3a.secret.key"
+        "accessKeyId",
+        "secretAccessKey",
+        "aws_secret_access_key",
+        "AWS_ACCESS_KEY_ID",
+        "sessionToken",
+        "temporary_aws_session_token",
+        "password",
+        "forward_spark_s3_credentials",
+        "fs.s3a.secret.key"
       })
   void credentialOptionsAreRejectedWithoutEchoingTheValue(String key) {
     String message = error(base(key, "AKIASECRETVALUE123"));
-    assertTrue(message.startsWith("Cannot use option '" + key + "': AWS credentials and passwords are never taken from options"), message);
+    assertTrue(
+        message.startsWith(
+            "Cannot use option '"
+                + key
+                + "': AWS credentials and passwords are never taken from options"),
+        message);
     assertTrue(message.contains("default credentials provider chain"), message);
     assertTrue(message.contains("'profile'") && message.contains("'assumeRoleArn'"), message);
     assertFalse(message.contains("AKIASECRETVALUE123"), message);
@@ -328,7 +399,10 @@ class RedshiftOptionsTest {
   @Test
   void credentialSessionConfIsRejectedToo() {
     String message = error(base(), Map.of("spark.datasource.redshift-data.secretAccessKey", "x"));
-    assertTrue(message.startsWith("Cannot use option 'spark.datasource.redshift-data.secretAccessKey': AWS credentials"), message);
+    assertTrue(
+        message.startsWith(
+            "Cannot use option 'spark.datasource.redshift-data.secretAccessKey': AWS credentials"),
+        message);
     // Spark's own and Hadoop's settings are not ours to judge.
     RedshiftOptions.parse(base(), Map.of("spark.hadoop.fs.s3a.secret.key", "x"));
   }
@@ -358,7 +432,8 @@ class RedshiftOptionsTest {
   @Test
   void toStringHonoursSparkRedactionRegex() {
     RedshiftOptions o =
-        RedshiftOptions.parse(base("dbUser", "alice"), Map.of("spark.redaction.regex", "(?i)dbuser"));
+        RedshiftOptions.parse(
+            base("dbUser", "alice"), Map.of("spark.redaction.regex", "(?i)dbuser"));
     assertTrue(o.toString().contains("dbUser=" + Redaction.REDACTED), o.toString());
   }
 
@@ -395,8 +470,19 @@ class RedshiftOptionsTest {
         "Cannot parse option 'amazonMl.trainPercent': value '100' is out of range. Use a number from 0 to 99.",
         error(base("amazonMl.trainPercent", "100")));
     AmazonMlOptions ml =
-        parse("amazonMl.datasource", "both", "amazonMl.targetAttribute", "churned", "amazonMl.excludedAttributes", "a, b",
-                "amazonMl.maxRowBytes", "10", "amazonMl.maxDroppedRows", "2", "amazonMl.trainPercent", "70")
+        parse(
+                "amazonMl.datasource",
+                "both",
+                "amazonMl.targetAttribute",
+                "churned",
+                "amazonMl.excludedAttributes",
+                "a, b",
+                "amazonMl.maxRowBytes",
+                "10",
+                "amazonMl.maxDroppedRows",
+                "2",
+                "amazonMl.trainPercent",
+                "70")
             .amazonMl();
     assertEquals(AmazonMlOptions.Datasource.BOTH, ml.datasource());
     assertEquals(Optional.of("churned"), ml.targetAttribute());

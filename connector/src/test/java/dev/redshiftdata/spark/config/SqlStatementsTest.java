@@ -9,8 +9,13 @@ class SqlStatementsTest {
   @Test
   void splitsOnSemicolonsOutsideQuotes() {
     assertEquals(
-        List.of("INSERT INTO log VALUES ('a;b')", "DELETE FROM \"odd;name\"", "SELECT 'it''s; fine'", "select 'x\\';y'"),
-        SqlStatements.split(" INSERT INTO log VALUES ('a;b'); DELETE FROM \"odd;name\";;SELECT 'it''s; fine'; select 'x\\';y' ;"));
+        List.of(
+            "INSERT INTO log VALUES ('a;b')",
+            "DELETE FROM \"odd;name\"",
+            "SELECT 'it''s; fine'",
+            "select 'x\\';y'"),
+        SqlStatements.split(
+            " INSERT INTO log VALUES ('a;b'); DELETE FROM \"odd;name\";;SELECT 'it''s; fine'; select 'x\\';y' ;"));
   }
 
   @Test

@@ -35,10 +35,13 @@ class DataApiClientsTest {
   @Test
   void clientUsesAdaptiveRetriesAndTheEndpoint() {
     RedshiftDataClient client = DataApiClients.client(settings("us-east-1", 7));
-    RetryStrategy strategy = client.serviceClientConfiguration().overrideConfiguration().retryStrategy().orElseThrow();
+    RetryStrategy strategy =
+        client.serviceClientConfiguration().overrideConfiguration().retryStrategy().orElseThrow();
     assertTrue(strategy instanceof AdaptiveRetryStrategy, strategy.getClass().getName());
     assertEquals(7, strategy.maxAttempts());
-    assertEquals(URI.create("http://127.0.0.1:1"), client.serviceClientConfiguration().endpointOverride().orElseThrow());
+    assertEquals(
+        URI.create("http://127.0.0.1:1"),
+        client.serviceClientConfiguration().endpointOverride().orElseThrow());
   }
 
   @Test

@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResp
 import software.amazon.awssdk.services.redshiftdata.model.ResultFormatString;
 import software.amazon.awssdk.services.redshiftdata.model.SubStatementData;
 
-/** The wrapper's waiting, failure, cancel and paging logic over a scripted client and a fake clock. */
+/**
+ * The wrapper's waiting, failure, cancel and paging logic over a scripted client and a fake clock.
+ */
 class DataApiTest {
 
   /** Fake clock: time moves only when the code under test sleeps. */
@@ -63,16 +65,35 @@ class DataApiTest {
 
   @Test
   void executeSendsTargetNameTokenParametersAndPollsWithBackoff() {
-    client.thenStatus("SUBMITTED").thenStatus("STARTED").thenStatus("STARTED").then(
-        DescribeStatementResponse.builder().id(ID).status("FINISHED").hasResultSet(true).resultRows(3L).build());
+    client
+        .thenStatus("SUBMITTED")
+        .thenStatus("STARTED")
+        .thenStatus("STARTED")
+        .then(
+            DescribeStatementResponse.builder()
+                .id(ID)
+                .status("FINISHED")
+                .hasResultSet(true)
+                .resultRows(3L)
+                .build());
     FinishedStatement done =
         api(Duration.ofMinutes(1))
-            .execute(StatementRequest.sql("select :x").withParameter("x", "1").withStatementName("job-1").withClientToken("tok-1"));
+            .execute(
+                StatementRequest.sql("select :x")
+                    .withParameter("x", "1")
+                    .withStatementName("job-1")
+                    .withClientToken("tok-1"));
     assertEquals(ID, done.id());
     assertEquals(4, done.polls());
     assertTrue(done.hasResultSet());
     assertEquals(3, done.resultRows());
-    assertEquals(List.of(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMillis(80)), waiter.sleeps);
+    assertEquals(
+        List.of(
+            Duration.ofMillis(10),
+            Duration.ofMillis(20),
+            Duration.ofMillis(40),
+            Duration.ofMillis(80)),
+        waiter.sleeps);
     var sent = client.executes.get(0);
     assertEquals("select :x", sent.sql());
     assertEquals("dev", sent.database());
@@ -100,9 +121,11 @@ class DataApiTest {
 
   @Test
   void sessionsSendOnlyTheSessionId() {
-    client.then(DescribeStatementResponse.builder().id(ID).status("FINISHED").sessionId("sess-1").build());
+    client.then(
+        DescribeStatementResponse.builder().id(ID).status("FINISHED").sessionId("sess-1").build());
     DataApi api = api(Duration.ofMinutes(1));
-    FinishedStatement first = api.execute(StatementRequest.sql("create temp table x (a int)").withSessionKeepAlive(60));
+    FinishedStatement first =
+        api.execute(StatementRequest.sql("create temp table x (a int)").withSessionKeepAlive(60));
     assertEquals("sess-1", first.sessionId().orElseThrow());
     api.execute(StatementRequest.sql("select * from x").inSession("sess-1"));
     api.execute(StatementRequest.batch(List.of("select 1")).inSession("sess-1"));
@@ -115,7 +138,9 @@ class DataApiTest {
     assertEquals(null, inSession.dbUser());
     assertEquals("sess-1", client.batches.get(0).sessionId());
     assertEquals(null, client.batches.get(0).database());
-    assertThrows(IllegalArgumentException.class, () -> StatementRequest.sql("x").withSessionKeepAlive(86_401));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> StatementRequest.sql("x").withSessionKeepAlive(86_401));
   }
 
   @Test
@@ -131,11 +156,18 @@ class DataApiTest {
 
   @Test
   void failedStatementCarriesIdRedactedSqlAndRedshiftError() {
-    client.then(DescribeStatementResponse.builder().id(ID).status("FAILED").error("ERROR: relation \"nope\" does not exist").build());
+    client.then(
+        DescribeStatementResponse.builder()
+            .id(ID)
+            .status("FAILED")
+            .error("ERROR: relation \"nope\" does not exist")
+            .build());
     RedshiftDataException e =
         assertThrows(
             RedshiftDataException.class,
-            () -> api(Duration.ofMinutes(1)).execute(StatementRequest.sql("select * from nope where p = PASSWORD 'x'")));
+            () ->
+                api(Duration.ofMinutes(1))
+                    .execute(StatementRequest.sql("select * from nope where p = PASSWORD 'x'")));
     assertEquals(Kind.STATEMENT_FAILED, e.kind());
     assertEquals(ID, e.statementId().orElseThrow());
     assertTrue(e.getMessage().contains(ID));
@@ -146,35 +178,74 @@ class DataApiTest {
 
   @Test
   void overLimitResultIsItsOwnKind() {
-    client.then(DescribeStatementResponse.builder().id(ID).status("FAILED").error("Database response exceeded size limit").build());
-    RedshiftDataException e = assertThrows(RedshiftDataException.class, () -> api(Duration.ofMinutes(1)).execute(StatementRequest.sql("select 1")));
+    client.then(
+        DescribeStatementResponse.builder()
+            .id(ID)
+            .status("FAILED")
+            .error("Database response exceeded size limit")
+            .build());
+    RedshiftDataException e =
+        assertThrows(
+            RedshiftDataException.class,
+            () -> api(Duration.ofMinutes(1)).execute(StatementRequest.sql("select 1")));
     assertEquals(Kind.RESULT_TOO_LARGE, e.kind());
   }
 
   @Test
   void batchFailureNamesTheFailingSubStatement() {
     client.then(
-        DescribeStatementResponse.builder().id(ID).status("FAILED").error("ERROR: division by zero")
+        DescribeStatementResponse.builder()
+            .id(ID)
+            .status("FAILED")
+            .error("ERROR: division by zero")
             .subStatements(
-                SubStatementData.builder().id(ID + ":1").status("FINISHED").queryString("insert into t values (1)").build(),
-                SubStatementData.builder().id(ID + ":2").status("FAILED").queryString("select 1/0").error("ERROR: division by zero").build(),
-                SubStatementData.builder().id(ID + ":3").status("ABORTED").queryString("select 3").build())
+                SubStatementData.builder()
+                    .id(ID + ":1")
+                    .status("FINISHED")
+                    .queryString("insert into t values (1)")
+                    .build(),
+                SubStatementData.builder()
+                    .id(ID + ":2")
+                    .status("FAILED")
+                    .queryString("select 1/0")
+                    .error("ERROR: division by zero")
+                    .build(),
+                SubStatementData.builder()
+                    .id(ID + ":3")
+                    .status("ABORTED")
+                    .queryString("select 3")
+                    .build())
             .build());
     RedshiftDataException e =
         assertThrows(
             RedshiftDataException.class,
-            () -> api(Duration.ofMinutes(1)).execute(StatementRequest.batch(List.of("insert into t values (1)", "select 1/0", "select 3"))));
+            () ->
+                api(Duration.ofMinutes(1))
+                    .execute(
+                        StatementRequest.batch(
+                            List.of("insert into t values (1)", "select 1/0", "select 3"))));
     assertEquals(Kind.STATEMENT_FAILED, e.kind());
     assertEquals(ID + ":2", e.statementId().orElseThrow());
     assertEquals("select 1/0", e.sql().orElseThrow());
-    assertTrue(e.getMessage().startsWith("Cannot run batch statement 2 of 3, the batch was rolled back (statement " + ID + ":2)"), e.getMessage());
-    assertEquals(List.of("insert into t values (1)", "select 1/0", "select 3"), client.batches.get(0).sqls());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "Cannot run batch statement 2 of 3, the batch was rolled back (statement "
+                    + ID
+                    + ":2)"),
+        e.getMessage());
+    assertEquals(
+        List.of("insert into t values (1)", "select 1/0", "select 3"),
+        client.batches.get(0).sqls());
   }
 
   @Test
   void abortedIsCancelled() {
     client.thenStatus("STARTED").thenStatus("ABORTED");
-    RedshiftDataException e = assertThrows(RedshiftDataException.class, () -> api(Duration.ofMinutes(1)).execute(StatementRequest.sql("select 1")));
+    RedshiftDataException e =
+        assertThrows(
+            RedshiftDataException.class,
+            () -> api(Duration.ofMinutes(1)).execute(StatementRequest.sql("select 1")));
     assertEquals(Kind.CANCELLED, e.kind());
   }
 
@@ -182,10 +253,14 @@ class DataApiTest {
   void timeoutCancelsTheStatementAndNeverSleepsPastTheDeadline() {
     client.thenStatus("STARTED");
     RedshiftDataException e =
-        assertThrows(RedshiftDataException.class, () -> api(Duration.ofMillis(1000)).execute(StatementRequest.sql("select pg_sleep(60)")));
+        assertThrows(
+            RedshiftDataException.class,
+            () ->
+                api(Duration.ofMillis(1000)).execute(StatementRequest.sql("select pg_sleep(60)")));
     assertEquals(Kind.TIMEOUT, e.kind());
     assertEquals(List.of(ID), client.cancels);
-    assertEquals(Duration.ofMillis(1000), waiter.sleeps.stream().reduce(Duration.ZERO, Duration::plus));
+    assertEquals(
+        Duration.ofMillis(1000), waiter.sleeps.stream().reduce(Duration.ZERO, Duration::plus));
     // 10+20+40+80+160+320 = 630, then the last wait is cut to the 370 ms left
     assertEquals(Duration.ofMillis(370), waiter.sleeps.get(waiter.sleeps.size() - 1));
   }
@@ -194,7 +269,10 @@ class DataApiTest {
   void interruptCancelsAndKeepsTheInterruptFlag() {
     client.thenStatus("STARTED");
     waiter.interruptOnSleep = true;
-    RedshiftDataException e = assertThrows(RedshiftDataException.class, () -> api(Duration.ofMinutes(1)).execute(StatementRequest.sql("select 1")));
+    RedshiftDataException e =
+        assertThrows(
+            RedshiftDataException.class,
+            () -> api(Duration.ofMinutes(1)).execute(StatementRequest.sql("select 1")));
     assertEquals(Kind.INTERRUPTED, e.kind());
     assertEquals(List.of(ID), client.cancels);
     assertTrue(Thread.currentThread().isInterrupted());
@@ -203,18 +281,24 @@ class DataApiTest {
   @Test
   void realInterruptOfAWaitingThreadCancels() throws Exception {
     client.thenStatus("STARTED");
-    DataApi api = new DataApi(client, DataApiTarget.workgroup("dev", "wg", "arn:s", null), Duration.ofMinutes(1),
-        new PollSchedule(Duration.ofMillis(5), Duration.ofMillis(20)));
+    DataApi api =
+        new DataApi(
+            client,
+            DataApiTarget.workgroup("dev", "wg", "arn:s", null),
+            Duration.ofMinutes(1),
+            new PollSchedule(Duration.ofMillis(5), Duration.ofMillis(20)));
     RedshiftDataException[] thrown = new RedshiftDataException[1];
     boolean[] flag = new boolean[1];
-    Thread t = new Thread(() -> {
-      try {
-        api.execute(StatementRequest.sql("select 1"));
-      } catch (RedshiftDataException e) {
-        thrown[0] = e;
-        flag[0] = Thread.currentThread().isInterrupted();
-      }
-    });
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                api.execute(StatementRequest.sql("select 1"));
+              } catch (RedshiftDataException e) {
+                thrown[0] = e;
+                flag[0] = Thread.currentThread().isInterrupted();
+              }
+            });
     t.start();
     while (client.describeCalls < 2) {
       Thread.sleep(1);
@@ -230,13 +314,20 @@ class DataApiTest {
 
   @Test
   void failureToPollCancelsTheStatement() {
-    client.describes.add(() -> {
-      throw software.amazon.awssdk.awscore.exception.AwsServiceException.builder()
-          .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder().errorCode("ThrottlingException").build())
-          .statusCode(400)
-          .build();
-    });
-    RedshiftDataException e = assertThrows(RedshiftDataException.class, () -> api(Duration.ofMinutes(1)).execute(StatementRequest.sql("select 1")));
+    client.describes.add(
+        () -> {
+          throw software.amazon.awssdk.awscore.exception.AwsServiceException.builder()
+              .awsErrorDetails(
+                  software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                      .errorCode("ThrottlingException")
+                      .build())
+              .statusCode(400)
+              .build();
+        });
+    RedshiftDataException e =
+        assertThrows(
+            RedshiftDataException.class,
+            () -> api(Duration.ofMinutes(1)).execute(StatementRequest.sql("select 1")));
     assertEquals(Kind.THROTTLED, e.kind());
     assertEquals(ID, e.statementId().orElseThrow());
     assertEquals(List.of(ID), client.cancels);
@@ -257,7 +348,11 @@ class DataApiTest {
   @Test
   void describeTableAndListSchemasReadAllPages() {
     DataApi api = api(Duration.ofMinutes(1));
-    assertEquals(List.of("a", "b"), api.describeTable("public", "t").stream().map(c -> c.name()).collect(java.util.stream.Collectors.toList()));
+    assertEquals(
+        List.of("a", "b"),
+        api.describeTable("public", "t").stream()
+            .map(c -> c.name())
+            .collect(java.util.stream.Collectors.toList()));
     DescribeTableRequest first = (DescribeTableRequest) client.otherRequests.get(0);
     assertEquals("dev", first.database());
     assertEquals("c1", first.clusterIdentifier());

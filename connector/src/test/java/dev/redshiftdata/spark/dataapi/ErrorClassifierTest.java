@@ -14,7 +14,8 @@ class ErrorClassifierTest {
 
   private static AwsServiceException service(String code, int status) {
     return AwsServiceException.builder()
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("msg of " + code).build())
+        .awsErrorDetails(
+            AwsErrorDetails.builder().errorCode(code).errorMessage("msg of " + code).build())
         .statusCode(status)
         .build();
   }
@@ -25,11 +26,18 @@ class ErrorClassifierTest {
     assertEquals(Kind.THROTTLED, ErrorClassifier.kindOf(service("Whatever", 429)));
     assertEquals(Kind.VALIDATION, ErrorClassifier.kindOf(service("ValidationException", 400)));
     assertEquals(Kind.NOT_FOUND, ErrorClassifier.kindOf(service("ResourceNotFoundException", 400)));
-    assertEquals(Kind.LIMIT_EXCEEDED, ErrorClassifier.kindOf(service("ActiveStatementsExceededException", 400)));
-    assertEquals(Kind.LIMIT_EXCEEDED, ErrorClassifier.kindOf(service("ActiveSessionsExceededException", 400)));
-    assertEquals(Kind.DATABASE_CONNECTION, ErrorClassifier.kindOf(service("DatabaseConnectionException", 500)));
+    assertEquals(
+        Kind.LIMIT_EXCEEDED,
+        ErrorClassifier.kindOf(service("ActiveStatementsExceededException", 400)));
+    assertEquals(
+        Kind.LIMIT_EXCEEDED,
+        ErrorClassifier.kindOf(service("ActiveSessionsExceededException", 400)));
+    assertEquals(
+        Kind.DATABASE_CONNECTION,
+        ErrorClassifier.kindOf(service("DatabaseConnectionException", 500)));
     assertEquals(Kind.TIMEOUT, ErrorClassifier.kindOf(service("QueryTimeoutException", 400)));
-    assertEquals(Kind.ACCESS_DENIED, ErrorClassifier.kindOf(service("InvalidSignatureException", 400)));
+    assertEquals(
+        Kind.ACCESS_DENIED, ErrorClassifier.kindOf(service("InvalidSignatureException", 400)));
     assertEquals(Kind.ACCESS_DENIED, ErrorClassifier.kindOf(service("AccessDeniedException", 400)));
     assertEquals(Kind.ACCESS_DENIED, ErrorClassifier.kindOf(service("Other", 403)));
     assertEquals(Kind.SERVICE, ErrorClassifier.kindOf(service("InternalServerException", 500)));
@@ -39,10 +47,20 @@ class ErrorClassifierTest {
 
   @Test
   void clientErrors() {
-    assertEquals(Kind.CLIENT, ErrorClassifier.kindOf(SdkClientException.create("Unable to execute HTTP request: Connection refused")));
-    assertEquals(Kind.ACCESS_DENIED, ErrorClassifier.kindOf(SdkClientException.create("Unable to load credentials from any of the providers")));
-    assertEquals(Kind.INTERRUPTED, ErrorClassifier.kindOf(AbortedException.create("Thread was interrupted")));
-    assertEquals(Kind.INTERRUPTED, ErrorClassifier.kindOf(SdkClientException.create("x", new InterruptedException())));
+    assertEquals(
+        Kind.CLIENT,
+        ErrorClassifier.kindOf(
+            SdkClientException.create("Unable to execute HTTP request: Connection refused")));
+    assertEquals(
+        Kind.ACCESS_DENIED,
+        ErrorClassifier.kindOf(
+            SdkClientException.create("Unable to load credentials from any of the providers")));
+    assertEquals(
+        Kind.INTERRUPTED,
+        ErrorClassifier.kindOf(AbortedException.create("Thread was interrupted")));
+    assertEquals(
+        Kind.INTERRUPTED,
+        ErrorClassifier.kindOf(SdkClientException.create("x", new InterruptedException())));
   }
 
   @Test
@@ -50,16 +68,23 @@ class ErrorClassifierTest {
     AwsServiceException cause = service("ValidationException", 400);
     RedshiftDataException e = ErrorClassifier.wrap(cause, "run statement", null, "select 1");
     assertEquals(Kind.VALIDATION, e.kind());
-    assertEquals("ValidationException: msg of ValidationException", e.redshiftError().orElseThrow());
+    assertEquals(
+        "ValidationException: msg of ValidationException", e.redshiftError().orElseThrow());
     assertTrue(e.getMessage().contains("SQL: select 1"), e.getMessage());
     assertEquals(cause, e.getCause());
   }
 
   @Test
   void failedStatementTexts() {
-    assertEquals(Kind.RESULT_TOO_LARGE, ErrorClassifier.kindOfFailedStatement("Database response exceeded size limit"));
-    assertEquals(Kind.RESULT_TOO_LARGE, ErrorClassifier.kindOfFailedStatement("Packet for query is too large (70000 > 65536)"));
-    assertEquals(Kind.STATEMENT_FAILED, ErrorClassifier.kindOfFailedStatement("ERROR: syntax error at or near \"FROM\""));
+    assertEquals(
+        Kind.RESULT_TOO_LARGE,
+        ErrorClassifier.kindOfFailedStatement("Database response exceeded size limit"));
+    assertEquals(
+        Kind.RESULT_TOO_LARGE,
+        ErrorClassifier.kindOfFailedStatement("Packet for query is too large (70000 > 65536)"));
+    assertEquals(
+        Kind.STATEMENT_FAILED,
+        ErrorClassifier.kindOfFailedStatement("ERROR: syntax error at or near \"FROM\""));
     assertEquals(Kind.STATEMENT_FAILED, ErrorClassifier.kindOfFailedStatement(null));
   }
 }

@@ -21,7 +21,10 @@ import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResp
 import software.amazon.awssdk.services.redshiftdata.model.ListSchemasRequest;
 import software.amazon.awssdk.services.redshiftdata.model.ListSchemasResponse;
 
-/** A scripted, in-memory Data API: each DescribeStatement answers with the next scripted description. */
+/**
+ * A scripted, in-memory Data API: each DescribeStatement answers with the next scripted
+ * description.
+ */
 final class FakeDataApiClient implements RedshiftDataClient {
   static final String ID = "00000000-0000-0000-0000-000000000001";
 
@@ -59,7 +62,8 @@ final class FakeDataApiClient implements RedshiftDataClient {
   public DescribeStatementResponse describeStatement(DescribeStatementRequest request) {
     describeCalls++;
     onDescribe.run();
-    Supplier<DescribeStatementResponse> next = describes.size() > 1 ? describes.poll() : describes.peek();
+    Supplier<DescribeStatementResponse> next =
+        describes.size() > 1 ? describes.poll() : describes.peek();
     return next.get();
   }
 
@@ -76,7 +80,12 @@ final class FakeDataApiClient implements RedshiftDataClient {
     int page = token == null ? 1 : Integer.parseInt(token);
     return GetStatementResultResponse.builder()
         .totalNumRows(3L)
-        .records(List.of(List.of(software.amazon.awssdk.services.redshiftdata.model.Field.builder().longValue((long) page).build())))
+        .records(
+            List.of(
+                List.of(
+                    software.amazon.awssdk.services.redshiftdata.model.Field.builder()
+                        .longValue((long) page)
+                        .build())))
         .nextToken(page < 3 ? String.valueOf(page + 1) : null)
         .build();
   }
@@ -96,7 +105,10 @@ final class FakeDataApiClient implements RedshiftDataClient {
   public ListSchemasResponse listSchemas(ListSchemasRequest request) {
     otherRequests.add(request);
     boolean first = request.nextToken() == null;
-    return ListSchemasResponse.builder().schemas(first ? List.of("public", "s1") : List.of("s2")).nextToken(first ? "n" : "").build();
+    return ListSchemasResponse.builder()
+        .schemas(first ? List.of("public", "s1") : List.of("s2"))
+        .nextToken(first ? "n" : "")
+        .build();
   }
 
   @Override

@@ -20,7 +20,9 @@ class PollScheduleTest {
     for (int i = 0; i < 9; i++) {
       delays.add(s.delay(i));
     }
-    assertEquals(List.of(ms(10), ms(20), ms(40), ms(80), ms(160), ms(320), ms(500), ms(500), ms(500)), delays);
+    assertEquals(
+        List.of(ms(10), ms(20), ms(40), ms(80), ms(160), ms(320), ms(500), ms(500), ms(500)),
+        delays);
   }
 
   @Test
@@ -39,7 +41,8 @@ class PollScheduleTest {
 
   @Test
   void totalWaitForAQuickStatementIsSmall() {
-    // A statement that finishes in 25 ms is seen after 10 + 20 = 30 ms: within 2 polls of finishing.
+    // A statement that finishes in 25 ms is seen after 10 + 20 = 30 ms: within 2 polls of
+    // finishing.
     PollSchedule s = new PollSchedule(ms(10), ms(500));
     assertEquals(ms(30), s.delay(0).plus(s.delay(1)));
   }

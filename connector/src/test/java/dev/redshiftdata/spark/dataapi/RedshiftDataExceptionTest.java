@@ -33,10 +33,14 @@ class RedshiftDataExceptionTest {
             "COPY t FROM 's3://b/m' ACCESS_KEY_ID 'AKIA0' SECRET_ACCESS_KEY 'shh' MANIFEST",
             "ERROR: relation \"t\" does not exist");
     String m = e.getMessage();
-    assertTrue(m.startsWith("Cannot run statement (statement 8a0b2c4d-1111-2222-3333-444455556666): Redshift reported an error: "
-        + "ERROR: relation \"t\" does not exist. Fix the SQL or the data it reads."), m);
+    assertTrue(
+        m.startsWith(
+            "Cannot run statement (statement 8a0b2c4d-1111-2222-3333-444455556666): Redshift reported an error: "
+                + "ERROR: relation \"t\" does not exist. Fix the SQL or the data it reads."),
+        m);
     assertTrue(m.contains("[RSD-004 STATEMENT_FAILED]"), m);
-    assertTrue(m.contains("SQL: COPY t FROM 's3://b/m' ACCESS_KEY_ID '" + Redaction.REDACTED + "'"), m);
+    assertTrue(
+        m.contains("SQL: COPY t FROM 's3://b/m' ACCESS_KEY_ID '" + Redaction.REDACTED + "'"), m);
     assertFalse(m.contains("AKIA0") || m.contains("shh"), m);
     assertEquals(Kind.STATEMENT_FAILED, e.kind());
     assertEquals(Optional.of("8a0b2c4d-1111-2222-3333-444455556666"), e.statementId());
@@ -47,7 +51,12 @@ class RedshiftDataExceptionTest {
   @Test
   void redshiftErrorIsRedactedToo() {
     RedshiftDataException e =
-        RedshiftDataException.of(Kind.STATEMENT_FAILED, "run statement", "id", null, "syntax error near CREDENTIALS 'aws_secret_access_key=x'");
+        RedshiftDataException.of(
+            Kind.STATEMENT_FAILED,
+            "run statement",
+            "id",
+            null,
+            "syntax error near CREDENTIALS 'aws_secret_access_key=x'");
     assertFalse(e.getMessage().contains("aws_secret_access_key=x"));
     assertFalse(e.redshiftError().orElseThrow().contains("aws_secret_access_key=x"));
   }

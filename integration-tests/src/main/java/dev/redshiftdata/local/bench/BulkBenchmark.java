@@ -19,11 +19,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The local Redshift's bulk-path benchmark, each workload as a ratio against a baseline in the same JVM: UNLOAD of N
- * rows to Parquet against the floor any UNLOAD pays (streaming the same SELECT through a JDBC cursor), and COPY of
- * those files back against moving the same rows inside PostgreSQL. Not run by CI.
+ * The local Redshift's bulk-path benchmark, each workload as a ratio against a baseline in the same
+ * JVM: UNLOAD of N rows to Parquet against the floor any UNLOAD pays (streaming the same SELECT
+ * through a JDBC cursor), and COPY of those files back against moving the same rows inside
+ * PostgreSQL. Not run by CI.
  *
- * <pre>mvn -q -pl integration-tests -am compile exec:java -Pbench -Dbench.rows=1000000 -Dbench.runs=3</pre>
+ * <pre>
+ * mvn -q -pl integration-tests -am compile exec:java -Pbench -Dbench.rows=1000000 -Dbench.runs=3
+ * </pre>
  */
 public final class BulkBenchmark {
   private BulkBenchmark() {}
@@ -36,7 +39,8 @@ public final class BulkBenchmark {
       try (Connection c = redshift.postgres().connect(pgDb, "awsuser")) {
         long t0 = System.nanoTime();
         BenchData.create(c, "bench_rows", rows);
-        System.err.printf(Locale.ROOT, "generated %d rows in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
+        System.err.printf(
+            Locale.ROOT, "generated %d rows in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
       }
       S3Objects s3 = new S3Objects(redshift.connectionInfo().s3aSettings());
       UnloadExecutor unload = new UnloadExecutor(s3, new UnloadSettings());
@@ -70,15 +74,19 @@ public final class BulkBenchmark {
               () -> {
                 UnloadCommand cmd =
                     UnloadParser.parse(
-                        "UNLOAD ('select * from bench_rows') TO 's3://" + redshift.config().bucket()
-                            + "/bench/unload-" + (run[0]++) + "/' IAM_ROLE default FORMAT PARQUET MANIFEST VERBOSE");
+                        "UNLOAD ('select * from bench_rows') TO 's3://"
+                            + redshift.config().bucket()
+                            + "/bench/unload-"
+                            + (run[0]++)
+                            + "/' IAM_ROLE default FORMAT PARQUET MANIFEST VERBOSE");
                 try (Connection c = redshift.postgres().connect(pgDb, "awsuser")) {
                   unload.execute(c, cmd, cmd.selectSql());
                 }
               }));
       print(rows, results);
 
-      // COPY: the Parquet files of one UNLOAD loaded back, against moving the same rows inside PostgreSQL.
+      // COPY: the Parquet files of one UNLOAD loaded back, against moving the same rows inside
+      // PostgreSQL.
       CopyExecutor copy = new CopyExecutor(s3);
       String manifest = "s3://" + redshift.config().bucket() + "/bench/unload-0/manifest";
       List<Measurement.Result> copies = new ArrayList<>();
@@ -104,10 +112,22 @@ public final class BulkBenchmark {
                     st.execute("DROP TABLE IF EXISTS bench_copy");
                     st.execute("CREATE TABLE bench_copy (" + BenchData.COLUMNS + ")");
                   }
-                  LoadContext context = new LoadContext("awsuser", 0, "dev", 0, 0, false,
-                      LoadErrorTable.sink(redshift.postgres(), pgDb));
-                  copy.execute(c, CopyParser.parse("COPY bench_copy FROM '" + manifest
-                      + "' IAM_ROLE default FORMAT PARQUET MANIFEST"), context);
+                  LoadContext context =
+                      new LoadContext(
+                          "awsuser",
+                          0,
+                          "dev",
+                          0,
+                          0,
+                          false,
+                          LoadErrorTable.sink(redshift.postgres(), pgDb));
+                  copy.execute(
+                      c,
+                      CopyParser.parse(
+                          "COPY bench_copy FROM '"
+                              + manifest
+                              + "' IAM_ROLE default FORMAT PARQUET MANIFEST"),
+                      context);
                 }
               }));
       print(rows, copies);
@@ -116,11 +136,24 @@ public final class BulkBenchmark {
 
   private static void print(long rows, List<Measurement.Result> results) {
     double baseline = results.get(0).median();
-    System.out.printf(Locale.ROOT, "%n%-40s %10s %10s %8s %12s%n", "workload (" + rows + " rows)", "median s", "spread s",
-        "ratio", "peak heap MB");
+    System.out.printf(
+        Locale.ROOT,
+        "%n%-40s %10s %10s %8s %12s%n",
+        "workload (" + rows + " rows)",
+        "median s",
+        "spread s",
+        "ratio",
+        "peak heap MB");
     for (Measurement.Result r : results) {
-      System.out.printf(Locale.ROOT, "%-40s %10.2f %10.2f %8.2f %12d  runs %s%n", r.name(), r.median(), r.spread(),
-          r.median() / baseline, r.peakHeapBytes() / (1024 * 1024), r.seconds());
+      System.out.printf(
+          Locale.ROOT,
+          "%-40s %10.2f %10.2f %8.2f %12d  runs %s%n",
+          r.name(),
+          r.median(),
+          r.spread(),
+          r.median() / baseline,
+          r.peakHeapBytes() / (1024 * 1024),
+          r.seconds());
     }
   }
 }

@@ -1,8 +1,8 @@
 package dev.redshiftdata.local.bulk;
 
 /**
- * How an UNLOAD or COPY authorizes itself to S3. The local S3 server accepts any of them; the form is kept so
- * the request log and error texts can say which was used (never the secret values).
+ * How an UNLOAD or COPY authorizes itself to S3. The local S3 server accepts any of them; the form
+ * is kept so the request log and error texts can say which was used (never the secret values).
  */
 public record Authorization(Kind kind, String iamRole) {
 
@@ -14,9 +14,9 @@ public record Authorization(Kind kind, String iamRole) {
   }
 
   /**
-   * Parses one authorization clause if the next tokens start one; returns null otherwise.
-   * {@code IAM_ROLE 'arn' | IAM_ROLE default | ACCESS_KEY_ID 'k' SECRET_ACCESS_KEY 's' [SESSION_TOKEN 't'] |
-   * [WITH] CREDENTIALS [AS] 'aws-auth-args'}
+   * Parses one authorization clause if the next tokens start one; returns null otherwise. {@code
+   * IAM_ROLE 'arn' | IAM_ROLE default | ACCESS_KEY_ID 'k' SECRET_ACCESS_KEY 's' [SESSION_TOKEN 't']
+   * | [WITH] CREDENTIALS [AS] 'aws-auth-args'}
    */
   static Authorization tryParse(CommandTokens t) {
     if (t.accept("IAM_ROLE")) {

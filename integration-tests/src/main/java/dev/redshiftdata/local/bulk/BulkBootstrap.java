@@ -3,9 +3,10 @@ package dev.redshiftdata.local.bulk;
 import java.util.List;
 
 /**
- * System tables of the bulk path, created in every database after the dialect's bootstrap. Load errors live in one base table in {@code pg_internal}
- * written by a separate connection (so they survive the failed COPY's rollback, as on Redshift); the
- * Redshift-named views show each user only their own rows, superusers all.
+ * System tables of the bulk path, created in every database after the dialect's bootstrap. Load
+ * errors live in one base table in {@code pg_internal} written by a separate connection (so they
+ * survive the failed COPY's rollback, as on Redshift); the Redshift-named views show each user only
+ * their own rows, superusers all.
  */
 public final class BulkBootstrap {
   private BulkBootstrap() {}
@@ -15,7 +16,9 @@ public final class BulkBootstrap {
   public static List<String> statements() {
     return List.of(
         "SET allow_system_table_mods = on",
-        "CREATE TABLE " + LOAD_ERRORS_TABLE + " ("
+        "CREATE TABLE "
+            + LOAD_ERRORS_TABLE
+            + " ("
             + " userid int, username name, slice int, tbl int, starttime timestamp, session int, query int,"
             + " transaction_id bigint, database_name text, filename text, line_number bigint, colname text,"
             + " type text, col_length text, position int, raw_line text, raw_field_value text, err_code int,"

@@ -6,8 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * What UNLOAD and COPY share after their first clause: the authorization clause anywhere among the options, each
- * option at most once, and the same errors as Redshift for a missing authorization or a bad S3 URL.
+ * What UNLOAD and COPY share after their first clause: the authorization clause anywhere among the
+ * options, each option at most once, and the same errors as Redshift for a missing authorization or
+ * a bad S3 URL.
  */
 final class CommandClauses {
 
@@ -56,10 +57,14 @@ final class CommandClauses {
     return authorization;
   }
 
-  /** An {@code s3://} URL as Redshift accepts it (scheme in any case), normalised to lower-case scheme. */
+  /**
+   * An {@code s3://} URL as Redshift accepts it (scheme in any case), normalised to lower-case
+   * scheme.
+   */
   static String s3Url(String url) {
     if (!url.regionMatches(true, 0, "s3://", 0, 5) || url.length() <= 5) {
-      throw new RedshiftSqlError("S3 path \"" + url + "\" has invalid format. It must start with s3://");
+      throw new RedshiftSqlError(
+          "S3 path \"" + url + "\" has invalid format. It must start with s3://");
     }
     return "s3://" + url.substring(5);
   }

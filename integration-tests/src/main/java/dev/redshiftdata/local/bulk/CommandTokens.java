@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The tokens of an UNLOAD or COPY command: words, string literals (decoded with Redshift's rules: {@code ''}
- * and backslash escapes), numbers and punctuation. Comments are skipped. Pure.
+ * The tokens of an UNLOAD or COPY command: words, string literals (decoded with Redshift's rules:
+ * {@code ''} and backslash escapes), numbers and punctuation. Comments are skipped. Pure.
  */
 final class CommandTokens {
 
@@ -157,12 +157,16 @@ final class CommandTokens {
           }
         }
         if (!closed) {
-          throw new RedshiftSqlError("unterminated quoted string at or near \"" + sql.substring(start) + "\"", start + 1);
+          throw new RedshiftSqlError(
+              "unterminated quoted string at or near \"" + sql.substring(start) + "\"", start + 1);
         }
         out.add(new Token(Kind.STRING, sb.toString(), start));
       } else if (Character.isLetter(c) || c == '_') {
         int start = i;
-        while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
+        while (i < n
+            && (Character.isLetterOrDigit(sql.charAt(i))
+                || sql.charAt(i) == '_'
+                || sql.charAt(i) == '$')) {
           i++;
         }
         out.add(new Token(Kind.WORD, sql.substring(start, i), start));

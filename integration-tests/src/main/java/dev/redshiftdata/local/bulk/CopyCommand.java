@@ -3,8 +3,9 @@ package dev.redshiftdata.local.bulk;
 import java.util.List;
 
 /**
- * A parsed and validated Redshift COPY ... FROM 's3://...' statement. {@code json} is FORMAT JSON's argument
- * ({@code 'auto'}, {@code 'auto ignorecase'} or a JSONPaths file URL), null for other formats.
+ * A parsed and validated Redshift COPY ... FROM 's3://...' statement. {@code json} is FORMAT JSON's
+ * argument ({@code 'auto'}, {@code 'auto ignorecase'} or a JSONPaths file URL), null for other
+ * formats.
  */
 public record CopyCommand(
     String table,

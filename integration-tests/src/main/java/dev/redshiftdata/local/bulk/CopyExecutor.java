@@ -23,13 +23,15 @@ import org.postgresql.copy.CopyIn;
 import org.postgresql.util.PSQLException;
 
 /**
- * Runs a COPY on the local Redshift: reads the files from the local S3 server and streams the rows into PostgreSQL
- * with its own COPY protocol, on the statement's connection (so a COPY inside a batch stays atomic). Values are
- * checked the way Redshift checks them (lengths in bytes) and failures leave rows in {@code stl_load_errors}.
+ * Runs a COPY on the local Redshift: reads the files from the local S3 server and streams the rows
+ * into PostgreSQL with its own COPY protocol, on the statement's connection (so a COPY inside a
+ * batch stays atomic). Values are checked the way Redshift checks them (lengths in bytes) and
+ * failures leave rows in {@code stl_load_errors}.
  */
 public final class CopyExecutor {
 
-  private static final Pattern COPY_CONTEXT = Pattern.compile("line (\\d+)(?:, column ([^:]+))?(?:: \"(.*)\")?");
+  private static final Pattern COPY_CONTEXT =
+      Pattern.compile("line (\\d+)(?:, column ([^:]+))?(?:: \"(.*)\")?");
 
   private final S3Objects s3;
 
@@ -37,17 +39,24 @@ public final class CopyExecutor {
     this.s3 = s3;
   }
 
-  public CopyResult execute(Connection connection, CopyCommand command, LoadContext context) throws SQLException {
-    TargetTable table = TargetTable.resolve(connection, command.table(), command.columns(), context.caseSensitive());
+  public CopyResult execute(Connection connection, CopyCommand command, LoadContext context)
+      throws SQLException {
+    TargetTable table =
+        TargetTable.resolve(
+            connection, command.table(), command.columns(), context.caseSensitive());
     try (FileSystem fs = s3.fileSystem(command.bucket())) {
       List<Source> sources = CopySources.resolve(fs, command);
       CopyResult result =
           switch (command.format()) {
             case PARQUET -> loadParquet(connection, fs, command, table, sources, context);
-            case CSV, TEXT, JSON -> new DelimitedLoader(connection, fs, command, table, sources, context).load();
+            case CSV, TEXT, JSON ->
+                new DelimitedLoader(connection, fs, command, table, sources, context).load();
           };
       try (Statement st = connection.createStatement()) {
-        st.execute("SELECT set_config('localredshift.last_copy_count', '" + result.rowsLoaded() + "', false)");
+        st.execute(
+            "SELECT set_config('localredshift.last_copy_count', '"
+                + result.rowsLoaded()
+                + "', false)");
       }
       return result;
     } catch (IOException e) {
@@ -56,32 +65,54 @@ public final class CopyExecutor {
   }
 
   private CopyResult loadParquet(
-      Connection connection, FileSystem fs, CopyCommand command, TargetTable table, List<Source> sources,
-      LoadContext context) throws SQLException, IOException {
+      Connection connection,
+      FileSystem fs,
+      CopyCommand command,
+      TargetTable table,
+      List<Source> sources,
+      LoadContext context)
+      throws SQLException, IOException {
     List<TargetTable.Column> columns = table.columns();
     PgCopyStream out = PgCopyStream.open(connection, table);
-    List<long[]> lineRanges = new ArrayList<>(); // [first line, last line] per source, for error reports
+    List<long[]> lineRanges =
+        new ArrayList<>(); // [first line, last line] per source, for error reports
     long line = 0;
     try {
       for (Source source : sources) {
         long first = line + 1;
-        HadoopInputFile input = HadoopInputFile.fromPath(S3Objects.path(source.url()), fs.getConf());
+        HadoopInputFile input =
+            HadoopInputFile.fromPath(S3Objects.path(source.url()), fs.getConf());
         MessageType fileSchema;
         try (ParquetFileReader reader = ParquetFileReader.open(input)) {
           fileSchema = reader.getFooter().getFileMetaData().getSchema();
         }
         if (fileSchema.getFieldCount() != columns.size()) {
           LoadError error =
-              new LoadError(source.url(), 0, "", "", 0, 0, "", "", LoadError.MISSING_COLUMNS,
-                  "Unmatched number of columns between table and file. Table columns: " + columns.size()
-                      + ", Data columns: " + fileSchema.getFieldCount());
+              new LoadError(
+                  source.url(),
+                  0,
+                  "",
+                  "",
+                  0,
+                  0,
+                  "",
+                  "",
+                  LoadError.MISSING_COLUMNS,
+                  "Unmatched number of columns between table and file. Table columns: "
+                      + columns.size()
+                      + ", Data columns: "
+                      + fileSchema.getFieldCount());
           context.errorSink().record(context, table.qualifiedName(), table.oid(), List.of(error));
           throw new RedshiftSqlError(
-              "Spectrum Scan Error. File '" + source.url() + "' has an incompatible Parquet schema: "
+              "Spectrum Scan Error. File '"
+                  + source.url()
+                  + "' has an incompatible Parquet schema: "
                   + error.reason());
         }
         try (ParquetReader<Group> reader =
-            ParquetReader.builder(new GroupReadSupport(), S3Objects.path(source.url())).withConf(fs.getConf()).build()) {
+            ParquetReader.builder(new GroupReadSupport(), S3Objects.path(source.url()))
+                .withConf(fs.getConf())
+                .build()) {
           Group record;
           String[] fields = new String[columns.size()];
           while ((record = reader.read()) != null) {
@@ -89,7 +120,9 @@ public final class CopyExecutor {
             for (int i = 0; i < fields.length; i++) {
               TargetTable.Column target = columns.get(i);
               String v = ParquetValues.text(record, i, target, command.serializeToJson());
-              fields[i] = checkLength(v, target, command.truncateColumns(), source.url(), line, context, table);
+              fields[i] =
+                  checkLength(
+                      v, target, command.truncateColumns(), source.url(), line, context, table);
             }
             out.writeRow(fields);
           }
@@ -99,8 +132,9 @@ public final class CopyExecutor {
       List<CopyResult.FileLoad> files = new ArrayList<>();
       for (int i = 0; i < sources.size(); i++) {
         long[] range = lineRanges.get(i);
-        files.add(new CopyResult.FileLoad(sources.get(i).url(), sources.get(i).contentLength(),
-            range[1] - range[0] + 1, 0));
+        files.add(
+            new CopyResult.FileLoad(
+                sources.get(i).url(), sources.get(i).contentLength(), range[1] - range[0] + 1, 0));
       }
       return new CopyResult(out.finish(), 0, files);
     } catch (SQLException e) {
@@ -112,9 +146,17 @@ public final class CopyExecutor {
     }
   }
 
-  /** Redshift counts CHAR/VARCHAR lengths in bytes; TRUNCATECOLUMNS cuts at the last whole character. */
+  /**
+   * Redshift counts CHAR/VARCHAR lengths in bytes; TRUNCATECOLUMNS cuts at the last whole
+   * character.
+   */
   String checkLength(
-      String v, TargetTable.Column target, boolean truncate, String url, long line, LoadContext context,
+      String v,
+      TargetTable.Column target,
+      boolean truncate,
+      String url,
+      long line,
+      LoadContext context,
       TargetTable table) {
     if (v == null || target.maxBytes() == 0 || v.length() * 3 <= target.maxBytes()) {
       return v;
@@ -131,16 +173,31 @@ public final class CopyExecutor {
       return new String(bytes, 0, end, StandardCharsets.UTF_8);
     }
     LoadError error =
-        new LoadError(url, line, target.name(), target.typeName(), target.maxBytes(), 0, v, v, LoadError.TOO_LONG,
+        new LoadError(
+            url,
+            line,
+            target.name(),
+            target.typeName(),
+            target.maxBytes(),
+            0,
+            v,
+            v,
+            LoadError.TOO_LONG,
             "String length exceeds DDL length");
     context.errorSink().record(context, table.qualifiedName(), table.oid(), List.of(error));
     throw loadFailedMessage(table);
   }
 
   static RedshiftSqlError loadFailed(
-      SQLException e, TargetTable table, List<Source> sources, List<long[]> lineRanges, LoadContext context) {
-    String where = e instanceof PSQLException p && p.getServerErrorMessage() != null
-        ? p.getServerErrorMessage().getWhere() : null;
+      SQLException e,
+      TargetTable table,
+      List<Source> sources,
+      List<long[]> lineRanges,
+      LoadContext context) {
+    String where =
+        e instanceof PSQLException p && p.getServerErrorMessage() != null
+            ? p.getServerErrorMessage().getWhere()
+            : null;
     long line = 0;
     String column = "";
     String raw = "";
@@ -161,23 +218,40 @@ public final class CopyExecutor {
       }
     }
     String reason = e.getMessage().replaceFirst("^ERROR: ", "").split("\n")[0];
-    int code = reason.contains("invalid input syntax") ? LoadError.INVALID_DIGIT
-        : reason.contains("null value") ? LoadError.NULL_IN_NOT_NULL
-        : reason.contains("date/time") || reason.contains("timestamp") ? LoadError.BAD_DATE_OR_TIME
-        : LoadError.OTHER;
+    int code =
+        reason.contains("invalid input syntax")
+            ? LoadError.INVALID_DIGIT
+            : reason.contains("null value")
+                ? LoadError.NULL_IN_NOT_NULL
+                : reason.contains("date/time") || reason.contains("timestamp")
+                    ? LoadError.BAD_DATE_OR_TIME
+                    : LoadError.OTHER;
     String columnName = column;
-    String type = table.columns().stream().filter(c -> c.name().equals(columnName)).map(TargetTable.Column::typeName)
-        .findFirst().orElse("");
-    context.errorSink().record(context, table.qualifiedName(), table.oid(),
-        List.of(new LoadError(file, fileLine, column, type, 0, 0, raw, raw, code, reason)));
+    String type =
+        table.columns().stream()
+            .filter(c -> c.name().equals(columnName))
+            .map(TargetTable.Column::typeName)
+            .findFirst()
+            .orElse("");
+    context
+        .errorSink()
+        .record(
+            context,
+            table.qualifiedName(),
+            table.oid(),
+            List.of(new LoadError(file, fileLine, column, type, 0, 0, raw, raw, code, reason)));
     return loadFailedMessage(table);
   }
 
   static RedshiftSqlError loadFailedMessage(TargetTable table) {
-    String name = table.qualifiedName().contains(".")
-        ? table.qualifiedName().substring(table.qualifiedName().indexOf('.') + 1) : table.qualifiedName();
+    String name =
+        table.qualifiedName().contains(".")
+            ? table.qualifiedName().substring(table.qualifiedName().indexOf('.') + 1)
+            : table.qualifiedName();
     return new RedshiftSqlError(
-        "Load into table '" + name.replace("\"", "") + "' failed. Check 'stl_load_errors' system table for details.");
+        "Load into table '"
+            + name.replace("\"", "")
+            + "' failed. Check 'stl_load_errors' system table for details.");
   }
 
   /** Rows in PostgreSQL's COPY text format, streamed in 64 KB chunks. */
@@ -198,7 +272,8 @@ public final class CopyExecutor {
         sql.append('"').append(table.columns().get(i).name().replace("\"", "\"\"")).append('"');
       }
       sql.append(") FROM STDIN");
-      return new PgCopyStream(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.toString()));
+      return new PgCopyStream(
+          connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.toString()));
     }
 
     void writeRow(String[] fields) throws SQLException {

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Parses Redshift's {@code COPY table [(cols)] FROM 's3://...' authorization [options]} and refuses what Redshift
- * refuses (e.g. MAXERROR with PARQUET). The table name is kept as written (quoted parts re-quoted) for the dialect
- * translator to resolve. Pure.
+ * Parses Redshift's {@code COPY table [(cols)] FROM 's3://...' authorization [options]} and refuses
+ * what Redshift refuses (e.g. MAXERROR with PARQUET). The table name is kept as written (quoted
+ * parts re-quoted) for the dialect translator to resolve. Pure.
  *
  * @see <a href="https://docs.aws.amazon.com/redshift/latest/dg/r_COPY.html">COPY</a>
  */
@@ -20,8 +20,17 @@ public final class CopyParser {
 
   /** Options COPY from Parquet or ORC accepts (copy-usage_notes-copy-from-columnar). */
   private static final Set<String> COLUMNAR_OPTIONS =
-      Set.of("ACCEPTINVCHARS", "FILLRECORD", "CREDENTIALS", "STATUPDATE", "MANIFEST", "EXPLICIT_IDS",
-          "SERIALIZETOJSON", "FORMAT", "REGION", "COMPUPDATE");
+      Set.of(
+          "ACCEPTINVCHARS",
+          "FILLRECORD",
+          "CREDENTIALS",
+          "STATUPDATE",
+          "MANIFEST",
+          "EXPLICIT_IDS",
+          "SERIALIZETOJSON",
+          "FORMAT",
+          "REGION",
+          "COMPUPDATE");
 
   private CopyParser() {}
 
@@ -101,7 +110,9 @@ public final class CopyParser {
           t.accept("AS");
           json = t.expectString();
         }
-        case "ORC", "AVRO" -> throw new RedshiftSqlError("COPY FORMAT " + name + " is not supported by the local Redshift");
+        case "ORC", "AVRO" ->
+            throw new RedshiftSqlError(
+                "COPY FORMAT " + name + " is not supported by the local Redshift");
         case "MANIFEST" -> manifest = clauses.once(name);
         case "DELIMITER" -> {
           t.accept("AS");
@@ -185,10 +196,13 @@ public final class CopyParser {
         }
       }
     } else if (serializeToJson) {
-      throw new RedshiftSqlError("SERIALIZETOJSON argument is supported only for PARQUET and ORC based COPY");
+      throw new RedshiftSqlError(
+          "SERIALIZETOJSON argument is supported only for PARQUET and ORC based COPY");
     }
     if (effective == Format.CSV && (removeQuotes || escape)) {
-      throw new RedshiftSqlError((removeQuotes ? "REMOVEQUOTES" : "ESCAPE") + " argument is not supported for CSV based COPY");
+      throw new RedshiftSqlError(
+          (removeQuotes ? "REMOVEQUOTES" : "ESCAPE")
+              + " argument is not supported for CSV based COPY");
     }
     if (effective == Format.CSV && delimiter == null) {
       delimiter = ",";
@@ -197,10 +211,33 @@ public final class CopyParser {
       delimiter = "|";
     }
     return new CopyCommand(
-        table, columns, source, authorization, effective, manifest, delimiter, quote, ignoreHeader, nullAs,
-        emptyAsNull, blanksAsNull, dateFormat, timeFormat, maxError, truncateColumns, acceptInvChars,
-        serializeToJson, fillRecord, trimBlanks, ignoreBlankLines, removeQuotes, escape, roundDecimals, explicitIds,
-        compression, json);
+        table,
+        columns,
+        source,
+        authorization,
+        effective,
+        manifest,
+        delimiter,
+        quote,
+        ignoreHeader,
+        nullAs,
+        emptyAsNull,
+        blanksAsNull,
+        dateFormat,
+        timeFormat,
+        maxError,
+        truncateColumns,
+        acceptInvChars,
+        serializeToJson,
+        fillRecord,
+        trimBlanks,
+        ignoreBlankLines,
+        removeQuotes,
+        escape,
+        roundDecimals,
+        explicitIds,
+        compression,
+        json);
   }
 
   private static String qualifiedName(CommandTokens t) {
@@ -230,9 +267,9 @@ public final class CopyParser {
     String w = word.toUpperCase(Locale.ROOT);
     return switch (w) {
       case "CSV", "PARQUET", "JSON" -> Format.valueOf(w);
-      default -> throw new RedshiftSqlError("COPY FORMAT " + word + " is not supported by the local Redshift");
+      default ->
+          throw new RedshiftSqlError(
+              "COPY FORMAT " + word + " is not supported by the local Redshift");
     };
   }
-
-
 }

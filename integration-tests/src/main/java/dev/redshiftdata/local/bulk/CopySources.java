@@ -9,7 +9,10 @@ import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 
-/** The files a COPY reads: the entries of its manifest, or every object whose key starts with its prefix. */
+/**
+ * The files a COPY reads: the entries of its manifest, or every object whose key starts with its
+ * prefix.
+ */
 final class CopySources {
   private CopySources() {}
 
@@ -27,7 +30,8 @@ final class CopySources {
     }
     out.sort((a, b) -> a.url().compareTo(b.url()));
     if (out.isEmpty()) {
-      throw new RedshiftSqlError("The specified S3 prefix '" + command.keyPrefix() + "' does not exist");
+      throw new RedshiftSqlError(
+          "The specified S3 prefix '" + command.keyPrefix() + "' does not exist");
     }
     return out;
   }
@@ -40,11 +44,13 @@ final class CopySources {
     try (InputStream in = fs.open(S3Objects.path(command.source()))) {
       manifest = JSON.readTree(in);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new RedshiftSqlError("Manifest file is not in correct json format: " + command.source());
+      throw new RedshiftSqlError(
+          "Manifest file is not in correct json format: " + command.source());
     }
     JsonNode entries = manifest.get("entries");
     if (entries == null || !entries.isArray()) {
-      throw new RedshiftSqlError("Manifest file is not in correct json format: " + command.source());
+      throw new RedshiftSqlError(
+          "Manifest file is not in correct json format: " + command.source());
     }
     List<Source> out = new ArrayList<>();
     for (JsonNode e : entries) {
@@ -56,11 +62,14 @@ final class CopySources {
       JsonNode length = e.path("meta").path("content_length");
       if (command.format() == CopyCommand.Format.PARQUET && !length.isNumber()) {
         throw new RedshiftSqlError(
-            "Manifest entry for " + url + " is missing meta.content_length, required for PARQUET and ORC");
+            "Manifest entry for "
+                + url
+                + " is missing meta.content_length, required for PARQUET and ORC");
       }
       if (!fs.exists(S3Objects.path(url))) {
         if (mandatory) {
-          throw new RedshiftSqlError("Manifest file has a mandatory file that does not exist: " + url);
+          throw new RedshiftSqlError(
+              "Manifest file has a mandatory file that does not exist: " + url);
         }
         continue;
       }

@@ -19,8 +19,9 @@ import org.apache.commons.compress.compressors.CompressorStreamFactory;
 import org.apache.hadoop.fs.FileSystem;
 
 /**
- * Loads CSV, pipe-delimited text and JSON files: reads records, applies COPY's NULL rules, checks each field as
- * Redshift does and skips bad rows up to MAXERROR, streaming the good ones into PostgreSQL.
+ * Loads CSV, pipe-delimited text and JSON files: reads records, applies COPY's NULL rules, checks
+ * each field as Redshift does and skips bad rows up to MAXERROR, streaming the good ones into
+ * PostgreSQL.
  */
 final class DelimitedLoader {
 
@@ -34,7 +35,11 @@ final class DelimitedLoader {
   private final List<LoadError> errors = new ArrayList<>();
 
   DelimitedLoader(
-      Connection connection, FileSystem fs, CopyCommand command, TargetTable table, List<Source> sources,
+      Connection connection,
+      FileSystem fs,
+      CopyCommand command,
+      TargetTable table,
+      List<Source> sources,
       LoadContext context) {
     this.connection = connection;
     this.fs = fs;
@@ -57,9 +62,10 @@ final class DelimitedLoader {
         long first = streamed + 1;
         int errorsBefore = errors.size();
         try (Reader reader = open(source)) {
-          Records records = command.format() == CopyCommand.Format.JSON
-              ? JsonRecords.open(reader, command, table, fs)
-              : new RecordReader(reader, command);
+          Records records =
+              command.format() == CopyCommand.Format.JSON
+                  ? JsonRecords.open(reader, command, table, fs)
+                  : new RecordReader(reader, command);
           long line = 0;
           List<String> fields;
           while ((fields = records.next()) != null) {
@@ -84,11 +90,22 @@ final class DelimitedLoader {
             out.writeRow(row);
             streamed++;
           }
-          files.add(new CopyResult.FileLoad(source.url(), source.contentLength(), line,
-              errors.size() - errorsBefore));
+          files.add(
+              new CopyResult.FileLoad(
+                  source.url(), source.contentLength(), line, errors.size() - errorsBefore));
         } catch (MalformedInputException e) {
-          errors.add(new LoadError(source.url(), 0, "", "", 0, 0, "", "", LoadError.INVALID_UTF8,
-              "String contains invalid or unsupported UTF8 codepoints. Bad UTF8 hex sequence"));
+          errors.add(
+              new LoadError(
+                  source.url(),
+                  0,
+                  "",
+                  "",
+                  0,
+                  0,
+                  "",
+                  "",
+                  LoadError.INVALID_UTF8,
+                  "String contains invalid or unsupported UTF8 codepoints. Bad UTF8 hex sequence"));
           context.errorSink().record(context, table.qualifiedName(), table.oid(), errors);
           throw CopyExecutor.loadFailedMessage(table);
         }
@@ -109,15 +126,25 @@ final class DelimitedLoader {
     }
   }
 
-  private LoadError convertRow(List<String> fields, String[] row, String url, long line, String raw) {
+  private LoadError convertRow(
+      List<String> fields, String[] row, String url, long line, String raw) {
     List<TargetTable.Column> columns = table.columns();
     if (fields.size() < columns.size() && !command.fillRecord()) {
-      return new LoadError(url, line, columns.get(fields.size()).name(), "", 0, 0, raw, "",
-          LoadError.MISSING_COLUMNS, "Delimiter not found");
+      return new LoadError(
+          url,
+          line,
+          columns.get(fields.size()).name(),
+          "",
+          0,
+          0,
+          raw,
+          "",
+          LoadError.MISSING_COLUMNS,
+          "Delimiter not found");
     }
     if (fields.size() > columns.size()) {
-      return new LoadError(url, line, "", "", 0, 0, raw, "", LoadError.MISSING_COLUMNS,
-          "Extra column(s) found");
+      return new LoadError(
+          url, line, "", "", 0, 0, raw, "", LoadError.MISSING_COLUMNS, "Extra column(s) found");
     }
     for (int i = 0; i < columns.size(); i++) {
       TargetTable.Column c = columns.get(i);
@@ -125,8 +152,17 @@ final class DelimitedLoader {
       v = nullRules(v, c);
       if (v == null) {
         if (c.notNull()) {
-          return new LoadError(url, line, c.name(), c.typeName(), c.maxBytes(), 0, raw, "",
-              LoadError.NULL_IN_NOT_NULL, "Missing data for not-null field");
+          return new LoadError(
+              url,
+              line,
+              c.name(),
+              c.typeName(),
+              c.maxBytes(),
+              0,
+              raw,
+              "",
+              LoadError.NULL_IN_NOT_NULL,
+              "Missing data for not-null field");
         }
         row[i] = null;
         continue;
@@ -134,7 +170,8 @@ final class DelimitedLoader {
       try {
         row[i] = converter.convert(v, c);
       } catch (FieldConverter.FieldError e) {
-        return new LoadError(url, line, c.name(), c.typeName(), c.maxBytes(), 0, raw, v, e.code, e.getMessage());
+        return new LoadError(
+            url, line, c.name(), c.typeName(), c.maxBytes(), 0, raw, v, e.code, e.getMessage());
       }
     }
     return null;
@@ -144,7 +181,8 @@ final class DelimitedLoader {
     if (v == null) {
       return null;
     }
-    if (command.nullAs() != null ? v.equals(command.nullAs())
+    if (command.nullAs() != null
+        ? v.equals(command.nullAs())
         : command.format() == CopyCommand.Format.TEXT && v.equals("\\N")) {
       return null;
     }
@@ -168,9 +206,13 @@ final class DelimitedLoader {
       if (command.compression() == UnloadCommand.Compression.GZIP || url.endsWith(".gz")) {
         in = new GZIPInputStream(in, 1 << 16);
       } else if (command.compression() == UnloadCommand.Compression.BZIP2 || url.endsWith(".bz2")) {
-        in = new CompressorStreamFactory().createCompressorInputStream(CompressorStreamFactory.BZIP2, in);
+        in =
+            new CompressorStreamFactory()
+                .createCompressorInputStream(CompressorStreamFactory.BZIP2, in);
       } else if (command.compression() == UnloadCommand.Compression.ZSTD || url.endsWith(".zst")) {
-        in = new CompressorStreamFactory().createCompressorInputStream(CompressorStreamFactory.ZSTANDARD, in);
+        in =
+            new CompressorStreamFactory()
+                .createCompressorInputStream(CompressorStreamFactory.ZSTANDARD, in);
       }
     } catch (org.apache.commons.compress.compressors.CompressorException e) {
       in.close();

@@ -16,9 +16,10 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 
 /**
- * COPY FORMAT JSON: a file of JSON objects one after another. With {@code 'auto'} each target column takes the
- * key of the same name ({@code 'auto ignorecase'}: any case); with a JSONPaths file the n-th path feeds the
- * n-th column. Objects and arrays become JSON text (for SUPER), booleans {@code t}/{@code f}.
+ * COPY FORMAT JSON: a file of JSON objects one after another. With {@code 'auto'} each target
+ * column takes the key of the same name ({@code 'auto ignorecase'}: any case); with a JSONPaths
+ * file the n-th path feeds the n-th column. Objects and arrays become JSON text (for SUPER),
+ * booleans {@code t}/{@code f}.
  */
 final class JsonRecords implements Records {
 
@@ -32,14 +33,16 @@ final class JsonRecords implements Records {
   private long line;
   private String raw = "";
 
-  private JsonRecords(JsonParser parser, List<String> columns, List<List<String>> paths, boolean ignoreCase) {
+  private JsonRecords(
+      JsonParser parser, List<String> columns, List<List<String>> paths, boolean ignoreCase) {
     this.parser = parser;
     this.columns = columns;
     this.paths = paths;
     this.ignoreCase = ignoreCase;
   }
 
-  static JsonRecords open(Reader reader, CopyCommand command, TargetTable table, FileSystem fs) throws IOException {
+  static JsonRecords open(Reader reader, CopyCommand command, TargetTable table, FileSystem fs)
+      throws IOException {
     List<String> columns = table.columns().stream().map(TargetTable.Column::name).toList();
     String mode = command.json().trim();
     JsonParser parser = JSON.getFactory().createParser(reader);
@@ -50,12 +53,15 @@ final class JsonRecords implements Records {
       return new JsonRecords(parser, columns, null, true);
     }
     if (!mode.regionMatches(true, 0, "s3://", 0, 5)) {
-      throw new RedshiftSqlError("Invalid JSON option '" + mode + "': use 'auto', 'auto ignorecase' or a JSONPaths file");
+      throw new RedshiftSqlError(
+          "Invalid JSON option '" + mode + "': use 'auto', 'auto ignorecase' or a JSONPaths file");
     }
-    return new JsonRecords(parser, columns, jsonPaths(fs, CommandClauses.s3Url(mode), columns.size()), false);
+    return new JsonRecords(
+        parser, columns, jsonPaths(fs, CommandClauses.s3Url(mode), columns.size()), false);
   }
 
-  private static List<List<String>> jsonPaths(FileSystem fs, String url, int columnCount) throws IOException {
+  private static List<List<String>> jsonPaths(FileSystem fs, String url, int columnCount)
+      throws IOException {
     JsonNode root;
     try (InputStream in = fs.open(S3Objects.path(url))) {
       root = JSON.readTree(in);
@@ -67,8 +73,11 @@ final class JsonRecords implements Records {
       throw new RedshiftSqlError("Invalid JSONPaths file " + url + ": no \"jsonpaths\" array");
     }
     if (list.size() != columnCount) {
-      throw new RedshiftSqlError("Number of jsonpaths and the number of columns should match. JSONPath size: "
-          + list.size() + ", Number of columns in table or column list: " + columnCount);
+      throw new RedshiftSqlError(
+          "Number of jsonpaths and the number of columns should match. JSONPath size: "
+              + list.size()
+              + ", Number of columns in table or column list: "
+              + columnCount);
     }
     List<List<String>> out = new ArrayList<>();
     for (JsonNode p : list) {
@@ -82,8 +91,11 @@ final class JsonRecords implements Records {
     try {
       return read();
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new RedshiftSqlError("Invalid JSON in the data file near line "
-          + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+      throw new RedshiftSqlError(
+          "Invalid JSON in the data file near line "
+              + e.getLocation().getLineNr()
+              + ": "
+              + e.getOriginalMessage());
     }
   }
 
@@ -95,14 +107,16 @@ final class JsonRecords implements Records {
     JsonLocation start = parser.currentTokenLocation();
     line = start.getLineNr();
     if (token != JsonToken.START_OBJECT) {
-      throw new RedshiftSqlError("Invalid JSONPath format: the JSON data must be objects, line " + line);
+      throw new RedshiftSqlError(
+          "Invalid JSONPath format: the JSON data must be objects, line " + line);
     }
     JsonNode object = JSON.readTree(parser);
     String text = object.toString();
     raw = text.length() > RAW_LIMIT ? text.substring(0, RAW_LIMIT) : text;
     List<String> fields = new ArrayList<>(columns.size());
     for (int i = 0; i < columns.size(); i++) {
-      JsonNode v = paths != null ? JsonPath.find(object, paths.get(i)) : byName(object, columns.get(i));
+      JsonNode v =
+          paths != null ? JsonPath.find(object, paths.get(i)) : byName(object, columns.get(i));
       fields.add(text(v));
     }
     return fields;
@@ -146,7 +160,10 @@ final class JsonRecords implements Records {
     return raw;
   }
 
-  /** The small subset of JSONPath Redshift accepts: {@code $.a.b}, {@code $['a']['b']}, {@code $.a[0]}. */
+  /**
+   * The small subset of JSONPath Redshift accepts: {@code $.a.b}, {@code $['a']['b']}, {@code
+   * $.a[0]}.
+   */
   static final class JsonPath {
     private JsonPath() {}
 

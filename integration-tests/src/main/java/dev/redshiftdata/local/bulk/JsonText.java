@@ -1,6 +1,8 @@
 package dev.redshiftdata.local.bulk;
 
-/** JSON string escaping for the files the bulk path writes (UNLOAD JSON, SERIALIZETOJSON values). */
+/**
+ * JSON string escaping for the files the bulk path writes (UNLOAD JSON, SERIALIZETOJSON values).
+ */
 final class JsonText {
   private JsonText() {}
 

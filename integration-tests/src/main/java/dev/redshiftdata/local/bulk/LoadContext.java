@@ -3,11 +3,16 @@ package dev.redshiftdata.local.bulk;
 import java.util.List;
 
 /**
- * Who runs a COPY and where its load errors go. {@code errorSink} writes them outside the COPY's transaction,
- * so they survive its rollback as on Redshift.
+ * Who runs a COPY and where its load errors go. {@code errorSink} writes them outside the COPY's
+ * transaction, so they survive its rollback as on Redshift.
  */
 public record LoadContext(
-    String username, int userId, String databaseName, int queryId, int sessionId, boolean caseSensitive,
+    String username,
+    int userId,
+    String databaseName,
+    int queryId,
+    int sessionId,
+    boolean caseSensitive,
     ErrorSink errorSink) {
 
   @FunctionalInterface

@@ -13,8 +13,11 @@ public record LoadError(
     int errorCode,
     String reason) {
 
-  /** Redshift's load error codes used by the local Redshift (see REDSHIFT_REFERENCE.md section 6). */
+  /**
+   * Redshift's load error codes used by the local Redshift (see REDSHIFT_REFERENCE.md section 6).
+   */
   public static final int TOO_LONG = 1204;
+
   public static final int BAD_DATE_OR_TIME = 1205;
   public static final int INVALID_DIGIT = 1207;
   public static final int MISSING_COLUMNS = 1214;

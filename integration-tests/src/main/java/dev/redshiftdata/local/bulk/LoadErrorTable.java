@@ -23,10 +23,13 @@ public final class LoadErrorTable {
     };
   }
 
-  static void insert(Connection c, LoadContext context, int tableId, List<LoadError> errors) throws SQLException {
+  static void insert(Connection c, LoadContext context, int tableId, List<LoadError> errors)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO " + BulkBootstrap.LOAD_ERRORS_TABLE + " (userid, username, slice, tbl, starttime, session,"
+            "INSERT INTO "
+                + BulkBootstrap.LOAD_ERRORS_TABLE
+                + " (userid, username, slice, tbl, starttime, session,"
                 + " query, transaction_id, database_name, filename, line_number, colname, type, col_length,"
                 + " position, raw_line, raw_field_value, err_code, err_reason, is_partial, start_offset,"
                 + " copy_job_id) VALUES (?, ?, 0, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0)")) {

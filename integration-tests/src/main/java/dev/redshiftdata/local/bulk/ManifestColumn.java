@@ -7,8 +7,9 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 /**
- * A result column as a MANIFEST VERBOSE describes it: {@code {"name": ..., "type": {"base": "character varying",
- * "byte_length": 200}}}, {@code {"base": "numeric", "precision": 18, "scale": 2}}, {@code {"base": "bigint"}}.
+ * A result column as a MANIFEST VERBOSE describes it: {@code {"name": ..., "type": {"base":
+ * "character varying", "byte_length": 200}}}, {@code {"base": "numeric", "precision": 18, "scale":
+ * 2}}, {@code {"base": "bigint"}}.
  */
 record ManifestColumn(String name, String base, int precision, int scale, int byteLength) {
 
@@ -30,9 +31,16 @@ record ManifestColumn(String name, String base, int precision, int scale, int by
       case "bool" -> simple(name, "boolean");
       case "bpchar", "char" -> new ManifestColumn(name, "character", 0, 0, Math.max(1, precision));
       // Redshift has no unbounded text: an unsized PostgreSQL text reports Redshift's maximum.
-      case "varchar", "text" -> new ManifestColumn(name, "character varying", 0, 0,
-          RedshiftTypeNames.ofJdbc(type, precision, 0).precision());
-      case "name" -> new ManifestColumn(name, "character varying", 0, 0, RedshiftTypeNames.of(type, -1).precision());
+      case "varchar", "text" ->
+          new ManifestColumn(
+              name,
+              "character varying",
+              0,
+              0,
+              RedshiftTypeNames.ofJdbc(type, precision, 0).precision());
+      case "name" ->
+          new ManifestColumn(
+              name, "character varying", 0, 0, RedshiftTypeNames.of(type, -1).precision());
       case "date" -> simple(name, "date");
       case "timestamp" -> simple(name, "timestamp without time zone");
       case "timestamptz" -> simple(name, "timestamp with time zone");

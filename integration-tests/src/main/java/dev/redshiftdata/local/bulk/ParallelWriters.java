@@ -9,8 +9,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Feeds rows to several {@link RowSink}s, each on its own thread, in batches through bounded queues (so memory
- * stays flat however many rows pass). The first failure of any sink is rethrown to the producer.
+ * Feeds rows to several {@link RowSink}s, each on its own thread, in batches through bounded queues
+ * (so memory stays flat however many rows pass). The first failure of any sink is rethrown to the
+ * producer.
  */
 final class ParallelWriters implements AutoCloseable {
 

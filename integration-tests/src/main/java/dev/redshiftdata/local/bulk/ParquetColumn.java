@@ -25,14 +25,15 @@ import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
 /**
- * One result column as UNLOAD writes it to Parquet: its Parquet type (as Redshift writes it, per the evidence in
- * REDSHIFT_REFERENCE.md section 14) and how to read its value from a JDBC row and write it. All columns are
- * OPTIONAL, whatever NOT NULL says.
+ * One result column as UNLOAD writes it to Parquet: its Parquet type (as Redshift writes it, per
+ * the evidence in REDSHIFT_REFERENCE.md section 14) and how to read its value from a JDBC row and
+ * write it. All columns are OPTIONAL, whatever NOT NULL says.
  */
 final class ParquetColumn {
 
   /** Julian day number of 1970-01-01, for INT96 timestamps. */
   private static final long JULIAN_EPOCH_DAY = 2_440_588L;
+
   private static final long NANOS_PER_DAY = 86_400_000_000_000L;
 
   private enum Kind {
@@ -66,10 +67,11 @@ final class ParquetColumn {
   }
 
   /**
-   * The Parquet column for result column {@code index} (1-based); refuses the types Redshift cannot unload to
-   * Parquet with Redshift's error text.
+   * The Parquet column for result column {@code index} (1-based); refuses the types Redshift cannot
+   * unload to Parquet with Redshift's error text.
    */
-  static ParquetColumn of(ResultSetMetaData md, int index, TimestampEncoding timestamps) throws SQLException {
+  static ParquetColumn of(ResultSetMetaData md, int index, TimestampEncoding timestamps)
+      throws SQLException {
     String name = md.getColumnLabel(index).toLowerCase(Locale.ROOT);
     String type = md.getColumnTypeName(index).toLowerCase(Locale.ROOT);
     return switch (type) {
@@ -84,22 +86,30 @@ final class ParquetColumn {
       case "float4" -> new ParquetColumn(name, Kind.FLOAT, 0, 0);
       case "float8" -> new ParquetColumn(name, Kind.DOUBLE, 0, 0);
       case "bool" -> new ParquetColumn(name, Kind.BOOLEAN, 0, 0);
-      case "bpchar", "varchar", "text", "name", "char" -> new ParquetColumn(name, Kind.STRING, 0, 0);
+      case "bpchar", "varchar", "text", "name", "char" ->
+          new ParquetColumn(name, Kind.STRING, 0, 0);
       case "jsonb", "json", "super" -> new ParquetColumn(name, Kind.JSON, 0, 0);
       case "date" -> new ParquetColumn(name, Kind.DATE, 0, 0);
-      case "timestamp" -> new ParquetColumn(
-          name, timestamps == TimestampEncoding.INT96 ? Kind.TIMESTAMP_INT96 : Kind.TIMESTAMP_MICROS, 0, 0);
+      case "timestamp" ->
+          new ParquetColumn(
+              name,
+              timestamps == TimestampEncoding.INT96 ? Kind.TIMESTAMP_INT96 : Kind.TIMESTAMP_MICROS,
+              0,
+              0);
       case "timestamptz" -> new ParquetColumn(name, Kind.TIMESTAMPTZ_MICROS, 0, 0);
       case "time" -> throw unsupported("time without time zone", name);
       case "timetz" -> throw unsupported("time with time zone", name);
       case "bytea", "varbyte" -> throw unsupported("varbyte", name);
       case "geometry" -> throw unsupported("geometry", name);
-      default -> throw new RedshiftSqlError("UNLOAD of column \"" + name + "\" of type " + type + " is not supported");
+      default ->
+          throw new RedshiftSqlError(
+              "UNLOAD of column \"" + name + "\" of type " + type + " is not supported");
     };
   }
 
   private static RedshiftSqlError unsupported(String typeText, String column) {
-    return new RedshiftSqlError("UNLOAD " + typeText + " column \"" + column + "\" is only supported for TEXT/CSV.");
+    return new RedshiftSqlError(
+        "UNLOAD " + typeText + " column \"" + column + "\" is only supported for TEXT/CSV.");
   }
 
   String name() {
@@ -111,20 +121,29 @@ final class ParquetColumn {
         switch (kind) {
           case INT16, INT32 -> Types.optional(PrimitiveTypeName.INT32);
           case INT64 -> Types.optional(PrimitiveTypeName.INT64);
-          case DECIMAL -> Types.optional(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY)
-              .length(decimalBytes)
-              .as(LogicalTypeAnnotation.decimalType(scale, precision));
+          case DECIMAL ->
+              Types.optional(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY)
+                  .length(decimalBytes)
+                  .as(LogicalTypeAnnotation.decimalType(scale, precision));
           case FLOAT -> Types.optional(PrimitiveTypeName.FLOAT);
           case DOUBLE -> Types.optional(PrimitiveTypeName.DOUBLE);
           case BOOLEAN -> Types.optional(PrimitiveTypeName.BOOLEAN);
-          case STRING -> Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType());
-          case JSON -> Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.jsonType());
+          case STRING ->
+              Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType());
+          case JSON ->
+              Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.jsonType());
           case DATE -> Types.optional(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.dateType());
           case TIMESTAMP_INT96 -> Types.optional(PrimitiveTypeName.INT96);
-          case TIMESTAMP_MICROS -> Types.optional(PrimitiveTypeName.INT64)
-              .as(LogicalTypeAnnotation.timestampType(false, LogicalTypeAnnotation.TimeUnit.MICROS));
-          case TIMESTAMPTZ_MICROS -> Types.optional(PrimitiveTypeName.INT64)
-              .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS));
+          case TIMESTAMP_MICROS ->
+              Types.optional(PrimitiveTypeName.INT64)
+                  .as(
+                      LogicalTypeAnnotation.timestampType(
+                          false, LogicalTypeAnnotation.TimeUnit.MICROS));
+          case TIMESTAMPTZ_MICROS ->
+              Types.optional(PrimitiveTypeName.INT64)
+                  .as(
+                      LogicalTypeAnnotation.timestampType(
+                          true, LogicalTypeAnnotation.TimeUnit.MICROS));
         };
     return b.named(name);
   }
@@ -160,7 +179,9 @@ final class ParquetColumn {
       case DATE -> out.addInteger((int) ((LocalDate) v).toEpochDay());
       case TIMESTAMP_INT96 -> out.addBinary(Binary.fromConstantByteArray(int96((LocalDateTime) v)));
       case TIMESTAMP_MICROS -> out.addLong(micros((LocalDateTime) v));
-      case TIMESTAMPTZ_MICROS -> out.addLong(micros(((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()));
+      case TIMESTAMPTZ_MICROS ->
+          out.addLong(
+              micros(((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()));
     }
   }
 
@@ -210,5 +231,4 @@ final class ParquetColumn {
     assert nanosOfDay < NANOS_PER_DAY;
     return buf.array();
   }
-
 }

@@ -21,15 +21,16 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Turns one Parquet value into the text PostgreSQL's COPY reads, for the target column it loads into. Pure.
- * Returns null for a Parquet null.
+ * Turns one Parquet value into the text PostgreSQL's COPY reads, for the target column it loads
+ * into. Pure. Returns null for a Parquet null.
  */
 final class ParquetValues {
   private ParquetValues() {}
 
   private static final long JULIAN_EPOCH_DAY = 2_440_588L;
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
-  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
   static String text(Group record, int field, TargetTable.Column target, boolean serializeToJson) {
     if (record.getFieldRepetitionCount(field) == 0) {
@@ -39,7 +40,9 @@ final class ParquetValues {
     if (!type.isPrimitive()) {
       if (!serializeToJson) {
         throw new RedshiftSqlError(
-            "Spectrum Scan Error: nested column '" + type.getName() + "' can only be loaded with SERIALIZETOJSON");
+            "Spectrum Scan Error: nested column '"
+                + type.getName()
+                + "' can only be loaded with SERIALIZETOJSON");
       }
       return NestedJson.of(record.getGroup(field, 0), type.asGroupType());
     }
@@ -78,7 +81,8 @@ final class ParquetValues {
         long nanosOfDay = buf.getLong();
         long epochDay = buf.getInt() - JULIAN_EPOCH_DAY;
         long micros = Math.multiplyExact(epochDay, 86_400_000_000L) + nanosOfDay / 1000;
-        // INT96 holds an instant (Spark's and Hive's convention): into TIMESTAMPTZ it keeps its zone.
+        // INT96 holds an instant (Spark's and Hive's convention): into TIMESTAMPTZ it keeps its
+        // zone.
         yield timestamp(micros, true);
       }
       case FLOAT -> floating(record.getFloat(field, 0));
@@ -121,8 +125,11 @@ final class ParquetValues {
   }
 
   private static String timestamp(long epochMicros, boolean utc) {
-    Instant instant = Instant.EPOCH.plusNanos(0).plusSeconds(Math.floorDiv(epochMicros, 1_000_000L))
-        .plusNanos(Math.floorMod(epochMicros, 1_000_000L) * 1000);
+    Instant instant =
+        Instant.EPOCH
+            .plusNanos(0)
+            .plusSeconds(Math.floorDiv(epochMicros, 1_000_000L))
+            .plusNanos(Math.floorMod(epochMicros, 1_000_000L) * 1000);
     LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     String text;
     if (t.getYear() <= 0) {
@@ -191,7 +198,10 @@ final class ParquetValues {
         case INT64 -> sb.append(g.getLong(f, 0));
         case FLOAT -> sb.append(g.getFloat(f, 0));
         case DOUBLE -> sb.append(g.getDouble(f, 0));
-        default -> sb.append('"').append(JsonText.escape(g.getBinary(f, 0).toStringUsingUTF8())).append('"');
+        default ->
+            sb.append('"')
+                .append(JsonText.escape(g.getBinary(f, 0).toStringUsingUTF8()))
+                .append('"');
       }
     }
   }

@@ -11,13 +11,25 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * UNLOAD's PARTITION BY: Hive-style folders {@code col=value/} under the prefix (a slash is added after a name
- * prefix), partition columns left out of the files unless INCLUDE, NULL as {@code __HIVE_DEFAULT_PARTITION__}.
+ * UNLOAD's PARTITION BY: Hive-style folders {@code col=value/} under the prefix (a slash is added
+ * after a name prefix), partition columns left out of the files unless INCLUDE, NULL as {@code
+ * __HIVE_DEFAULT_PARTITION__}.
  */
 final class Partitioning {
 
   private static final Set<String> KEY_TYPES =
-      Set.of("int2", "int4", "int8", "numeric", "float4", "bool", "bpchar", "varchar", "text", "date", "timestamp");
+      Set.of(
+          "int2",
+          "int4",
+          "int8",
+          "numeric",
+          "float4",
+          "bool",
+          "bpchar",
+          "varchar",
+          "text",
+          "date",
+          "timestamp");
 
   private final String root;
   private final int[] keyIndexes; // 1-based result columns
@@ -46,11 +58,13 @@ final class Partitioning {
       String key = command.partitionBy().get(k);
       int idx = names.indexOf(key);
       if (idx < 0) {
-        throw new RedshiftSqlError("Partition column \"" + key + "\" is not in the select list of UNLOAD");
+        throw new RedshiftSqlError(
+            "Partition column \"" + key + "\" is not in the select list of UNLOAD");
       }
       String type = md.getColumnTypeName(idx + 1).toLowerCase(Locale.ROOT);
       if (!KEY_TYPES.contains(type)) {
-        throw new RedshiftSqlError("Partition column \"" + key + "\" has an unsupported type " + type);
+        throw new RedshiftSqlError(
+            "Partition column \"" + key + "\" has an unsupported type " + type);
       }
       keys[k] = idx + 1;
       dropped[idx] = !command.partitionInclude();
@@ -60,7 +74,8 @@ final class Partitioning {
       kept += d ? 0 : 1;
     }
     if (kept == 0) {
-      throw new RedshiftSqlError("UNLOAD with PARTITION BY needs at least one column that is not a partition column");
+      throw new RedshiftSqlError(
+          "UNLOAD with PARTITION BY needs at least one column that is not a partition column");
     }
     String prefix = command.keyPrefix();
     String root = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits CSV (RFC 4180 with COPY's QUOTE and DELIMITER; quoted fields may hold delimiters and line breaks) or
- * Redshift's delimited text (optional backslash ESCAPE, REMOVEQUOTES) into records of fields.
+ * Splits CSV (RFC 4180 with COPY's QUOTE and DELIMITER; quoted fields may hold delimiters and line
+ * breaks) or Redshift's delimited text (optional backslash ESCAPE, REMOVEQUOTES) into records of
+ * fields.
  */
 final class RecordReader implements Records {
 

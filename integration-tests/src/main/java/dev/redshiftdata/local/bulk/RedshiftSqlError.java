@@ -1,8 +1,8 @@
 package dev.redshiftdata.local.bulk;
 
 /**
- * An error the local Redshift reports as the statement's {@code Error}, in Redshift's words. The Data API server
- * shows it as {@code ERROR: <message>}.
+ * An error the local Redshift reports as the statement's {@code Error}, in Redshift's words. The
+ * Data API server shows it as {@code ERROR: <message>}.
  */
 public final class RedshiftSqlError extends RuntimeException {
 

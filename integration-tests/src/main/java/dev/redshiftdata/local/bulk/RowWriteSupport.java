@@ -8,7 +8,10 @@ import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
-/** Writes rows read by {@link ParquetColumn#read} straight to Parquet, without an intermediate record model. */
+/**
+ * Writes rows read by {@link ParquetColumn#read} straight to Parquet, without an intermediate
+ * record model.
+ */
 final class RowWriteSupport extends WriteSupport<Object[]> {
 
   private final List<ParquetColumn> columns;
@@ -17,7 +20,9 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
 
   RowWriteSupport(List<ParquetColumn> columns) {
     this.columns = columns;
-    this.schema = new MessageType("schema", columns.stream().map(ParquetColumn::parquetType).toArray(Type[]::new));
+    this.schema =
+        new MessageType(
+            "schema", columns.stream().map(ParquetColumn::parquetType).toArray(Type[]::new));
   }
 
   MessageType schema() {

@@ -15,8 +15,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * The local Redshift's side of S3: objects of the local S3 server, named by {@code s3://bucket/key} as Redshift's
- * SQL names them, reached through Hadoop's s3a (the same client code path Spark uses to read them).
+ * The local Redshift's side of S3: objects of the local S3 server, named by {@code s3://bucket/key}
+ * as Redshift's SQL names them, reached through Hadoop's s3a (the same client code path Spark uses
+ * to read them).
  */
 public final class S3Objects {
 
@@ -51,7 +52,8 @@ public final class S3Objects {
   }
 
   /** Objects whose key starts with {@code keyPrefix}, with their sizes, recursively. */
-  public static List<FileStatus> list(FileSystem fs, String bucket, String keyPrefix) throws IOException {
+  public static List<FileStatus> list(FileSystem fs, String bucket, String keyPrefix)
+      throws IOException {
     int slash = keyPrefix.lastIndexOf('/');
     String dir = slash < 0 ? "" : keyPrefix.substring(0, slash + 1);
     Path dirPath = new Path("s3a://" + bucket + "/" + dir);

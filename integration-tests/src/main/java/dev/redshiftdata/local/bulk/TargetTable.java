@@ -8,25 +8,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The columns a COPY loads, in load order, with what is needed to check values the way Redshift does. */
+/**
+ * The columns a COPY loads, in load order, with what is needed to check values the way Redshift
+ * does.
+ */
 record TargetTable(String qualifiedName, int oid, List<Column> columns) {
 
-  /** {@code maxBytes} is the declared CHAR/VARCHAR length (Redshift counts bytes), or 0 when unbounded. */
+  /**
+   * {@code maxBytes} is the declared CHAR/VARCHAR length (Redshift counts bytes), or 0 when
+   * unbounded.
+   */
   record Column(String name, String typeName, int maxBytes, int scale, boolean notNull) {
     boolean isCharacter() {
       return typeName.equals("varchar") || typeName.equals("bpchar") || typeName.equals("text");
     }
 
     boolean isBinary() {
-      return typeName.equals("bytea") || typeName.equals("varbyte") || typeName.equals("geometry")
+      return typeName.equals("bytea")
+          || typeName.equals("varbyte")
+          || typeName.equals("geometry")
           || typeName.equals("geography");
     }
   }
 
   /**
-   * Resolves a table name as written in the COPY (quoted parts keep their quotes) and the optional column list.
+   * Resolves a table name as written in the COPY (quoted parts keep their quotes) and the optional
+   * column list.
    */
-  static TargetTable resolve(Connection c, String tableName, List<String> columnList, boolean caseSensitive)
+  static TargetTable resolve(
+      Connection c, String tableName, List<String> columnList, boolean caseSensitive)
       throws SQLException {
     String pgName = foldQuoted(tableName, caseSensitive);
     int oid;
@@ -38,7 +48,8 @@ record TargetTable(String qualifiedName, int oid, List<Column> columns) {
       ps.setString(1, pgName);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw new RedshiftSqlError("relation \"" + unquote(tableName, caseSensitive) + "\" does not exist");
+          throw new RedshiftSqlError(
+              "relation \"" + unquote(tableName, caseSensitive) + "\" does not exist");
         }
         oid = rs.getInt(1);
         qualified = rs.getString(2);
@@ -57,7 +68,13 @@ record TargetTable(String qualifiedName, int oid, List<Column> columns) {
           int typmod = rs.getInt(4);
           boolean sized = type.equals("varchar") || type.equals("bpchar");
           int scale = type.equals("numeric") && typmod > 4 ? (typmod - 4) & 0xffff : -1;
-          all.add(new Column(rs.getString(1), type, sized && typmod > 4 ? typmod - 4 : 0, scale, rs.getBoolean(5)));
+          all.add(
+              new Column(
+                  rs.getString(1),
+                  type,
+                  sized && typmod > 4 ? typmod - 4 : 0,
+                  scale,
+                  rs.getBoolean(5)));
         }
       }
     }
@@ -72,15 +89,21 @@ record TargetTable(String qualifiedName, int oid, List<Column> columns) {
               .filter(a -> a.name().equals(folded))
               .findFirst()
               .orElseThrow(
-                  () -> new RedshiftSqlError(
-                      "column \"" + folded + "\" of relation \"" + unquote(tableName, caseSensitive)
-                          + "\" does not exist"));
+                  () ->
+                      new RedshiftSqlError(
+                          "column \""
+                              + folded
+                              + "\" of relation \""
+                              + unquote(tableName, caseSensitive)
+                              + "\" does not exist"));
       chosen.add(col);
     }
     return new TargetTable(qualified, oid, chosen);
   }
 
-  /** Folds the ASCII letters of quoted parts to lower case, as Redshift does unless case-sensitive. */
+  /**
+   * Folds the ASCII letters of quoted parts to lower case, as Redshift does unless case-sensitive.
+   */
   static String foldQuoted(String name, boolean caseSensitive) {
     if (caseSensitive) {
       return name;

@@ -16,7 +16,9 @@ import org.apache.commons.compress.compressors.CompressorException;
 import org.apache.commons.compress.compressors.CompressorStreamFactory;
 import org.apache.hadoop.fs.FileSystem;
 
-/** One slice's text, CSV or JSON files, rolling over at MAXFILESIZE (counted in bytes stored on S3). */
+/**
+ * One slice's text, CSV or JSON files, rolling over at MAXFILESIZE (counted in bytes stored on S3).
+ */
 final class TextSliceWriter implements UnloadExecutor.FileSink {
 
   private final FileSystem fs;
@@ -33,7 +35,12 @@ final class TextSliceWriter implements UnloadExecutor.FileSink {
   private long currentRows;
   private int part;
 
-  TextSliceWriter(FileSystem fs, UnloadCommand command, List<TextValues.Column> columns, int slice, long maxFileSize) {
+  TextSliceWriter(
+      FileSystem fs,
+      UnloadCommand command,
+      List<TextValues.Column> columns,
+      int slice,
+      long maxFileSize) {
     this.fs = fs;
     this.command = command;
     this.columns = columns;
@@ -70,7 +77,10 @@ final class TextSliceWriter implements UnloadExecutor.FileSink {
       String v = (String) row[i];
       if (v == null) {
         // SUPER ignores NULL AS; other NULLs are the NULL AS string or zero-length.
-        line.append(command.nullAs() != null && columns.get(i).kind() != TextValues.Kind.JSON ? command.nullAs() : "");
+        line.append(
+            command.nullAs() != null && columns.get(i).kind() != TextValues.Kind.JSON
+                ? command.nullAs()
+                : "");
       } else if (command.format() == Format.CSV) {
         csv(v);
       } else {
@@ -80,7 +90,11 @@ final class TextSliceWriter implements UnloadExecutor.FileSink {
   }
 
   private void csv(String v) {
-    boolean quote = v.indexOf(delimiter) >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
+    boolean quote =
+        v.indexOf(delimiter) >= 0
+            || v.indexOf('"') >= 0
+            || v.indexOf('\n') >= 0
+            || v.indexOf('\r') >= 0;
     if (!quote) {
       line.append(v);
       return;
@@ -95,7 +109,11 @@ final class TextSliceWriter implements UnloadExecutor.FileSink {
     if (command.escape()) {
       for (int i = 0; i < v.length(); i++) {
         char c = v.charAt(i);
-        if (c == delimiter || c == '\\' || c == '\n' || c == '\r' || (command.addQuotes() && c == '"')) {
+        if (c == delimiter
+            || c == '\\'
+            || c == '\n'
+            || c == '\r'
+            || (command.addQuotes() && c == '"')) {
           line.append('\\');
         }
         line.append(c);
@@ -132,7 +150,12 @@ final class TextSliceWriter implements UnloadExecutor.FileSink {
   }
 
   private void openFile() throws IOException {
-    currentUrl = "s3://" + command.bucket() + "/" + command.keyPrefix() + UnloadExecutor.fileName(command, slice, part);
+    currentUrl =
+        "s3://"
+            + command.bucket()
+            + "/"
+            + command.keyPrefix()
+            + UnloadExecutor.fileName(command, slice, part);
     counted = new CountingStream(fs.create(S3Objects.path(currentUrl), true));
     OutputStream compressed = compress(counted);
     out = new OutputStreamWriter(compressed, StandardCharsets.UTF_8);
@@ -154,8 +177,12 @@ final class TextSliceWriter implements UnloadExecutor.FileSink {
       return switch (c) {
         case NONE -> raw;
         case GZIP -> new GZIPOutputStream(raw, 1 << 16);
-        case BZIP2 -> new CompressorStreamFactory().createCompressorOutputStream(CompressorStreamFactory.BZIP2, raw);
-        case ZSTD -> new CompressorStreamFactory().createCompressorOutputStream(CompressorStreamFactory.ZSTANDARD, raw);
+        case BZIP2 ->
+            new CompressorStreamFactory()
+                .createCompressorOutputStream(CompressorStreamFactory.BZIP2, raw);
+        case ZSTD ->
+            new CompressorStreamFactory()
+                .createCompressorOutputStream(CompressorStreamFactory.ZSTANDARD, raw);
       };
     } catch (CompressorException e) {
       throw new IOException(e);

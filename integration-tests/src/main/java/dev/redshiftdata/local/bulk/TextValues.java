@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Result values as UNLOAD writes them to text, CSV and JSON files (PostgreSQL's text forms, VARBYTE as hex). */
+/**
+ * Result values as UNLOAD writes them to text, CSV and JSON files (PostgreSQL's text forms, VARBYTE
+ * as hex).
+ */
 final class TextValues {
   private TextValues() {}
 
@@ -25,7 +28,8 @@ final class TextValues {
       if (v == null) {
         return null;
       }
-      // PostgreSQL prints bytea as \x0a0b; Redshift unloads VARBYTE (and GEOMETRY as EWKB) as plain hex.
+      // PostgreSQL prints bytea as \x0a0b; Redshift unloads VARBYTE (and GEOMETRY as EWKB) as plain
+      // hex.
       return kind == Kind.BINARY && v.startsWith("\\x") ? v.substring(2) : v;
     }
   }

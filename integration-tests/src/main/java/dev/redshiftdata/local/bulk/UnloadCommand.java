@@ -55,9 +55,27 @@ public record UnloadCommand(
 
   /** The same command writing under another key prefix of the same bucket (a partition folder). */
   public UnloadCommand withKeyPrefix(String keyPrefix) {
-    return new UnloadCommand(selectSql, "s3://" + bucket() + "/" + keyPrefix, authorization, format, manifest,
-        manifestVerbose, header, delimiter, nullAs, parallel, maxFileSize, rowGroupSize, allowOverwrite, cleanPath,
-        partitionBy, partitionInclude, extension, compression, addQuotes, escape);
+    return new UnloadCommand(
+        selectSql,
+        "s3://" + bucket() + "/" + keyPrefix,
+        authorization,
+        format,
+        manifest,
+        manifestVerbose,
+        header,
+        delimiter,
+        nullAs,
+        parallel,
+        maxFileSize,
+        rowGroupSize,
+        allowOverwrite,
+        cleanPath,
+        partitionBy,
+        partitionInclude,
+        extension,
+        compression,
+        addQuotes,
+        escape);
   }
 
   /** The S3 bucket of the target. */

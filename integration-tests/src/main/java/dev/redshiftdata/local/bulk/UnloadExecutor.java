@@ -17,20 +17,21 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 
 /**
- * Runs an UNLOAD on the local Redshift: streams the SELECT from PostgreSQL through a server-side cursor (heap flat
- * whatever the row count) and writes Redshift's files and manifest to the local S3 server.
+ * Runs an UNLOAD on the local Redshift: streams the SELECT from PostgreSQL through a server-side
+ * cursor (heap flat whatever the row count) and writes Redshift's files and manifest to the local
+ * S3 server.
  */
 public final class UnloadExecutor {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int FETCH_SIZE = 5_000;
+
   /** Parquet MAXFILESIZE is rounded down to a multiple of 32 MB (at least 32 MB). */
   private static final long PARQUET_SIZE_GRANULARITY = 32L * 1024 * 1024;
 
@@ -82,7 +83,8 @@ public final class UnloadExecutor {
     List<FileStatus> existing = S3Objects.list(fs, command.bucket(), command.keyPrefix());
     if (command.cleanPath()) {
       if (!command.partitionBy().isEmpty()) {
-        return; // with PARTITION BY only the folders that get new files are cleaned, as they are opened
+        return; // with PARTITION BY only the folders that get new files are cleaned, as they are
+        // opened
       }
       for (FileStatus s : existing) {
         fs.delete(s.getPath(), false);
@@ -94,7 +96,8 @@ public final class UnloadExecutor {
     }
     Pattern wouldOverwrite =
         Pattern.compile(
-            Pattern.quote(command.keyPrefix()) + "/?([^/]+=[^/]*/)*(\\d{4}_part_\\d{2}|\\d{3}|manifest)(\\..*)?");
+            Pattern.quote(command.keyPrefix())
+                + "/?([^/]+=[^/]*/)*(\\d{4}_part_\\d{2}|\\d{3}|manifest)(\\..*)?");
     for (FileStatus s : existing) {
       String key = s.getPath().toUri().getPath().substring(1);
       if (wouldOverwrite.matcher(key).matches()) {
@@ -124,13 +127,17 @@ public final class UnloadExecutor {
     Partitioning partitioning = Partitioning.of(command, md);
     int slices = command.parallel() ? settings.slices() : 1;
     long maxFileSize =
-        Math.min(parquet ? parquetMaxFileSize(command.maxFileSize()) : command.maxFileSize(), settings.maxFileSizeCap());
+        Math.min(
+            parquet ? parquetMaxFileSize(command.maxFileSize()) : command.maxFileSize(),
+            settings.maxFileSizeCap());
     long chunk = settings.rowsPerSliceChunk();
     List<ParquetColumn> dataParquet = partitioning.project(parquetColumns);
     List<TextValues.Column> dataText = partitioning.project(textColumns);
-    java.util.function.BiFunction<UnloadCommand, Integer, FileSink> newSink = (target, s) -> parquet
-        ? new SliceWriter(fs, target, dataParquet, s, maxFileSize)
-        : new TextSliceWriter(fs, target, dataText, s, maxFileSize);
+    java.util.function.BiFunction<UnloadCommand, Integer, FileSink> newSink =
+        (target, s) ->
+            parquet
+                ? new SliceWriter(fs, target, dataParquet, s, maxFileSize)
+                : new TextSliceWriter(fs, target, dataText, s, maxFileSize);
     List<FileSink> writers = new ArrayList<>();
     long rows = 0;
     if (partitioning.isEmpty()) {
@@ -139,11 +146,14 @@ public final class UnloadExecutor {
         sinks[s] = newSink.apply(command, s);
         writers.add(sinks[s]);
       }
-      // Decoding JDBC rows and encoding files run on different threads: the reader hands batches to one
+      // Decoding JDBC rows and encoding files run on different threads: the reader hands batches to
+      // one
       // writer thread per slice, so even one slice uses two cores.
       try (ParallelWriters parallel = new ParallelWriters(sinks)) {
         while (rs.next()) {
-          parallel.write((int) ((rows / chunk) % slices), readRow(rs, n, parquet, parquetColumns, textColumns));
+          parallel.write(
+              (int) ((rows / chunk) % slices),
+              readRow(rs, n, parquet, parquetColumns, textColumns));
           rows++;
         }
         parallel.finish();
@@ -156,17 +166,20 @@ public final class UnloadExecutor {
         while (rs.next()) {
           Object[] row = readRow(rs, n, parquet, parquetColumns, textColumns);
           String folder = partitioning.folder(rs);
-          FileSink[] sinks = byFolder.computeIfAbsent(folder, f -> {
-            if (command.cleanPath()) {
-              cleanFolder(fs, command.bucket(), partitioning.root() + f);
-            }
-            FileSink[] created = new FileSink[slices];
-            for (int s = 0; s < slices; s++) {
-              created[s] = newSink.apply(command.withKeyPrefix(partitioning.root() + f), s);
-              writers.add(created[s]);
-            }
-            return created;
-          });
+          FileSink[] sinks =
+              byFolder.computeIfAbsent(
+                  folder,
+                  f -> {
+                    if (command.cleanPath()) {
+                      cleanFolder(fs, command.bucket(), partitioning.root() + f);
+                    }
+                    FileSink[] created = new FileSink[slices];
+                    for (int s = 0; s < slices; s++) {
+                      created[s] = newSink.apply(command.withKeyPrefix(partitioning.root() + f), s);
+                      writers.add(created[s]);
+                    }
+                    return created;
+                  });
           long[] count = counts.computeIfAbsent(folder, f -> new long[1]);
           sinks[(int) ((count[0]++ / chunk) % slices)].write(partitioning.projectRow(row));
           rows++;
@@ -182,11 +195,15 @@ public final class UnloadExecutor {
       files.addAll(w.files());
     }
     String manifestUrl = null;
-    // A zero-row Parquet or JSON UNLOAD writes no files at all (REDSHIFT_REFERENCE.md sections 5 and 14.1).
+    // A zero-row Parquet or JSON UNLOAD writes no files at all (REDSHIFT_REFERENCE.md sections 5
+    // and 14.1).
     // With PARTITION BY there is one manifest, in the root folder.
     if (command.manifest() && !files.isEmpty()) {
       manifestUrl = "s3://" + command.bucket() + "/" + partitioning.root() + "manifest";
-      S3Objects.writeString(fs, S3Objects.path(manifestUrl), manifest(command, partitioning.project(described), files, rows));
+      S3Objects.writeString(
+          fs,
+          S3Objects.path(manifestUrl),
+          manifest(command, partitioning.project(described), files, rows));
     }
     return new UnloadResult(rows, files, manifestUrl);
   }
@@ -202,7 +219,11 @@ public final class UnloadExecutor {
   }
 
   private static Object[] readRow(
-      ResultSet rs, int n, boolean parquet, List<ParquetColumn> parquetColumns, List<TextValues.Column> textColumns)
+      ResultSet rs,
+      int n,
+      boolean parquet,
+      List<ParquetColumn> parquetColumns,
+      List<TextValues.Column> textColumns)
       throws SQLException {
     Object[] row = new Object[n];
     for (int i = 0; i < n; i++) {
@@ -217,10 +238,12 @@ public final class UnloadExecutor {
   }
 
   private static long parquetMaxFileSize(long requested) {
-    return Math.max(PARQUET_SIZE_GRANULARITY, requested / PARQUET_SIZE_GRANULARITY * PARQUET_SIZE_GRANULARITY);
+    return Math.max(
+        PARQUET_SIZE_GRANULARITY, requested / PARQUET_SIZE_GRANULARITY * PARQUET_SIZE_GRANULARITY);
   }
 
-  static String manifest(UnloadCommand command, List<ManifestColumn> columns, List<UnloadedFile> files, long rows)
+  static String manifest(
+      UnloadCommand command, List<ManifestColumn> columns, List<UnloadedFile> files, long rows)
       throws IOException {
     ObjectNode root = JSON.createObjectNode();
     ArrayNode entries = root.putArray("entries");
@@ -261,16 +284,22 @@ public final class UnloadExecutor {
   }
 
   /**
-   * Redshift's file names: {@code <prefix><slice>_part_<part>} with PARALLEL ON, {@code <prefix><part>} with
-   * PARALLEL OFF; {@code .parquet} for Parquet, the compression's suffix, or the EXTENSION given instead.
+   * Redshift's file names: {@code <prefix><slice>_part_<part>} with PARALLEL ON, {@code
+   * <prefix><part>} with PARALLEL OFF; {@code .parquet} for Parquet, the compression's suffix, or
+   * the EXTENSION given instead.
    */
   static String fileName(UnloadCommand command, int slice, int part) {
-    String base = command.parallel() ? String.format("%04d_part_%02d", slice, part) : String.format("%03d", part);
+    String base =
+        command.parallel()
+            ? String.format("%04d_part_%02d", slice, part)
+            : String.format("%03d", part);
     if (command.extension() != null) {
       String ext = command.extension();
       return base + "." + (ext.startsWith(".") ? ext.substring(1) : ext);
     }
-    return base + (command.format() == Format.PARQUET ? ".parquet" : "") + command.compression().suffix();
+    return base
+        + (command.format() == Format.PARQUET ? ".parquet" : "")
+        + command.compression().suffix();
   }
 
   private static void recordLastUnloadCount(Connection connection, long rows) throws SQLException {
@@ -292,7 +321,12 @@ public final class UnloadExecutor {
     private long currentRows;
     private int part;
 
-    SliceWriter(FileSystem fs, UnloadCommand command, List<ParquetColumn> columns, int slice, long maxFileSize) {
+    SliceWriter(
+        FileSystem fs,
+        UnloadCommand command,
+        List<ParquetColumn> columns,
+        int slice,
+        long maxFileSize) {
       this.fs = fs;
       this.command = command;
       this.writeSupport = new RowWriteSupport(columns);
@@ -315,7 +349,8 @@ public final class UnloadExecutor {
     private void openFile() throws IOException {
       currentUrl = "s3://" + command.bucket() + "/" + command.keyPrefix() + fileName();
       current =
-          new Builder(HadoopOutputFile.fromPath(S3Objects.path(currentUrl), fs.getConf()), writeSupport)
+          new Builder(
+                  HadoopOutputFile.fromPath(S3Objects.path(currentUrl), fs.getConf()), writeSupport)
               .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
               .withCompressionCodec(CompressionCodecName.SNAPPY)
               .withRowGroupSize(command.rowGroupSize())

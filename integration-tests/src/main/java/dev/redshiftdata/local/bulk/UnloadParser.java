@@ -22,9 +22,12 @@ public final class UnloadParser {
 
   static final long MB = 1024L * 1024;
   static final long GB = 1024 * MB;
+
   /** MAXFILESIZE bounds and default: 5 MB to 6.2 GB. */
   static final long MIN_FILE_SIZE = 5 * MB;
+
   static final long MAX_FILE_SIZE = (long) (6.2 * GB);
+
   /** Default Parquet row group size: 32 MB. */
   static final long DEFAULT_ROW_GROUP_SIZE = 32 * MB;
 
@@ -206,7 +209,6 @@ public final class UnloadParser {
     throw new RedshiftSqlError("syntax error at or near \"" + word + "\"");
   }
 
-
   private static long size(CommandTokens t, String option) {
     t.accept("AS");
     Token number = t.take();
@@ -239,18 +241,22 @@ public final class UnloadParser {
     }
     List<String> refused =
         switch (format) {
-          case PARQUET -> List.of("DELIMITER", "FIXEDWIDTH", "ADDQUOTES", "ESCAPE", "NULL AS", "HEADER");
-          case JSON -> List.of("DELIMITER", "HEADER", "FIXEDWIDTH", "ADDQUOTES", "ESCAPE", "NULL AS");
+          case PARQUET ->
+              List.of("DELIMITER", "FIXEDWIDTH", "ADDQUOTES", "ESCAPE", "NULL AS", "HEADER");
+          case JSON ->
+              List.of("DELIMITER", "HEADER", "FIXEDWIDTH", "ADDQUOTES", "ESCAPE", "NULL AS");
           case CSV -> List.of("FIXEDWIDTH", "ADDQUOTES");
           case TEXT -> List.of();
         };
     for (String option : refused) {
       if (seen.contains(option)) {
-        throw new RedshiftSqlError(option + " argument is not supported for " + format + " based UNLOAD");
+        throw new RedshiftSqlError(
+            option + " argument is not supported for " + format + " based UNLOAD");
       }
     }
     if (format == Format.PARQUET && compression != Compression.NONE) {
-      throw new RedshiftSqlError(compression + " argument is not supported for PARQUET based UNLOAD");
+      throw new RedshiftSqlError(
+          compression + " argument is not supported for PARQUET based UNLOAD");
     }
   }
 

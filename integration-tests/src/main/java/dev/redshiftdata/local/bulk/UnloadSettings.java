@@ -1,8 +1,8 @@
 package dev.redshiftdata.local.bulk;
 
 /**
- * Runtime switches of the local Redshift's UNLOAD, changeable while it runs so one shared instance serves every
- * test. Defaults follow the most likely real behaviour.
+ * Runtime switches of the local Redshift's UNLOAD, changeable while it runs so one shared instance
+ * serves every test. Defaults follow the most likely real behaviour.
  */
 public final class UnloadSettings {
 
@@ -21,7 +21,10 @@ public final class UnloadSettings {
     return this;
   }
 
-  /** Emulated slices: with PARALLEL ON each writes its own files ({@code 0000_part_00}, {@code 0001_part_00}...). */
+  /**
+   * Emulated slices: with PARALLEL ON each writes its own files ({@code 0000_part_00}, {@code
+   * 0001_part_00}...).
+   */
   public int slices() {
     return slices;
   }
@@ -34,7 +37,10 @@ public final class UnloadSettings {
     return this;
   }
 
-  /** Rows a slice takes before the next slice gets rows: small results stay in one file, as on Redshift. */
+  /**
+   * Rows a slice takes before the next slice gets rows: small results stay in one file, as on
+   * Redshift.
+   */
   public long rowsPerSliceChunk() {
     return rowsPerSliceChunk;
   }
@@ -45,8 +51,8 @@ public final class UnloadSettings {
   }
 
   /**
-   * Caps MAXFILESIZE (whose minimum is 5 MB on Redshift) so tests can see part rollover with little data.
-   * {@link Long#MAX_VALUE} = no cap.
+   * Caps MAXFILESIZE (whose minimum is 5 MB on Redshift) so tests can see part rollover with little
+   * data. {@link Long#MAX_VALUE} = no cap.
    */
   public long maxFileSizeCap() {
     return maxFileSizeCap;

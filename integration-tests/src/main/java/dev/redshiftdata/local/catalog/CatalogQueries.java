@@ -10,13 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The synchronous Data API operations (ListSchemas, ListTables, DescribeTable) answered from PostgreSQL's
- * catalog with Redshift's names and types. Paging is the caller's job: these return everything in order.
+ * The synchronous Data API operations (ListSchemas, ListTables, DescribeTable) answered from
+ * PostgreSQL's catalog with Redshift's names and types. Paging is the caller's job: these return
+ * everything in order.
  *
- * <p>Run on a connection to the right database as the requesting role. Like the JDBC metadata calls the
- * Data API answers with, these read the catalog, which every role can read: they list objects whatever the
- * role's privileges on them. Hidden everywhere: PostgreSQL's {@code pg_toast*} schemas, other sessions'
- * temporary schemas, and the local Redshift's bookkeeping tables in {@code pg_internal}.
+ * <p>Run on a connection to the right database as the requesting role. Like the JDBC metadata calls
+ * the Data API answers with, these read the catalog, which every role can read: they list objects
+ * whatever the role's privileges on them. Hidden everywhere: PostgreSQL's {@code pg_toast*}
+ * schemas, other sessions' temporary schemas, and the local Redshift's bookkeeping tables in {@code
+ * pg_internal}.
  */
 public final class CatalogQueries {
   private CatalogQueries() {}
@@ -42,7 +44,8 @@ public final class CatalogQueries {
   /** Schemas of the connected database whose names match a LIKE pattern (null = all), by name. */
   public static List<String> listSchemas(Connection c, String schemaPattern) throws SQLException {
     String sql =
-        "SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE " + VISIBLE_SCHEMA
+        "SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE "
+            + VISIBLE_SCHEMA
             + " AND (?::text IS NULL OR n.nspname LIKE ?) ORDER BY n.nspname";
     List<String> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -58,16 +61,21 @@ public final class CatalogQueries {
   }
 
   /**
-   * Tables and views matching LIKE patterns (null = all), ordered as JDBC {@code getTables} orders them:
-   * by type, schema, name. Types: TABLE, VIEW, MATERIALIZED VIEW, LOCAL TEMPORARY, SYSTEM TABLE, SYSTEM VIEW,
-   * EXTERNAL TABLE (foreign tables).
+   * Tables and views matching LIKE patterns (null = all), ordered as JDBC {@code getTables} orders
+   * them: by type, schema, name. Types: TABLE, VIEW, MATERIALIZED VIEW, LOCAL TEMPORARY, SYSTEM
+   * TABLE, SYSTEM VIEW, EXTERNAL TABLE (foreign tables).
    */
   public static List<TableInfo> listTables(Connection c, String schemaPattern, String tablePattern)
       throws SQLException {
     String sql =
-        "SELECT c.relname, n.nspname, " + TABLE_TYPE + " AS table_type"
+        "SELECT c.relname, n.nspname, "
+            + TABLE_TYPE
+            + " AS table_type"
             + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE " + VISIBLE_SCHEMA + " AND " + VISIBLE_RELATION
+            + " WHERE "
+            + VISIBLE_SCHEMA
+            + " AND "
+            + VISIBLE_RELATION
             + " AND (?::text IS NULL OR n.nspname LIKE ?) AND (?::text IS NULL OR c.relname LIKE ?)"
             + " ORDER BY table_type, n.nspname, c.relname";
     List<TableInfo> out = new ArrayList<>();
@@ -86,12 +94,12 @@ public final class CatalogQueries {
   }
 
   /**
-   * Columns of tables matching an exact schema (null = all) and exact table name (null = all), in schema,
-   * table, then ordinal order, reported like JDBC {@code getColumns} (reference §3.3): {@code length} equals
-   * {@code precision}, {@code label} is null, {@code nullable} 0 for NOT NULL else 1, {@code columnDefault}
-   * the default expression when there is one (for identity columns Redshift's form {@code "identity"(<table
-   * oid>, <column index>, '<seed>,<step>'::text)}). Late-binding views (created {@code WITH NO SCHEMA BINDING})
-   * have no columns, as in Redshift.
+   * Columns of tables matching an exact schema (null = all) and exact table name (null = all), in
+   * schema, table, then ordinal order, reported like JDBC {@code getColumns} (reference §3.3):
+   * {@code length} equals {@code precision}, {@code label} is null, {@code nullable} 0 for NOT NULL
+   * else 1, {@code columnDefault} the default expression when there is one (for identity columns
+   * Redshift's form {@code "identity"(<table oid>, <column index>, '<seed>,<step>'::text)}).
+   * Late-binding views (created {@code WITH NO SCHEMA BINDING}) have no columns, as in Redshift.
    */
   public static List<ColumnInfo> describeTable(Connection c, String schema, String table)
       throws SQLException {
@@ -114,9 +122,13 @@ public final class CatalogQueries {
             + " 'pg_catalog.pg_class'::regclass AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum"
             + " AND dep.classid = 'pg_catalog.pg_class'::regclass AND dep.deptype = 'i'"
             + " LEFT JOIN pg_catalog.pg_sequence seq ON seq.seqrelid = dep.objid"
-            + " WHERE a.attnum > 0 AND NOT a.attisdropped AND " + VISIBLE_SCHEMA + " AND " + VISIBLE_RELATION
+            + " WHERE a.attnum > 0 AND NOT a.attisdropped AND "
+            + VISIBLE_SCHEMA
+            + " AND "
+            + VISIBLE_RELATION
             + " AND (?::text IS NULL OR n.nspname = ?) AND (?::text IS NULL OR c.relname = ?)"
-            + " AND NOT EXISTS (SELECT 1 FROM " + RedshiftBootstrap.LATE_BINDING_TABLE
+            + " AND NOT EXISTS (SELECT 1 FROM "
+            + RedshiftBootstrap.LATE_BINDING_TABLE
             + " l WHERE l.view_oid = c.oid)"
             + " ORDER BY n.nspname, c.relname, a.attnum";
     List<ColumnInfo> out = new ArrayList<>();
@@ -128,7 +140,8 @@ public final class CatalogQueries {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           RedshiftType type =
-              RedshiftTypeNames.ofColumn(rs.getString("typname"), rs.getString("base_type"), rs.getInt("typmod"));
+              RedshiftTypeNames.ofColumn(
+                  rs.getString("typname"), rs.getString("base_type"), rs.getInt("typmod"));
           out.add(
               new ColumnInfo(
                   rs.getString("attname"),

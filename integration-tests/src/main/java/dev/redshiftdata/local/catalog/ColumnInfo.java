@@ -1,8 +1,8 @@
 package dev.redshiftdata.local.catalog;
 
 /**
- * One column as the Data API describes it in {@code ColumnMetadata} (GetStatementResult and DescribeTable).
- * {@code label} and {@code columnDefault} may be null (omitted from JSON).
+ * One column as the Data API describes it in {@code ColumnMetadata} (GetStatementResult and
+ * DescribeTable). {@code label} and {@code columnDefault} may be null (omitted from JSON).
  */
 public record ColumnInfo(
     String name,

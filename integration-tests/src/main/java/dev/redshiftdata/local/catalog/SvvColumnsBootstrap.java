@@ -3,17 +3,19 @@ package dev.redshiftdata.local.catalog;
 import java.util.List;
 
 /**
- * SVV_COLUMNS and SVV_ALL_COLUMNS as views over PostgreSQL's catalog, created in every database after the
- * dialect's bootstrap. Types are reported with Redshift's long names ({@code character varying}, {@code integer},
- * {@code timestamp without time zone}, {@code super}, ...), the local Redshift's domains by their Redshift name,
- * TEXT as Redshift's VARCHAR(256). Like information_schema.columns, a user sees the columns of relations they own
- * or hold a column privilege on. The Redshift database name is the PostgreSQL database's without the endpoint
- * prefix ({@code c_local_cluster__dev} -> {@code dev}).
+ * SVV_COLUMNS and SVV_ALL_COLUMNS as views over PostgreSQL's catalog, created in every database
+ * after the dialect's bootstrap. Types are reported with Redshift's long names ({@code character
+ * varying}, {@code integer}, {@code timestamp without time zone}, {@code super}, ...), the local
+ * Redshift's domains by their Redshift name, TEXT as Redshift's VARCHAR(256). Like
+ * information_schema.columns, a user sees the columns of relations they own or hold a column
+ * privilege on. The Redshift database name is the PostgreSQL database's without the endpoint prefix
+ * ({@code c_local_cluster__dev} -> {@code dev}).
  */
 public final class SvvColumnsBootstrap {
   private SvvColumnsBootstrap() {}
 
-  private static final String COLUMNS = """
+  private static final String COLUMNS =
+      """
       SELECT regexp_replace(current_database(), '^[cw]_.*?__', '')::text AS table_catalog,
              n.nspname::text AS table_schema, c.relname::text AS table_name, a.attname::text AS column_name,
              a.attnum::int AS ordinal_position, pg_get_expr(d.adbin, d.adrelid) AS column_default,

@@ -12,14 +12,18 @@ import java.time.Duration;
 
 /**
  * Unsigned control paths for tests in other languages (boto3, shell), loopback only:
+ *
  * <ul>
  *   <li>{@code POST /_local/faults} {"throttleEvery":{"operation":"ExecuteStatement","n":3}},
- *       {"internalError":{"operation":"...","times":1}}, {"latency":{"operation":"...","millis":200}},
- *       {"dropResponse":{"operation":"...","times":1}}, {"holdNextStatement":{"polls":3}} or {"millis":500},
- *       {"failNextStatement":"ERROR: ..."}, {"abortNextStatement":true} (several keys may be combined)</li>
- *   <li>{@code POST /_local/settings} {"resultPageRows":10, "resultPageBytes":..., "maxRowBytes":..., ...}</li>
- *   <li>{@code POST /_local/reset}: faults, settings and the request log back to their start state</li>
- *   <li>{@code GET /_local/requests}: the request log as JSON</li>
+ *       {"internalError":{"operation":"...","times":1}},
+ *       {"latency":{"operation":"...","millis":200}},
+ *       {"dropResponse":{"operation":"...","times":1}}, {"holdNextStatement":{"polls":3}} or
+ *       {"millis":500}, {"failNextStatement":"ERROR: ..."}, {"abortNextStatement":true} (several
+ *       keys may be combined)
+ *   <li>{@code POST /_local/settings} {"resultPageRows":10, "resultPageBytes":...,
+ *       "maxRowBytes":..., ...}
+ *   <li>{@code POST /_local/reset}: faults, settings and the request log back to their start state
+ *   <li>{@code GET /_local/requests}: the request log as JSON
  * </ul>
  */
 final class AdminHandler implements HttpHandler {
@@ -77,16 +81,24 @@ final class AdminHandler implements HttpHandler {
 
   private void faults(JsonNode r) {
     if (r.has("throttleEvery")) {
-      faults.throttleEvery(r.get("throttleEvery").path("operation").asText("*"), r.get("throttleEvery").path("n").asInt(1));
+      faults.throttleEvery(
+          r.get("throttleEvery").path("operation").asText("*"),
+          r.get("throttleEvery").path("n").asInt(1));
     }
     if (r.has("internalError")) {
-      faults.internalError(r.get("internalError").path("operation").asText("*"), r.get("internalError").path("times").asInt(1));
+      faults.internalError(
+          r.get("internalError").path("operation").asText("*"),
+          r.get("internalError").path("times").asInt(1));
     }
     if (r.has("latency")) {
-      faults.latency(r.get("latency").path("operation").asText("*"), Duration.ofMillis(r.get("latency").path("millis").asLong()));
+      faults.latency(
+          r.get("latency").path("operation").asText("*"),
+          Duration.ofMillis(r.get("latency").path("millis").asLong()));
     }
     if (r.has("dropResponse")) {
-      faults.dropResponse(r.get("dropResponse").path("operation").asText("*"), r.get("dropResponse").path("times").asInt(1));
+      faults.dropResponse(
+          r.get("dropResponse").path("operation").asText("*"),
+          r.get("dropResponse").path("times").asInt(1));
     }
     if (r.has("holdNextStatement")) {
       JsonNode h = r.get("holdNextStatement");
@@ -110,11 +122,15 @@ final class AdminHandler implements HttpHandler {
     if (r.has("maxResultBytes")) settings.maxResultBytes(r.get("maxResultBytes").asLong());
     if (r.has("maxRowBytes")) settings.maxRowBytes(r.get("maxRowBytes").asInt());
     if (r.has("maxSqlBytes")) settings.maxSqlBytes(r.get("maxSqlBytes").asInt());
-    if (r.has("maxBatchStatements")) settings.maxBatchStatements(r.get("maxBatchStatements").asInt());
-    if (r.has("maxActiveStatements")) settings.maxActiveStatements(r.get("maxActiveStatements").asInt());
+    if (r.has("maxBatchStatements"))
+      settings.maxBatchStatements(r.get("maxBatchStatements").asInt());
+    if (r.has("maxActiveStatements"))
+      settings.maxActiveStatements(r.get("maxActiveStatements").asInt());
     if (r.has("maxSessions")) settings.maxSessions(r.get("maxSessions").asInt());
-    if (r.has("caseSensitiveIdentifiers")) settings.caseSensitiveIdentifiers(r.get("caseSensitiveIdentifiers").asBoolean());
-    if (r.has("resultRetentionSeconds")) settings.resultRetention(Duration.ofSeconds(r.get("resultRetentionSeconds").asLong()));
+    if (r.has("caseSensitiveIdentifiers"))
+      settings.caseSensitiveIdentifiers(r.get("caseSensitiveIdentifiers").asBoolean());
+    if (r.has("resultRetentionSeconds"))
+      settings.resultRetention(Duration.ofSeconds(r.get("resultRetentionSeconds").asLong()));
   }
 
   private JsonNode requests() {

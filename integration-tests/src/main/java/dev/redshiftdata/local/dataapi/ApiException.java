@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An error the Data API answers with: AWS JSON 1.1 puts the exception name in {@code __type} (and the
- * {@code x-amzn-ErrorType} header) and the text in {@code message}; some shapes carry extra required members
- * (ResourceNotFoundException.ResourceId, ExecuteStatementException.StatementId).
+ * An error the Data API answers with: AWS JSON 1.1 puts the exception name in {@code __type} (and
+ * the {@code x-amzn-ErrorType} header) and the text in {@code message}; some shapes carry extra
+ * required members (ResourceNotFoundException.ResourceId, ExecuteStatementException.StatementId).
  */
 public final class ApiException extends RuntimeException {
   private final String type;
@@ -27,12 +27,17 @@ public final class ApiException extends RuntimeException {
   public static ApiException constraint(String member, Object value, String constraint) {
     String shown = value == null ? "null" : "'" + value + "'";
     return validation(
-        "1 validation error detected: Value " + shown + " at '" + member
-            + "' failed to satisfy constraint: " + constraint);
+        "1 validation error detected: Value "
+            + shown
+            + " at '"
+            + member
+            + "' failed to satisfy constraint: "
+            + constraint);
   }
 
   public static ApiException notFound(String id) {
-    return new ApiException("ResourceNotFoundException", 400, "Query does not exist.").with("ResourceId", id);
+    return new ApiException("ResourceNotFoundException", 400, "Query does not exist.")
+        .with("ResourceId", id);
   }
 
   public static ApiException internal(String message) {
@@ -44,7 +49,15 @@ public final class ApiException extends RuntimeException {
     return this;
   }
 
-  public String type() { return type; }
-  public int status() { return status; }
-  public Map<String, String> members() { return members; }
+  public String type() {
+    return type;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public Map<String, String> members() {
+    return members;
+  }
 }

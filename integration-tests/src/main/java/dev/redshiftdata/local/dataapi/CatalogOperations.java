@@ -12,9 +12,9 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The synchronous metadata operations: ListDatabases (from the endpoint's configuration), ListSchemas,
- * ListTables and DescribeTable (from PostgreSQL's catalog via {@link CatalogQueries}, as the caller's role), with
- * MaxResults/NextToken paging over the full ordered answer.
+ * The synchronous metadata operations: ListDatabases (from the endpoint's configuration),
+ * ListSchemas, ListTables and DescribeTable (from PostgreSQL's catalog via {@link CatalogQueries},
+ * as the caller's role), with MaxResults/NextToken paging over the full ordered answer.
  */
 final class CatalogOperations {
   private final TargetResolver resolver;
@@ -43,13 +43,19 @@ final class CatalogOperations {
     Target t = resolver.resolve(r, false);
     String schemaPattern = r.string("SchemaPattern");
     String tablePattern = r.string("TablePattern");
-    List<TableInfo> tables = query(t, r, c -> CatalogQueries.listTables(c, schemaPattern, tablePattern));
-    return page(r, "ListTables", tables, "Tables", (a, ti) -> {
-      ObjectNode o = a.addObject();
-      o.put("name", ti.name());
-      o.put("schema", ti.schema());
-      o.put("type", ti.type());
-    });
+    List<TableInfo> tables =
+        query(t, r, c -> CatalogQueries.listTables(c, schemaPattern, tablePattern));
+    return page(
+        r,
+        "ListTables",
+        tables,
+        "Tables",
+        (a, ti) -> {
+          ObjectNode o = a.addObject();
+          o.put("name", ti.name());
+          o.put("schema", ti.schema());
+          o.put("type", ti.type());
+        });
   }
 
   JsonNode describeTable(Request r) {
@@ -57,8 +63,14 @@ final class CatalogOperations {
     String schema = r.string("Schema");
     String table = r.string("Table");
     List<ColumnInfo> columns = query(t, r, c -> CatalogQueries.describeTable(c, schema, table));
-    ObjectNode o = (ObjectNode) page(r, "DescribeTable", columns, "ColumnList",
-        (a, ci) -> a.add(ResultOperations.column(ci, false)));
+    ObjectNode o =
+        (ObjectNode)
+            page(
+                r,
+                "DescribeTable",
+                columns,
+                "ColumnList",
+                (a, ci) -> a.add(ResultOperations.column(ci, false)));
     if (table != null) {
       o.put("TableName", table);
     }
@@ -71,7 +83,8 @@ final class CatalogOperations {
 
   private <T> List<T> query(Target t, Request r, CatalogCall<T> call) {
     requireDatabase(t);
-    // ConnectedDatabase only matters for cross-database metadata, which one PostgreSQL database cannot see:
+    // ConnectedDatabase only matters for cross-database metadata, which one PostgreSQL database
+    // cannot see:
     // the described Database itself is connected to.
     r.string("ConnectedDatabase");
     try (Connection c = postgres.connect(t.pgDatabase(), t.role())) {
@@ -85,7 +98,9 @@ final class CatalogOperations {
 
   private static void requireDatabase(Target t) {
     if (!t.endpoint().databases().contains(t.database())) {
-      throw new ApiException("DatabaseConnectionException", 500,
+      throw new ApiException(
+          "DatabaseConnectionException",
+          500,
           "FATAL: database \"" + t.database() + "\" does not exist");
     }
   }
@@ -94,7 +109,8 @@ final class CatalogOperations {
     void add(ArrayNode a, T item);
   }
 
-  private static <T> JsonNode page(Request r, String scope, List<T> all, String member, Adder<T> adder) {
+  private static <T> JsonNode page(
+      Request r, String scope, List<T> all, String member, Adder<T> adder) {
     Long max = r.integer("MaxResults", 0, 1000);
     int size = max == null || max == 0 ? 1000 : max.intValue();
     int from = PageToken.decode(scope, r.string("NextToken"));

@@ -16,14 +16,17 @@ import java.util.Map;
 import org.postgresql.PGResultSetMetaData;
 
 /**
- * Builds GetStatementResult's ColumnMetadata from a PostgreSQL result, in Redshift's vocabulary (§3.2): type
- * names (text -> varchar, and the emulated super/varbyte/geometry, which PostgreSQL reports by their base type
- * and are therefore looked up from the source column's declared type), with every type decision taken by
- * {@link RedshiftTypeNames} (the table DescribeTable uses too), and lower-case names (upper case when the
- * session's describe_field_name_in_uppercase is on, §13).
+ * Builds GetStatementResult's ColumnMetadata from a PostgreSQL result, in Redshift's vocabulary
+ * (§3.2): type names (text -> varchar, and the emulated super/varbyte/geometry, which PostgreSQL
+ * reports by their base type and are therefore looked up from the source column's declared type),
+ * with every type decision taken by {@link RedshiftTypeNames} (the table DescribeTable uses too),
+ * and lower-case names (upper case when the session's describe_field_name_in_uppercase is on, §13).
  */
 final class ColumnMetadataReader {
-  /** Declared type names of a table's columns: the domain (super, varbyte, geometry), not its base type. */
+  /**
+   * Declared type names of a table's columns: the domain (super, varbyte, geometry), not its base
+   * type.
+   */
   private static final String DECLARED_TYPES =
       "select a.attname, t.typname from pg_attribute a join pg_class c on c.oid = a.attrelid"
           + " join pg_namespace n on n.oid = c.relnamespace join pg_type t on t.oid = a.atttypid"
@@ -40,8 +43,9 @@ final class ColumnMetadataReader {
     return out;
   }
 
-  static List<ColumnInfo> read(Connection c, ResultSetMetaData md, boolean caseSensitive,
-      boolean upperCaseNames) throws SQLException {
+  static List<ColumnInfo> read(
+      Connection c, ResultSetMetaData md, boolean caseSensitive, boolean upperCaseNames)
+      throws SQLException {
     PGResultSetMetaData pg = md.unwrap(PGResultSetMetaData.class);
     List<ColumnInfo> out = new ArrayList<>();
     Map<String, Map<String, String>> declaredByTable = new HashMap<>();
@@ -58,21 +62,37 @@ final class ColumnMetadataReader {
         }
         declared = types.get(pg.getBaseColumnName(i));
       }
-      // One type table for DescribeTable and GetStatementResult: RedshiftTypeNames. The local domains are
-      // only visible in the catalog (PostgreSQL sends their base type), hence the declared-type lookup.
-      RedshiftType t = RedshiftTypeNames.isLocalDomain(declared)
-          ? RedshiftTypeNames.ofColumn(declared, null, -1)
-          : RedshiftTypeNames.ofJdbc(base, md.getPrecision(i), md.getScale(i));
+      // One type table for DescribeTable and GetStatementResult: RedshiftTypeNames. The local
+      // domains are
+      // only visible in the catalog (PostgreSQL sends their base type), hence the declared-type
+      // lookup.
+      RedshiftType t =
+          RedshiftTypeNames.isLocalDomain(declared)
+              ? RedshiftTypeNames.ofColumn(declared, null, -1)
+              : RedshiftTypeNames.ofJdbc(base, md.getPrecision(i), md.getScale(i));
       String label = md.getColumnLabel(i);
       if (upperCaseNames) {
         label = label.toUpperCase(Locale.ROOT);
-      } else if (!caseSensitive && !"QUERY PLAN".equals(label)) { // EXPLAIN's column keeps Redshift's name
+      } else if (!caseSensitive
+          && !"QUERY PLAN".equals(label)) { // EXPLAIN's column keeps Redshift's name
         label = label.toLowerCase(Locale.ROOT);
       }
       int nullable = md.isNullable(i);
-      out.add(new ColumnInfo(label, label, t.typeName(), t.precision(), t.scale(), 0, nullable, t.isSigned(),
-          t.isCaseSensitive(), false,
-          schema, table, null));
+      out.add(
+          new ColumnInfo(
+              label,
+              label,
+              t.typeName(),
+              t.precision(),
+              t.scale(),
+              0,
+              nullable,
+              t.isSigned(),
+              t.isCaseSensitive(),
+              false,
+              schema,
+              table,
+              null));
     }
     return out;
   }

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The AWS JSON 1.1 front door: {@code POST /} with {@code X-Amz-Target: RedshiftData.<Op>}. Verifies SigV4,
- * applies armed call faults, dispatches, writes the response or the error shape, and records the call.
+ * The AWS JSON 1.1 front door: {@code POST /} with {@code X-Amz-Target: RedshiftData.<Op>}.
+ * Verifies SigV4, applies armed call faults, dispatches, writes the response or the error shape,
+ * and records the call.
  */
 final class DataApiHandler implements HttpHandler {
   private static final String PREFIX = "RedshiftData.";
@@ -29,8 +30,14 @@ final class DataApiHandler implements HttpHandler {
   private final ResultOperations results;
   private final CatalogOperations catalog;
 
-  DataApiHandler(SigV4Verifier verifier, Faults faults, RequestLog log, StatementOperations statements,
-      StatementViews views, ResultOperations results, CatalogOperations catalog) {
+  DataApiHandler(
+      SigV4Verifier verifier,
+      Faults faults,
+      RequestLog log,
+      StatementOperations statements,
+      StatementViews views,
+      ResultOperations results,
+      CatalogOperations catalog) {
     this.views = views;
     this.verifier = verifier;
     this.faults = faults;
@@ -60,8 +67,12 @@ final class DataApiHandler implements HttpHandler {
       if (!"POST".equals(ex.getRequestMethod())) {
         throw new ApiException("UnknownOperationException", 404, "Only POST / is served");
       }
-      verifier.verify(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), ex.getRequestURI().getRawQuery(),
-          ex.getRequestHeaders(), body);
+      verifier.verify(
+          ex.getRequestMethod(),
+          ex.getRequestURI().getRawPath(),
+          ex.getRequestURI().getRawQuery(),
+          ex.getRequestHeaders(),
+          body);
       ApiException injected = faults.beforeCall(op);
       if (injected != null) {
         throw injected;
@@ -71,8 +82,17 @@ final class DataApiHandler implements HttpHandler {
         dropped = true;
         status = 0;
         outcome = "DROPPED";
-        log.add(new RecordedRequest(at, op, List.copyOf(ctx.sqls), ctx.statementId, ctx.clientToken, 0,
-            outcome, true, Duration.ofNanos(System.nanoTime() - t0)));
+        log.add(
+            new RecordedRequest(
+                at,
+                op,
+                List.copyOf(ctx.sqls),
+                ctx.statementId,
+                ctx.clientToken,
+                0,
+                outcome,
+                true,
+                Duration.ofNanos(System.nanoTime() - t0)));
         ex.close(); // no status line: the client sees the connection end and retries
         return;
       }
@@ -96,8 +116,17 @@ final class DataApiHandler implements HttpHandler {
       ex.getResponseHeaders().set("x-amzn-ErrorType", outcome);
     }
     // Recorded before the answer leaves, so a client that has its answer finds the call in the log.
-    log.add(new RecordedRequest(at, op, List.copyOf(ctx.sqls), ctx.statementId, ctx.clientToken, status,
-        outcome, dropped, Duration.ofNanos(System.nanoTime() - t0)));
+    log.add(
+        new RecordedRequest(
+            at,
+            op,
+            List.copyOf(ctx.sqls),
+            ctx.statementId,
+            ctx.clientToken,
+            status,
+            outcome,
+            dropped,
+            Duration.ofNanos(System.nanoTime() - t0)));
     ex.sendResponseHeaders(status, response.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(response);
@@ -105,20 +134,22 @@ final class DataApiHandler implements HttpHandler {
   }
 
   private byte[] dispatch(String op, Request r, CallContext ctx) {
-    JsonNode out = switch (op) {
-      case "ExecuteStatement" -> statements.execute(r, ctx);
-      case "BatchExecuteStatement" -> statements.batch(r, ctx);
-      case "DescribeStatement" -> views.describe(r, ctx);
-      case "CancelStatement" -> statements.cancel(r, ctx);
-      case "ListStatements" -> views.list(r, ctx);
-      case "GetStatementResult" -> null;
-      case "GetStatementResultV2" -> null;
-      case "DescribeTable" -> catalog.describeTable(r);
-      case "ListDatabases" -> catalog.listDatabases(r);
-      case "ListSchemas" -> catalog.listSchemas(r);
-      case "ListTables" -> catalog.listTables(r);
-      default -> throw new ApiException("UnknownOperationException", 400, "Unknown operation " + op);
-    };
+    JsonNode out =
+        switch (op) {
+          case "ExecuteStatement" -> statements.execute(r, ctx);
+          case "BatchExecuteStatement" -> statements.batch(r, ctx);
+          case "DescribeStatement" -> views.describe(r, ctx);
+          case "CancelStatement" -> statements.cancel(r, ctx);
+          case "ListStatements" -> views.list(r, ctx);
+          case "GetStatementResult" -> null;
+          case "GetStatementResultV2" -> null;
+          case "DescribeTable" -> catalog.describeTable(r);
+          case "ListDatabases" -> catalog.listDatabases(r);
+          case "ListSchemas" -> catalog.listSchemas(r);
+          case "ListTables" -> catalog.listTables(r);
+          default ->
+              throw new ApiException("UnknownOperationException", 400, "Unknown operation " + op);
+        };
     if (out == null) {
       return results.get(r, ctx, op.equals("GetStatementResultV2"));
     }

@@ -15,14 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The local Redshift's Data API over HTTP (AWS JSON 1.1): wires the request handler, the statement registry and
- * runner, sessions, faults, the request log and runtime settings. Tests reach the knobs through
- * {@link #faults()}, {@link #settings()} and {@link #requests()}.
+ * The local Redshift's Data API over HTTP (AWS JSON 1.1): wires the request handler, the statement
+ * registry and runner, sessions, faults, the request log and runtime settings. Tests reach the
+ * knobs through {@link #faults()}, {@link #settings()} and {@link #requests()}.
  */
 public final class DataApiServer implements AutoCloseable {
 
   static {
-    // The JDK server writes headers and body in separate packets; with Nagle's algorithm on, each response
+    // The JDK server writes headers and body in separate packets; with Nagle's algorithm on, each
+    // response
     // waits ~40 ms for the client's delayed ACK. Read once, when the first HttpServer starts.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -35,7 +36,8 @@ public final class DataApiServer implements AutoCloseable {
   private final Faults faults = new Faults();
   private final RequestLog log = new RequestLog();
   private final Sessions sessions = new Sessions();
-  private final AtomicReference<BulkCommandHandler> bulk = new AtomicReference<>(BulkCommandHandler.UNSUPPORTED);
+  private final AtomicReference<BulkCommandHandler> bulk =
+      new AtomicReference<>(BulkCommandHandler.UNSUPPORTED);
   private HttpServer http;
   private ExecutorService httpThreads;
   private ExecutorService workers;
@@ -56,23 +58,38 @@ public final class DataApiServer implements AutoCloseable {
     SqlExecution execution = new SqlExecution(settings, bulk::get);
     queryHistory = new QueryHistory(postgres);
     historyRecorder = new HistoryRecorder(queryHistory);
-    StatementRunner runner = new StatementRunner(postgres, settings, faults, execution, workers, historyRecorder);
+    StatementRunner runner =
+        new StatementRunner(postgres, settings, faults, execution, workers, historyRecorder);
     TargetResolver resolver = new TargetResolver(config, sessions);
-    SigV4Verifier verifier = new SigV4Verifier(
-        akid -> akid.equals(config.accessKeyId()) ? config.secretAccessKey() : null, Clock.systemUTC());
-    DataApiHandler handler = new DataApiHandler(verifier, faults, log,
-        new StatementOperations(resolver, registry, runner, sessions, settings, postgres),
-        new StatementViews(registry),
-        new ResultOperations(registry, settings), new CatalogOperations(resolver, postgres));
+    SigV4Verifier verifier =
+        new SigV4Verifier(
+            akid -> akid.equals(config.accessKeyId()) ? config.secretAccessKey() : null,
+            Clock.systemUTC());
+    DataApiHandler handler =
+        new DataApiHandler(
+            verifier,
+            faults,
+            log,
+            new StatementOperations(resolver, registry, runner, sessions, settings, postgres),
+            new StatementViews(registry),
+            new ResultOperations(registry, settings),
+            new CatalogOperations(resolver, postgres));
 
-    // Expired results and idle sessions are dropped even when no client asks again (memory, PG connections).
+    // Expired results and idle sessions are dropped even when no client asks again (memory, PG
+    // connections).
     sweeper = Executors.newSingleThreadScheduledExecutor(daemon("data-api-sweeper"));
-    sweeper.scheduleWithFixedDelay(() -> {
-      registry.expire();
-      sessions.expire();
-    }, 1, 1, TimeUnit.SECONDS);
+    sweeper.scheduleWithFixedDelay(
+        () -> {
+          registry.expire();
+          sessions.expire();
+        },
+        1,
+        1,
+        TimeUnit.SECONDS);
 
-    http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.dataApiPort()), 64);
+    http =
+        HttpServer.create(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), config.dataApiPort()), 64);
     http.createContext("/", handler);
     http.createContext("/_local/", new AdminHandler(faults, settings, log));
     http.setExecutor(httpThreads);
@@ -103,7 +120,10 @@ public final class DataApiServer implements AutoCloseable {
     bulk.set(handler);
   }
 
-  /** The installed UNLOAD/COPY implementation ({@link BulkCommandHandler#UNSUPPORTED} until one is set). */
+  /**
+   * The installed UNLOAD/COPY implementation ({@link BulkCommandHandler#UNSUPPORTED} until one is
+   * set).
+   */
   public BulkCommandHandler bulkCommands() {
     return bulk.get();
   }

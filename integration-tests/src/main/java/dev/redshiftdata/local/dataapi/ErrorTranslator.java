@@ -6,16 +6,20 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * PostgreSQL errors -> the Error text DescribeStatement shows on Redshift: {@code ERROR: <message>}, a
- * syntax error's position on a second line, and Redshift's older wording where it differs ("permission denied
- * for relation t" where PostgreSQL 17 says "for table t").
+ * PostgreSQL errors -> the Error text DescribeStatement shows on Redshift: {@code ERROR:
+ * <message>}, a syntax error's position on a second line, and Redshift's older wording where it
+ * differs ("permission denied for relation t" where PostgreSQL 17 says "for table t").
  */
 final class ErrorTranslator {
   private static final Pattern PERMISSION =
       Pattern.compile("^permission denied for (table|view|materialized view|sequence) ");
 
-  /** Endpoint.postgresDatabase's naming ("c_local_cluster__dev"): clients only know the Redshift name. */
-  private static final Pattern PG_DATABASE = Pattern.compile("\\b[cw]_[a-z0-9_]+?__([A-Za-z0-9_$]+)\\b");
+  /**
+   * Endpoint.postgresDatabase's naming ("c_local_cluster__dev"): clients only know the Redshift
+   * name.
+   */
+  private static final Pattern PG_DATABASE =
+      Pattern.compile("\\b[cw]_[a-z0-9_]+?__([A-Za-z0-9_$]+)\\b");
 
   private ErrorTranslator() {}
 

@@ -7,9 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Faults a test arms on the running server to exercise a client's retry, polling and recovery paths. Call
- * faults are keyed by operation name ("ExecuteStatement"; "*" = every operation); statement faults apply to the
- * next statement that starts. Everything is one-shot or counted, and {@link #reset()} disarms all of it.
+ * Faults a test arms on the running server to exercise a client's retry, polling and recovery
+ * paths. Call faults are keyed by operation name ("ExecuteStatement"; "*" = every operation);
+ * statement faults apply to the next statement that starts. Everything is one-shot or counted, and
+ * {@link #reset()} disarms all of it.
  */
 public final class Faults {
 
@@ -29,16 +30,24 @@ public final class Faults {
   private final AtomicReference<String> nextFailure = new AtomicReference<>();
   private final AtomicReference<StatementFault> nextStatementFault = new AtomicReference<>();
 
-  /** How long the next statement stays STARTED: until polled {@code polls} times or {@code duration} elapsed. */
+  /**
+   * How long the next statement stays STARTED: until polled {@code polls} times or {@code duration}
+   * elapsed.
+   */
   public record Hold(int polls, Duration duration) {}
 
-  /** Every {@code n}th call of {@code operation} (the nth, 2nth, ...) is answered with ThrottlingException. */
+  /**
+   * Every {@code n}th call of {@code operation} (the nth, 2nth, ...) is answered with
+   * ThrottlingException.
+   */
   public Faults throttleEvery(String operation, int n) {
     throttles.put(operation, new Throttle(n, new AtomicInteger()));
     return this;
   }
 
-  /** The next {@code times} calls of {@code operation} answer InternalServerException (HTTP 500). */
+  /**
+   * The next {@code times} calls of {@code operation} answer InternalServerException (HTTP 500).
+   */
   public Faults internalError(String operation, int times) {
     internalErrors.put(operation, new AtomicInteger(times));
     return this;
@@ -55,8 +64,9 @@ public final class Faults {
   }
 
   /**
-   * The next {@code times} calls of {@code operation} are fully handled (a statement is really submitted) but
-   * the connection is closed without a response, as when a response is lost: the SDK retries the same request.
+   * The next {@code times} calls of {@code operation} are fully handled (a statement is really
+   * submitted) but the connection is closed without a response, as when a response is lost: the SDK
+   * retries the same request.
    */
   public Faults dropResponse(String operation, int times) {
     drops.put(operation, new AtomicInteger(times));

@@ -9,7 +9,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 
-/** The one ObjectMapper of the server and the awsJson 1.1 value conventions (epoch-second timestamps). */
+/**
+ * The one ObjectMapper of the server and the awsJson 1.1 value conventions (epoch-second
+ * timestamps).
+ */
 final class Json {
   static final ObjectMapper MAPPER =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -37,7 +40,9 @@ final class Json {
 
   /** awsJson timestamps: epoch seconds with millisecond fraction, e.g. 1598306924.632. */
   static BigDecimal epochSeconds(Instant t) {
-    return BigDecimal.valueOf(t.toEpochMilli()).movePointLeft(3).setScale(3, RoundingMode.UNNECESSARY);
+    return BigDecimal.valueOf(t.toEpochMilli())
+        .movePointLeft(3)
+        .setScale(3, RoundingMode.UNNECESSARY);
   }
 
   static byte[] bytes(JsonNode node) {

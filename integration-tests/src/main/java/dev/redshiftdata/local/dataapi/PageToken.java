@@ -3,12 +3,15 @@ package dev.redshiftdata.local.dataapi;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Opaque NextToken values: an offset bound to what it pages (a statement Id or a list operation). */
+/**
+ * Opaque NextToken values: an offset bound to what it pages (a statement Id or a list operation).
+ */
 final class PageToken {
   private PageToken() {}
 
   static String encode(String scope, long offset) {
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString((scope + "|" + offset).getBytes(StandardCharsets.UTF_8));
   }
 

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Replaces the Data API's {@code :name} placeholders by JDBC {@code ?} and lists the values in order. Like
- * Redshift, it leaves placeholders alone inside comments, string literals, quoted identifiers and dollar
- * quotes, and treats {@code ::} as a cast. Values are bound as untyped strings (stringtype=unspecified), so
- * PostgreSQL converts them implicitly as Redshift does.
+ * Replaces the Data API's {@code :name} placeholders by JDBC {@code ?} and lists the values in
+ * order. Like Redshift, it leaves placeholders alone inside comments, string literals, quoted
+ * identifiers and dollar quotes, and treats {@code ::} as a cast. Values are bound as untyped
+ * strings (stringtype=unspecified), so PostgreSQL converts them implicitly as Redshift does.
  */
 final class ParameterBinder {
 
@@ -16,7 +16,9 @@ final class ParameterBinder {
 
   private ParameterBinder() {}
 
-  /** @throws ApiException ValidationException when a placeholder has no value */
+  /**
+   * @throws ApiException ValidationException when a placeholder has no value
+   */
   static Bound bind(String sql, Map<String, String> values) {
     StringBuilder out = new StringBuilder(sql.length());
     List<String> ordered = new ArrayList<>();
@@ -58,13 +60,15 @@ final class ParameterBinder {
         String name = sql.substring(i + 1, end);
         String value = values.get(name);
         if (value == null) {
-          throw ApiException.validation("Parameter value is missing for placeholder :" + name + ".");
+          throw ApiException.validation(
+              "Parameter value is missing for placeholder :" + name + ".");
         }
         ordered.add(value);
         out.append('?');
         i = end;
       } else if (c == '?') {
-        // A literal '?' (e.g. jsonb operator) would be taken for a JDBC placeholder: escape it as pgjdbc wants.
+        // A literal '?' (e.g. jsonb operator) would be taken for a JDBC placeholder: escape it as
+        // pgjdbc wants.
         out.append("??");
         i++;
       } else {
@@ -80,7 +84,10 @@ final class ParameterBinder {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 
-  /** End (exclusive) of a quoted run; backslash escapes count in literals (standard_conforming_strings=off). */
+  /**
+   * End (exclusive) of a quoted run; backslash escapes count in literals
+   * (standard_conforming_strings=off).
+   */
   private static int endOfQuoted(String s, int start, char q, boolean backslash) {
     int i = start + 1;
     while (i < s.length()) {
@@ -125,7 +132,9 @@ final class ParameterBinder {
     while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
       i++;
     }
-    if (i < s.length() && s.charAt(i) == '$' && (i == start + 1 || !Character.isDigit(s.charAt(start + 1)))) {
+    if (i < s.length()
+        && s.charAt(i) == '$'
+        && (i == start + 1 || !Character.isDigit(s.charAt(start + 1)))) {
       return s.substring(start, i + 1);
     }
     return null;

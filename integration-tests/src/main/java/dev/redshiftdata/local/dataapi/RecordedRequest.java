@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * One Data API call as the server saw it. {@code sqls} holds the redacted SQL (one element for
- * ExecuteStatement, several for BatchExecuteStatement, none otherwise); {@code statementId} is the Id the call
- * created or addressed; {@code outcome} is "OK" or the error type; {@code dropped} marks a response a fault
- * swallowed.
+ * ExecuteStatement, several for BatchExecuteStatement, none otherwise); {@code statementId} is the
+ * Id the call created or addressed; {@code outcome} is "OK" or the error type; {@code dropped}
+ * marks a response a fault swallowed.
  */
 public record RecordedRequest(
     Instant at,

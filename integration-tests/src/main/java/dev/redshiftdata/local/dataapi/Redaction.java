@@ -3,8 +3,8 @@ package dev.redshiftdata.local.dataapi;
 import java.util.regex.Pattern;
 
 /**
- * Removes credentials from SQL before it is recorded: COPY/UNLOAD carry keys, CREATE USER carries passwords,
- * and a test log must never be the place a secret leaks from.
+ * Removes credentials from SQL before it is recorded: COPY/UNLOAD carry keys, CREATE USER carries
+ * passwords, and a test log must never be the place a secret leaks from.
  */
 public final class Redaction {
   private static final Pattern QUOTED_OPTION =

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Typed, validated access to one request's members. Member names in errors are camelCase as AWS's validator
- * reports them ("Value null at 'sql' failed to satisfy constraint: Member must not be null").
+ * Typed, validated access to one request's members. Member names in errors are camelCase as AWS's
+ * validator reports them ("Value null at 'sql' failed to satisfy constraint: Member must not be
+ * null").
  */
 final class Request {
   final String operation;
@@ -29,7 +30,8 @@ final class Request {
       return null;
     }
     if (!n.isTextual()) {
-      throw new ApiException("SerializationException", 400, "Member " + member + " must be a string");
+      throw new ApiException(
+          "SerializationException", 400, "Member " + member + " must be a string");
     }
     return n.asText();
   }
@@ -48,10 +50,12 @@ final class Request {
       return null;
     }
     if (s.length() < min) {
-      throw ApiException.constraint(camel(member), s, "Member must have length greater than or equal to " + min);
+      throw ApiException.constraint(
+          camel(member), s, "Member must have length greater than or equal to " + min);
     }
     if (s.length() > max) {
-      throw ApiException.constraint(camel(member), s, "Member must have length less than or equal to " + max);
+      throw ApiException.constraint(
+          camel(member), s, "Member must have length less than or equal to " + max);
     }
     if (pattern != null && !pattern.matcher(s).matches()) {
       throw ApiException.constraint(
@@ -66,14 +70,17 @@ final class Request {
       return null;
     }
     if (!n.isIntegralNumber()) {
-      throw new ApiException("SerializationException", 400, "Member " + member + " must be an integer");
+      throw new ApiException(
+          "SerializationException", 400, "Member " + member + " must be an integer");
     }
     long v = n.asLong();
     if (v < min) {
-      throw ApiException.constraint(camel(member), v, "Member must have value greater than or equal to " + min);
+      throw ApiException.constraint(
+          camel(member), v, "Member must have value greater than or equal to " + min);
     }
     if (v > max) {
-      throw ApiException.constraint(camel(member), v, "Member must have value less than or equal to " + max);
+      throw ApiException.constraint(
+          camel(member), v, "Member must have value less than or equal to " + max);
     }
     return v;
   }
@@ -84,7 +91,8 @@ final class Request {
       return null;
     }
     if (!n.isBoolean()) {
-      throw new ApiException("SerializationException", 400, "Member " + member + " must be a boolean");
+      throw new ApiException(
+          "SerializationException", 400, "Member " + member + " must be a boolean");
     }
     return n.asBoolean();
   }
@@ -114,7 +122,9 @@ final class Request {
       }
     }
     throw ApiException.constraint(
-        camel(member), s, "Member must satisfy enum value set: [" + String.join(", ", allowed) + "]");
+        camel(member),
+        s,
+        "Member must satisfy enum value set: [" + String.join(", ", allowed) + "]");
   }
 
   static String camel(String member) {

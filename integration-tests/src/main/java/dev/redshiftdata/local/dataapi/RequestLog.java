@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Every request the server answered, in order, so tests can assert what a client actually sent: which SQL,
- * how often it polled a statement, how many retries a fault caused. Thread-safe; {@link #clear()} between tests.
+ * Every request the server answered, in order, so tests can assert what a client actually sent:
+ * which SQL, how often it polled a statement, how many retries a fault caused. Thread-safe; {@link
+ * #clear()} between tests.
  */
 public final class RequestLog {
   private final List<RecordedRequest> entries = new ArrayList<>();
@@ -35,9 +36,12 @@ public final class RequestLog {
     return operation(operation).size();
   }
 
-  /** How many calls of an operation addressed a statement (e.g. DescribeStatement polls of one Id). */
+  /**
+   * How many calls of an operation addressed a statement (e.g. DescribeStatement polls of one Id).
+   */
   public int count(String operation, String statementId) {
-    return matching(r -> r.operation().equals(operation) && statementId.equals(r.statementId())).size();
+    return matching(r -> r.operation().equals(operation) && statementId.equals(r.statementId()))
+        .size();
   }
 
   /** The redacted SQL of every ExecuteStatement and BatchExecuteStatement, in order. */

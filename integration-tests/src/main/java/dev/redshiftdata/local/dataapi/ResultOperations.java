@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * GetStatementResult (JSON Field records) and GetStatementResultV2 (CSVRecords): pages cut by encoded size
- * (resultPageBytes, optionally capped at resultPageRows), TotalNumRows on every page, NextToken until the last.
- * Rows are spliced into the response as stored, never re-encoded.
+ * GetStatementResult (JSON Field records) and GetStatementResultV2 (CSVRecords): pages cut by
+ * encoded size (resultPageBytes, optionally capped at resultPageRows), TotalNumRows on every page,
+ * NextToken until the last. Rows are spliced into the response as stored, never re-encoded.
  */
 final class ResultOperations {
   private final StatementRegistry registry;
@@ -25,29 +25,35 @@ final class ResultOperations {
     ctx.statementId = id;
     StatementRecord s = registry.get(id);
     if (s.isBatch()) {
-      throw ApiException.validation("BatchExecuteStatement result can only be retrieved with sub-statement id.");
+      throw ApiException.validation(
+          "BatchExecuteStatement result can only be retrieved with sub-statement id.");
     }
     StatementStatus status = s.status();
     if (status.active()) {
-      throw ApiException.validation("Query has not finished. Please check query status with DescribeStatement.");
+      throw ApiException.validation(
+          "Query has not finished. Please check query status with DescribeStatement.");
     }
     if (status != StatementStatus.FINISHED || !s.hasResultSet() || s.result() == null) {
-      throw ApiException.validation("Query does not have result. Please check query status with DescribeStatement.");
+      throw ApiException.validation(
+          "Query does not have result. Please check query status with DescribeStatement.");
     }
     if (v2 && !"CSV".equals(s.resultFormat)) {
-      throw ApiException.validation("GetStatementResultV2 only supports statements with ResultFormat CSV. "
-          + "Use GetStatementResult for ResultFormat JSON.");
+      throw ApiException.validation(
+          "GetStatementResultV2 only supports statements with ResultFormat CSV. "
+              + "Use GetStatementResult for ResultFormat JSON.");
     }
     if (!v2 && !"JSON".equals(s.resultFormat)) {
-      throw ApiException.validation("GetStatementResult only supports statements with ResultFormat JSON. "
-          + "Use GetStatementResultV2 for ResultFormat CSV.");
+      throw ApiException.validation(
+          "GetStatementResult only supports statements with ResultFormat JSON. "
+              + "Use GetStatementResultV2 for ResultFormat CSV.");
     }
     StoredResult result = s.result();
     int from = PageToken.decode(s.id, r.string("NextToken"));
     int to = pageEnd(result, from);
 
     String[] rows = result.rows(Math.min(from, result.rows()), to);
-    StringBuilder b = new StringBuilder(128 + (int) Math.min(Integer.MAX_VALUE / 2, settings.resultPageBytes()));
+    StringBuilder b =
+        new StringBuilder(128 + (int) Math.min(Integer.MAX_VALUE / 2, settings.resultPageBytes()));
     b.append("{\"Records\":[");
     if (v2) {
       if (rows.length > 0) {
@@ -79,7 +85,10 @@ final class ResultOperations {
     return b.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Rows [from, end) fit the page: at least one row, at most resultPageBytes (and resultPageRows if set). */
+  /**
+   * Rows [from, end) fit the page: at least one row, at most resultPageBytes (and resultPageRows if
+   * set).
+   */
   private int pageEnd(StoredResult result, int from) {
     long maxBytes = settings.resultPageBytes();
     int maxRows = settings.resultPageRows();

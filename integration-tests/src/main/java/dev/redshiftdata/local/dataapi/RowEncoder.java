@@ -9,14 +9,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Encodes one result row in its wire form: a JSON array of Field unions (GetStatementResult) or one RFC 4180
- * CSV line (GetStatementResultV2). The Field member per type follows REDSHIFT_REFERENCE.md §3.1; value texts are
- * Redshift's (timestamps with at least one fractional digit, VARBYTE as hex, SUPER as compact JSON).
+ * Encodes one result row in its wire form: a JSON array of Field unions (GetStatementResult) or one
+ * RFC 4180 CSV line (GetStatementResultV2). The Field member per type follows REDSHIFT_REFERENCE.md
+ * §3.1; value texts are Redshift's (timestamps with at least one fractional digit, VARBYTE as hex,
+ * SUPER as compact JSON).
  */
 final class RowEncoder {
-  private static final Pattern TS = Pattern.compile("^(\\d{4,}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d)(\\.\\d+)?(.*)$");
+  private static final Pattern TS =
+      Pattern.compile("^(\\d{4,}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d)(\\.\\d+)?(.*)$");
 
-  private enum Kind { LONG, DOUBLE, BOOL, TIMESTAMP, BYTES, JSON, STRING }
+  private enum Kind {
+    LONG,
+    DOUBLE,
+    BOOL,
+    TIMESTAMP,
+    BYTES,
+    JSON,
+    STRING
+  }
 
   private final Kind[] kinds;
   private final boolean csv;
@@ -25,15 +35,16 @@ final class RowEncoder {
     this.csv = csv;
     kinds = new Kind[baseTypes.size()];
     for (int i = 0; i < kinds.length; i++) {
-      kinds[i] = switch (baseTypes.get(i)) {
-        case "int2", "int4", "int8", "oid" -> Kind.LONG;
-        case "float4", "float8" -> Kind.DOUBLE;
-        case "bool" -> Kind.BOOL;
-        case "timestamp", "timestamptz" -> Kind.TIMESTAMP;
-        case "bytea" -> Kind.BYTES;
-        case "jsonb", "json" -> Kind.JSON;
-        default -> Kind.STRING;
-      };
+      kinds[i] =
+          switch (baseTypes.get(i)) {
+            case "int2", "int4", "int8", "oid" -> Kind.LONG;
+            case "float4", "float8" -> Kind.DOUBLE;
+            case "bool" -> Kind.BOOL;
+            case "timestamp", "timestamptz" -> Kind.TIMESTAMP;
+            case "bytea" -> Kind.BYTES;
+            case "jsonb", "json" -> Kind.JSON;
+            default -> Kind.STRING;
+          };
     }
   }
 
@@ -68,7 +79,8 @@ final class RowEncoder {
         if (rs.wasNull()) {
           b.append("{\"isNull\":true}");
         } else if (Double.isNaN(v) || Double.isInfinite(v)) {
-          // JSON has no NaN/Infinity numbers: sent as PostgreSQL's text ("NaN", "Infinity", "-Infinity").
+          // JSON has no NaN/Infinity numbers: sent as PostgreSQL's text ("NaN", "Infinity",
+          // "-Infinity").
           stringField(b, rs.getString(col));
         } else {
           b.append("{\"doubleValue\":").append(v).append('}');
@@ -139,7 +151,10 @@ final class RowEncoder {
     if (s == null) {
       return; // NULL: empty, unquoted
     }
-    if (s.isEmpty() || s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0
+    if (s.isEmpty()
+        || s.indexOf(',') >= 0
+        || s.indexOf('"') >= 0
+        || s.indexOf('\n') >= 0
         || s.indexOf('\r') >= 0) {
       b.append('"').append(s.replace("\"", "\"\"")).append('"');
     } else {

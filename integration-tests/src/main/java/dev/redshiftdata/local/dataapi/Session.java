@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A Data API session: one PostgreSQL connection that outlives single statements (temp tables, SET, open
- * transactions carry over), kept for SessionKeepAliveSeconds after its last statement ended. One statement at a
- * time, as in Redshift.
+ * A Data API session: one PostgreSQL connection that outlives single statements (temp tables, SET,
+ * open transactions carry over), kept for SessionKeepAliveSeconds after its last statement ended.
+ * One statement at a time, as in Redshift.
  */
 final class Session {
   private final String id;
@@ -20,7 +20,8 @@ final class Session {
   private volatile Instant idleSince = Instant.now();
   private volatile boolean caseSensitive;
 
-  Session(String id, Target target, Connection connection, Duration keepAlive, boolean caseSensitive) {
+  Session(
+      String id, Target target, Connection connection, Duration keepAlive, boolean caseSensitive) {
     this.id = id;
     this.target = target;
     this.connection = connection;
@@ -28,11 +29,25 @@ final class Session {
     this.caseSensitive = caseSensitive;
   }
 
-  String id() { return id; }
-  Target target() { return target; }
-  Connection connection() { return connection; }
-  boolean caseSensitive() { return caseSensitive; }
-  void caseSensitive(boolean on) { caseSensitive = on; }
+  String id() {
+    return id;
+  }
+
+  Target target() {
+    return target;
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  boolean caseSensitive() {
+    return caseSensitive;
+  }
+
+  void caseSensitive(boolean on) {
+    caseSensitive = on;
+  }
 
   void keepAlive(Duration d) {
     keepAlive = d;

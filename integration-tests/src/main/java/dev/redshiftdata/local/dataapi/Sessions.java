@@ -19,13 +19,15 @@ final class Sessions {
 
   void expire() {
     Instant now = Instant.now();
-    byId.values().removeIf(s -> {
-      if (s.expired(now)) {
-        s.close();
-        return true;
-      }
-      return false;
-    });
+    byId.values()
+        .removeIf(
+            s -> {
+              if (s.expired(now)) {
+                s.close();
+                return true;
+              }
+              return false;
+            });
   }
 
   int count() {

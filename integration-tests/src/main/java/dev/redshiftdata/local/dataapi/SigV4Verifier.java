@@ -22,11 +22,13 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Verifies AWS SigV4 the way REDSHIFT_REFERENCE.md §11 found to work for both the Java SDK and boto3: rebuild
- * the request from only the signed headers, re-sign it with the SDK's own {@link Aws4Signer} at the client's
- * X-Amz-Date, and compare SignedHeaders and Signature. No hand-rolled HMAC, so canonicalisation matches the SDK.
+ * Verifies AWS SigV4 the way REDSHIFT_REFERENCE.md §11 found to work for both the Java SDK and
+ * boto3: rebuild the request from only the signed headers, re-sign it with the SDK's own {@link
+ * Aws4Signer} at the client's X-Amz-Date, and compare SignedHeaders and Signature. No hand-rolled
+ * HMAC, so canonicalisation matches the SDK.
  */
-@SuppressWarnings("deprecation") // Aws4Signer is deprecated but, unlike AwsV4HttpSigner, verifies boto3 too.
+@SuppressWarnings(
+    "deprecation") // Aws4Signer is deprecated but, unlike AwsV4HttpSigner, verifies boto3 too.
 final class SigV4Verifier {
   private static final Pattern AUTH =
       Pattern.compile(
@@ -39,22 +41,34 @@ final class SigV4Verifier {
   private final Function<String, String> secrets;
   private final Clock clock;
 
-  /** @param secrets secret access key of an access key id, or null if the key id is unknown */
+  /**
+   * @param secrets secret access key of an access key id, or null if the key id is unknown
+   */
   SigV4Verifier(Function<String, String> secrets, Clock clock) {
     this.secrets = secrets;
     this.clock = clock;
   }
 
-  /** Throws the AWS error a real endpoint would answer with when the request is not correctly signed. */
-  void verify(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+  /**
+   * Throws the AWS error a real endpoint would answer with when the request is not correctly
+   * signed.
+   */
+  void verify(
+      String method,
+      String rawPath,
+      String rawQuery,
+      Map<String, List<String>> headers,
+      byte[] body) {
     String authorization = first(headers, "authorization");
     if (authorization == null) {
-      throw new ApiException("MissingAuthenticationTokenException", 400, "Missing Authentication Token");
+      throw new ApiException(
+          "MissingAuthenticationTokenException", 400, "Missing Authentication Token");
     }
     Matcher m = AUTH.matcher(authorization.trim());
     if (!m.matches()) {
       throw new ApiException(
-          "IncompleteSignatureException", 400,
+          "IncompleteSignatureException",
+          400,
           "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters.");
     }
     String akid = m.group(1);
@@ -67,12 +81,16 @@ final class SigV4Verifier {
     String secret = secrets.apply(akid);
     if (secret == null) {
       throw new ApiException(
-          "UnrecognizedClientException", 400, "The security token included in the request is invalid.");
+          "UnrecognizedClientException",
+          400,
+          "The security token included in the request is invalid.");
     }
     String amzDate = first(headers, "x-amz-date");
     if (amzDate == null) {
       throw new ApiException(
-          "IncompleteSignatureException", 400, "Authorization header requires existence of either a "
+          "IncompleteSignatureException",
+          400,
+          "Authorization header requires existence of either a "
               + "'X-Amz-Date' or a 'Date' header.");
     }
     Instant t;
@@ -84,15 +102,27 @@ final class SigV4Verifier {
     Instant now = clock.instant();
     if (t.isBefore(now.minus(SKEW))) {
       throw new ApiException(
-          "InvalidSignatureException", 400,
-          "Signature expired: " + amzDate + " is now earlier than " + AMZ_DATE.format(now.minus(SKEW))
-              + " (" + AMZ_DATE.format(now) + " - 15 min.)");
+          "InvalidSignatureException",
+          400,
+          "Signature expired: "
+              + amzDate
+              + " is now earlier than "
+              + AMZ_DATE.format(now.minus(SKEW))
+              + " ("
+              + AMZ_DATE.format(now)
+              + " - 15 min.)");
     }
     if (t.isAfter(now.plus(SKEW))) {
       throw new ApiException(
-          "InvalidSignatureException", 400,
-          "Signature not yet current: " + amzDate + " is still later than " + AMZ_DATE.format(now.plus(SKEW))
-              + " (" + AMZ_DATE.format(now) + " + 15 min.)");
+          "InvalidSignatureException",
+          400,
+          "Signature not yet current: "
+              + amzDate
+              + " is still later than "
+              + AMZ_DATE.format(now.plus(SKEW))
+              + " ("
+              + AMZ_DATE.format(now)
+              + " + 15 min.)");
     }
     if (!amzDate.startsWith(scopeDate) || !"redshift-data".equals(service)) {
       throw mismatch();
@@ -151,7 +181,8 @@ final class SigV4Verifier {
 
   private static ApiException mismatch() {
     return new ApiException(
-        "InvalidSignatureException", 400,
+        "InvalidSignatureException",
+        400,
         "The request signature we calculated does not match the signature you provided. Check your AWS "
             + "Secret Access Key and signing method. Consult the service documentation for details.");
   }

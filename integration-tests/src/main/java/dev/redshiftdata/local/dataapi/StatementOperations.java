@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** The operations that start or stop statements: ExecuteStatement, BatchExecuteStatement, CancelStatement. */
+/**
+ * The operations that start or stop statements: ExecuteStatement, BatchExecuteStatement,
+ * CancelStatement.
+ */
 final class StatementOperations {
   private static final Pattern PARAM_NAME = Pattern.compile("^[0-9a-zA-Z_]+$");
 
@@ -25,8 +28,13 @@ final class StatementOperations {
   private final ServerSettings settings;
   private final PostgresServer postgres;
 
-  StatementOperations(TargetResolver resolver, StatementRegistry registry, StatementRunner runner,
-      Sessions sessions, ServerSettings settings, PostgresServer postgres) {
+  StatementOperations(
+      TargetResolver resolver,
+      StatementRegistry registry,
+      StatementRunner runner,
+      Sessions sessions,
+      ServerSettings settings,
+      PostgresServer postgres) {
     this.resolver = resolver;
     this.registry = registry;
     this.runner = runner;
@@ -44,12 +52,22 @@ final class StatementOperations {
     ParameterBinder.Bound bound = ParameterBinder.bind(sql, values);
     Target target = resolver.resolve(r, true);
     boolean[] fresh = {false};
-    StatementRecord rec = registry.registerOrReplay(common.clientToken, () -> {
-      Target t = sessionFor(target, common.keepAlive);
-      fresh[0] = true;
-      return new StatementRecord(UUID.randomUUID().toString(), null, List.of(sql),
-          params == null || params.isNull() ? null : params, t, common.name, common.format, common.clientToken);
-    });
+    StatementRecord rec =
+        registry.registerOrReplay(
+            common.clientToken,
+            () -> {
+              Target t = sessionFor(target, common.keepAlive);
+              fresh[0] = true;
+              return new StatementRecord(
+                  UUID.randomUUID().toString(),
+                  null,
+                  List.of(sql),
+                  params == null || params.isNull() ? null : params,
+                  t,
+                  common.name,
+                  common.format,
+                  common.clientToken);
+            });
     if (fresh[0]) {
       runner.submit(rec, bound);
     }
@@ -63,8 +81,12 @@ final class StatementOperations {
       throw ApiException.constraint("sqls", null, "Member must not be null");
     }
     if (sqls.isEmpty() || sqls.size() > settings.maxBatchStatements()) {
-      throw ApiException.constraint("sqls", null, "Member must have length less than or equal to "
-          + settings.maxBatchStatements() + " and greater than or equal to 1");
+      throw ApiException.constraint(
+          "sqls",
+          null,
+          "Member must have length less than or equal to "
+              + settings.maxBatchStatements()
+              + " and greater than or equal to 1");
     }
     sqls.forEach(s -> checkSql(s, "sqls"));
     sqls.forEach(s -> ctx.sqls.add(Redaction.redact(s)));
@@ -74,20 +96,32 @@ final class StatementOperations {
     Common common = common(r, ctx);
     Target target = resolver.resolve(r, true);
     boolean[] fresh = {false};
-    StatementRecord rec = registry.registerOrReplay(common.clientToken, () -> {
-      Target t = sessionFor(target, common.keepAlive);
-      fresh[0] = true;
-      String id = UUID.randomUUID().toString();
-      StatementRecord parent =
-          new StatementRecord(id, null, sqls, null, t, common.name, common.format, common.clientToken);
-      List<StatementRecord> subs = new ArrayList<>();
-      for (int i = 0; i < sqls.size(); i++) {
-        subs.add(new StatementRecord(id + ":" + (i + 1), parent, List.of(sqls.get(i)), null, t, null,
-            common.format, null));
-      }
-      parent.subStatements = List.copyOf(subs);
-      return parent;
-    });
+    StatementRecord rec =
+        registry.registerOrReplay(
+            common.clientToken,
+            () -> {
+              Target t = sessionFor(target, common.keepAlive);
+              fresh[0] = true;
+              String id = UUID.randomUUID().toString();
+              StatementRecord parent =
+                  new StatementRecord(
+                      id, null, sqls, null, t, common.name, common.format, common.clientToken);
+              List<StatementRecord> subs = new ArrayList<>();
+              for (int i = 0; i < sqls.size(); i++) {
+                subs.add(
+                    new StatementRecord(
+                        id + ":" + (i + 1),
+                        parent,
+                        List.of(sqls.get(i)),
+                        null,
+                        t,
+                        null,
+                        common.format,
+                        null));
+              }
+              parent.subStatements = List.copyOf(subs);
+              return parent;
+            });
     if (fresh[0]) {
       runner.submitBatch(rec);
     }
@@ -100,7 +134,8 @@ final class StatementOperations {
     ctx.statementId = id;
     StatementRecord s = registry.get(id);
     if (s.parent != null) {
-      s = s.parent; // a sub-statement cannot stop alone: its batch is one transaction, so the batch is cancelled
+      s = s.parent; // a sub-statement cannot stop alone: its batch is one transaction, so the batch
+      // is cancelled
     }
     StatementStatus status = s.status();
     if (!status.active()) {
@@ -112,7 +147,8 @@ final class StatementOperations {
       try {
         running.cancel(); // pgjdbc sends PostgreSQL's cancel request for the backend
       } catch (SQLException e) {
-        throw new ApiException("DatabaseConnectionException", 500, "Could not cancel the query: " + e.getMessage());
+        throw new ApiException(
+            "DatabaseConnectionException", 500, "Could not cancel the query: " + e.getMessage());
       }
       keepCancelling(s);
     }
@@ -122,26 +158,30 @@ final class StatementOperations {
   }
 
   /**
-   * PostgreSQL cancels only what the backend runs when the cancel request arrives: one sent just before the
-   * query reached the backend is lost. Repeat it until the statement ends (bounded), so a cancel always lands.
+   * PostgreSQL cancels only what the backend runs when the cancel request arrives: one sent just
+   * before the query reached the backend is lost. Repeat it until the statement ends (bounded), so
+   * a cancel always lands.
    */
   private static void keepCancelling(StatementRecord s) {
-    Thread t = new Thread(() -> {
-      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-      while (s.status().active() && System.nanoTime() < deadline) {
-        try {
-          Thread.sleep(50);
-          java.sql.Statement st = s.runningStatement();
-          if (st != null && s.status().active()) {
-            st.cancel();
-          }
-        } catch (InterruptedException e) {
-          return;
-        } catch (SQLException ignored) {
-          // the statement ended meanwhile
-        }
-      }
-    }, "cancel-until-done");
+    Thread t =
+        new Thread(
+            () -> {
+              long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+              while (s.status().active() && System.nanoTime() < deadline) {
+                try {
+                  Thread.sleep(50);
+                  java.sql.Statement st = s.runningStatement();
+                  if (st != null && s.status().active()) {
+                    st.cancel();
+                  }
+                } catch (InterruptedException e) {
+                  return;
+                } catch (SQLException ignored) {
+                  // the statement ended meanwhile
+                }
+              }
+            },
+            "cancel-until-done");
     t.setDaemon(true);
     t.start();
   }
@@ -163,12 +203,15 @@ final class StatementOperations {
   private String checkSql(String sql, String member) {
     int bytes = sql.getBytes(StandardCharsets.UTF_8).length;
     if (sql.isEmpty()) {
-      throw ApiException.constraint(member, "", "Member must have length greater than or equal to 1");
+      throw ApiException.constraint(
+          member, "", "Member must have length greater than or equal to 1");
     }
     if (bytes > settings.maxSqlBytes()) {
-      throw ApiException.validation("1 validation error detected: Value at '" + member
-          + "' failed to satisfy constraint: Member must have length less than or equal to "
-          + settings.maxSqlBytes());
+      throw ApiException.validation(
+          "1 validation error detected: Value at '"
+              + member
+              + "' failed to satisfy constraint: Member must have length less than or equal to "
+              + settings.maxSqlBytes());
     }
     return sql;
   }
@@ -179,28 +222,34 @@ final class StatementOperations {
       return out;
     }
     if (!params.isArray() || params.isEmpty()) {
-      throw ApiException.constraint("parameters", "[]", "Member must have length greater than or equal to 1");
+      throw ApiException.constraint(
+          "parameters", "[]", "Member must have length greater than or equal to 1");
     }
     for (JsonNode p : params) {
       String name = p.path("name").isTextual() ? p.get("name").asText() : null;
       String value = p.path("value").isTextual() ? p.get("value").asText() : null;
       if (name == null || !PARAM_NAME.matcher(name).matches()) {
-        throw ApiException.constraint("parameters.member.name", name,
+        throw ApiException.constraint(
+            "parameters.member.name",
+            name,
             "Member must satisfy regular expression pattern: " + PARAM_NAME.pattern());
       }
       if (value == null) {
         throw ApiException.constraint("parameters.member.value", null, "Member must not be null");
       }
       if (value.isEmpty()) {
-        throw ApiException.constraint("parameters.member.value", value,
-            "Member must have length greater than or equal to 1");
+        throw ApiException.constraint(
+            "parameters.member.value", value, "Member must have length greater than or equal to 1");
       }
       out.put(name, value);
     }
     return out;
   }
 
-  /** Reuses the target's session (busy -> error), opens a new one for SessionKeepAliveSeconds > 0, or none. */
+  /**
+   * Reuses the target's session (busy -> error), opens a new one for SessionKeepAliveSeconds > 0,
+   * or none.
+   */
   private Target sessionFor(Target target, Long keepAlive) {
     Session s = target.session();
     if (s != null) {
@@ -216,13 +265,20 @@ final class StatementOperations {
       return target;
     }
     if (sessions.count() >= settings.maxSessions()) {
-      throw new ApiException("ActiveSessionsExceededException", 400,
+      throw new ApiException(
+          "ActiveSessionsExceededException",
+          400,
           "Active sessions exceeded the allowed quota (" + settings.maxSessions() + ").");
     }
     try {
       Connection c = postgres.connect(target.pgDatabase(), target.role());
-      Session created = new Session(UUID.randomUUID().toString(), target, c, Duration.ofSeconds(keepAlive),
-          settings.caseSensitiveIdentifiers());
+      Session created =
+          new Session(
+              UUID.randomUUID().toString(),
+              target,
+              c,
+              Duration.ofSeconds(keepAlive),
+              settings.caseSensitiveIdentifiers());
       created.tryAcquire();
       sessions.add(created);
       return target.withSession(created);
@@ -238,5 +294,4 @@ final class StatementOperations {
     StatementViews.putTarget(o, rec.target);
     return o;
   }
-
 }

@@ -5,17 +5,19 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything the Data API reports about one statement, a batch parent or one of its sub-statements. Mutable
- * state is guarded by the record's monitor; the worker that runs the statement is the only writer of results.
+ * Everything the Data API reports about one statement, a batch parent or one of its sub-statements.
+ * Mutable state is guarded by the record's monitor; the worker that runs the statement is the only
+ * writer of results.
  */
 final class StatementRecord {
   final String id;
   final StatementRecord parent;
-  final List<String> sqls;          // one for a single statement or a sub-statement, several for a batch parent
-  final JsonNode parameters;        // QueryParameters as sent, or null
+  final List<String>
+      sqls; // one for a single statement or a sub-statement, several for a batch parent
+  final JsonNode parameters; // QueryParameters as sent, or null
   final Target target;
   final String statementName;
-  final String resultFormat;        // JSON or CSV
+  final String resultFormat; // JSON or CSV
   final String clientToken;
   final Instant createdAt;
   volatile List<StatementRecord> subStatements = List.of();
@@ -33,12 +35,20 @@ final class StatementRecord {
   private java.sql.Statement running;
   private boolean cancelRequested;
   private Instant startedAt;
-  private long transactionId;       // SYS_QUERY_HISTORY.transaction_id, shared by a batch's sub-statements
-  private HistoryRecorder recorder;  // set once the statement started and was recorded
-  int pollsToHold;                  // fault: DescribeStatement polls left while held in STARTED
+  private long
+      transactionId; // SYS_QUERY_HISTORY.transaction_id, shared by a batch's sub-statements
+  private HistoryRecorder recorder; // set once the statement started and was recorded
+  int pollsToHold; // fault: DescribeStatement polls left while held in STARTED
 
-  StatementRecord(String id, StatementRecord parent, List<String> sqls, JsonNode parameters, Target target,
-      String statementName, String resultFormat, String clientToken) {
+  StatementRecord(
+      String id,
+      StatementRecord parent,
+      List<String> sqls,
+      JsonNode parameters,
+      Target target,
+      String statementName,
+      String resultFormat,
+      String clientToken) {
     this.id = id;
     this.parent = parent;
     this.sqls = List.copyOf(sqls);
@@ -55,20 +65,57 @@ final class StatementRecord {
     return parent == null && !subStatements.isEmpty();
   }
 
-  synchronized StatementStatus status() { return status; }
-  synchronized Instant updatedAt() { return updatedAt; }
-  synchronized String error() { return error; }
-  synchronized long durationNanos() { return durationNanos; }
-  synchronized long resultRows() { return resultRows; }
-  synchronized long resultSize() { return resultSize; }
-  synchronized boolean hasResultSet() { return hasResultSet; }
-  synchronized long queryId() { return queryId; }
-  synchronized int pid() { return pid; }
-  synchronized StoredResult result() { return result; }
-  synchronized boolean cancelRequested() { return cancelRequested; }
-  synchronized Instant startedAt() { return startedAt; }
+  synchronized StatementStatus status() {
+    return status;
+  }
 
-  synchronized long transactionId() { return transactionId; }
+  synchronized Instant updatedAt() {
+    return updatedAt;
+  }
+
+  synchronized String error() {
+    return error;
+  }
+
+  synchronized long durationNanos() {
+    return durationNanos;
+  }
+
+  synchronized long resultRows() {
+    return resultRows;
+  }
+
+  synchronized long resultSize() {
+    return resultSize;
+  }
+
+  synchronized boolean hasResultSet() {
+    return hasResultSet;
+  }
+
+  synchronized long queryId() {
+    return queryId;
+  }
+
+  synchronized int pid() {
+    return pid;
+  }
+
+  synchronized StoredResult result() {
+    return result;
+  }
+
+  synchronized boolean cancelRequested() {
+    return cancelRequested;
+  }
+
+  synchronized Instant startedAt() {
+    return startedAt;
+  }
+
+  synchronized long transactionId() {
+    return transactionId;
+  }
 
   synchronized void recordWith(HistoryRecorder r, long transactionId) {
     recorder = r;
@@ -82,7 +129,10 @@ final class StatementRecord {
     return r;
   }
 
-  /** Terminal states are final: a worker finishing late cannot overwrite an ABORTED set by CancelStatement. */
+  /**
+   * Terminal states are final: a worker finishing late cannot overwrite an ABORTED set by
+   * CancelStatement.
+   */
   synchronized void status(StatementStatus s) {
     if (!status.active()) {
       return;
@@ -158,7 +208,8 @@ final class StatementRecord {
   }
 
   /** Batch parent summary per the newer observation: QueryId 0, ResultRows/Size -1. */
-  synchronized void summarize(StatementStatus s, String error, long durationNanos, boolean anyResultSet) {
+  synchronized void summarize(
+      StatementStatus s, String error, long durationNanos, boolean anyResultSet) {
     if (!status.active()) {
       return;
     }
@@ -183,8 +234,9 @@ final class StatementRecord {
   }
 
   /**
-   * Marks the statement for cancellation and returns the JDBC statement to cancel, if it is executing. A
-   * statement still waiting for a worker (SUBMITTED) is ABORTED at once, as is every sub-statement of a batch.
+   * Marks the statement for cancellation and returns the JDBC statement to cancel, if it is
+   * executing. A statement still waiting for a worker (SUBMITTED) is ABORTED at once, as is every
+   * sub-statement of a batch.
    */
   synchronized java.sql.Statement requestCancel() {
     cancelRequested = true;

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * All statements by Id, the ClientToken index for idempotent replays, and the retention and active-statement
- * limits. Sub-statements are reached through their parent ("<id>:<n>").
+ * All statements by Id, the ClientToken index for idempotent replays, and the retention and
+ * active-statement limits. Sub-statements are reached through their parent ("<id>:<n>").
  */
 final class StatementRegistry {
   static final String ID_REGEX = "^[a-z0-9]{8}(-[a-z0-9]{4}){3}-[a-z0-9]{12}(:\\d+)?$";
@@ -26,10 +26,12 @@ final class StatementRegistry {
   }
 
   /**
-   * Registers a new top-level statement unless its ClientToken was seen within the retention, in which case the
-   * earlier statement is returned and nothing new runs. Also enforces the active-statements quota.
+   * Registers a new top-level statement unless its ClientToken was seen within the retention, in
+   * which case the earlier statement is returned and nothing new runs. Also enforces the
+   * active-statements quota.
    */
-  synchronized StatementRecord registerOrReplay(String clientToken, java.util.function.Supplier<StatementRecord> create) {
+  synchronized StatementRecord registerOrReplay(
+      String clientToken, java.util.function.Supplier<StatementRecord> create) {
     expire();
     if (clientToken != null) {
       TokenEntry e = byToken.get(clientToken);
@@ -39,7 +41,9 @@ final class StatementRegistry {
     }
     long active = byId.values().stream().filter(s -> s.status().active()).count();
     if (active >= settings.maxActiveStatements()) {
-      throw new ApiException("ActiveStatementsExceededException", 400,
+      throw new ApiException(
+          "ActiveStatementsExceededException",
+          400,
           "Active statements exceeded the allowed quota (" + settings.maxActiveStatements() + ").");
     }
     StatementRecord r = create.get();
@@ -50,7 +54,10 @@ final class StatementRegistry {
     return r;
   }
 
-  /** The statement or sub-statement with this Id; validation and not-found errors as the service gives them. */
+  /**
+   * The statement or sub-statement with this Id; validation and not-found errors as the service
+   * gives them.
+   */
   StatementRecord get(String id) {
     if (id == null) {
       throw ApiException.constraint("id", null, "Member must not be null");
@@ -78,10 +85,14 @@ final class StatementRegistry {
   /** Top-level statements, most recent first. */
   List<StatementRecord> list() {
     expire();
-    return byId.values().stream().sorted(Comparator.comparing((StatementRecord s) -> s.createdAt).reversed()).toList();
+    return byId.values().stream()
+        .sorted(Comparator.comparing((StatementRecord s) -> s.createdAt).reversed())
+        .toList();
   }
 
-  /** Drops statements (and their results) past the result retention, and ClientTokens past theirs. */
+  /**
+   * Drops statements (and their results) past the result retention, and ClientTokens past theirs.
+   */
   void expire() {
     Instant now = Instant.now();
     Instant results = now.minus(settings.resultRetention());

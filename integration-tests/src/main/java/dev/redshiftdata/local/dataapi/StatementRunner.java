@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.postgresql.PGConnection;
 
 /**
- * Runs submitted statements on the worker pool through SUBMITTED -> PICKED -> STARTED -> FINISHED | FAILED |
- * ABORTED. A single statement runs auto-committed on its own connection (or its session's); a batch runs its
- * sub-statements serially in one transaction and rolls all of them back when one fails.
+ * Runs submitted statements on the worker pool through SUBMITTED -> PICKED -> STARTED -> FINISHED |
+ * FAILED | ABORTED. A single statement runs auto-committed on its own connection (or its
+ * session's); a batch runs its sub-statements serially in one transaction and rolls all of them
+ * back when one fails.
  */
 final class StatementRunner {
   private static final String CANCELED = "57014";
@@ -26,8 +27,13 @@ final class StatementRunner {
   private final AtomicLong transactionIds = new AtomicLong(5_000);
   private final HistoryRecorder history;
 
-  StatementRunner(PostgresServer postgres, ServerSettings settings, Faults faults, SqlExecution execution,
-      ExecutorService pool, HistoryRecorder history) {
+  StatementRunner(
+      PostgresServer postgres,
+      ServerSettings settings,
+      Faults faults,
+      SqlExecution execution,
+      ExecutorService pool,
+      HistoryRecorder history) {
     this.history = history;
     this.postgres = postgres;
     this.settings = settings;
@@ -36,7 +42,9 @@ final class StatementRunner {
     this.pool = pool;
   }
 
-  /** @param bound the SQL with placeholders replaced by JDBC '?' and the values in order */
+  /**
+   * @param bound the SQL with placeholders replaced by JDBC '?' and the values in order
+   */
   void submit(StatementRecord r, ParameterBinder.Bound bound) {
     pool.execute(() -> runSingle(r, bound.sql(), bound.values()));
   }
@@ -63,9 +71,11 @@ final class StatementRunner {
       if (injectFault(r, start)) {
         return;
       }
-      SqlExecution.SessionState state = new SqlExecution.SessionState(
-          session != null ? session.caseSensitive() : settings.caseSensitiveIdentifiers());
-      // A query on its own connection runs in a transaction so its rows stream from a cursor; anything else
+      SqlExecution.SessionState state =
+          new SqlExecution.SessionState(
+              session != null ? session.caseSensitive() : settings.caseSensitiveIdentifiers());
+      // A query on its own connection runs in a transaction so its rows stream from a cursor;
+      // anything else
       // stays auto-committed, as VACUUM or CREATE DATABASE cannot run inside a transaction block.
       boolean streamed = session == null && SqlExecution.isQuery(sql);
       if (streamed) {
@@ -117,9 +127,11 @@ final class StatementRunner {
       }
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
-      long transactionId = transactionIds.incrementAndGet(); // one transaction for every sub-statement
-      SqlExecution.SessionState state = new SqlExecution.SessionState(
-          session != null ? session.caseSensitive() : settings.caseSensitiveIdentifiers());
+      long transactionId =
+          transactionIds.incrementAndGet(); // one transaction for every sub-statement
+      SqlExecution.SessionState state =
+          new SqlExecution.SessionState(
+              session != null ? session.caseSensitive() : settings.caseSensitiveIdentifiers());
       try {
         for (current = 0; current < subs.size(); current++) {
           StatementRecord sub = subs.get(current);
@@ -127,9 +139,18 @@ final class StatementRunner {
           sub.pid(pid);
           sub.started(queryIds.incrementAndGet(), pid);
           history.started(sub, transactionId);
-          SqlExecution.Outcome o = execution.run(c, parent.target.role(), sub.sqls.get(0), List.of(),
-              parent.resultFormat, state, parent, sub);
-          sub.finished(System.nanoTime() - subStart, o.rows(), o.size(), o.hasResultSet(), o.result());
+          SqlExecution.Outcome o =
+              execution.run(
+                  c,
+                  parent.target.role(),
+                  sub.sqls.get(0),
+                  List.of(),
+                  parent.resultFormat,
+                  state,
+                  parent,
+                  sub);
+          sub.finished(
+              System.nanoTime() - subStart, o.rows(), o.size(), o.hasResultSet(), o.result());
           anyResultSet |= o.hasResultSet();
         }
         c.commit();
@@ -151,7 +172,8 @@ final class StatementRunner {
       if (current >= 0 && current < subs.size()) {
         StatementRecord failedSub = subs.get(current);
         endWithError(failedSub, e, d);
-        // Later sub-statements never run: reported ABORTED (the real service's state for them is unconfirmed).
+        // Later sub-statements never run: reported ABORTED (the real service's state for them is
+        // unconfirmed).
         abortFrom(subs, current + 1);
       } else {
         abortFrom(subs, 0);
@@ -178,7 +200,10 @@ final class StatementRunner {
     }
   }
 
-  /** A new connection for the target; an unknown database fails like Redshift's, without PostgreSQL's name. */
+  /**
+   * A new connection for the target; an unknown database fails like Redshift's, without
+   * PostgreSQL's name.
+   */
   private Connection connect(Target t) throws SQLException {
     if (!t.endpoint().databases().contains(t.database())) {
       throw new SqlExecution.FinalError("FATAL: database \"" + t.database() + "\" does not exist");
@@ -190,7 +215,8 @@ final class StatementRunner {
   private boolean injectFault(StatementRecord r, long start) throws SQLException {
     Faults.Hold hold = faults.takeHold();
     if (hold != null) {
-      long deadline = hold.duration() == null ? Long.MAX_VALUE : System.nanoTime() + hold.duration().toNanos();
+      long deadline =
+          hold.duration() == null ? Long.MAX_VALUE : System.nanoTime() + hold.duration().toNanos();
       synchronized (r) {
         r.pollsToHold = hold.polls();
       }
@@ -226,7 +252,8 @@ final class StatementRunner {
   }
 
   private static void endWithError(StatementRecord r, SQLException e, long duration) {
-    if (r.cancelRequested() || (r.parent != null && r.parent.cancelRequested())
+    if (r.cancelRequested()
+        || (r.parent != null && r.parent.cancelRequested())
         || CANCELED.equals(e.getSQLState()) && !(e instanceof SqlExecution.FinalError)) {
       r.aborted(duration);
     } else {

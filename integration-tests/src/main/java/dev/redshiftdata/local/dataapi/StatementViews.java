@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * The read-only statement operations: DescribeStatement (single, batch parent with SubStatements, or one
- * sub-statement) and ListStatements (filters, most recent first, MaxResults/NextToken).
+ * The read-only statement operations: DescribeStatement (single, batch parent with SubStatements,
+ * or one sub-statement) and ListStatements (filters, most recent first, MaxResults/NextToken).
  */
 final class StatementViews {
   private final StatementRegistry registry;
@@ -76,23 +76,28 @@ final class StatementViews {
   JsonNode list(Request r, CallContext ctx) {
     Long max = r.integer("MaxResults", 0, 100);
     int pageSize = max == null || max == 0 ? 100 : max.intValue();
-    String status = r.enumValue("Status", "SUBMITTED", "PICKED", "STARTED", "FINISHED", "ABORTED", "FAILED", "ALL");
+    String status =
+        r.enumValue(
+            "Status", "SUBMITTED", "PICKED", "STARTED", "FINISHED", "ABORTED", "FAILED", "ALL");
     String name = r.string("StatementName", 0, 500, null);
     r.bool("RoleLevel"); // one identity locally: role level and user level list the same statements
     String cluster = r.string("ClusterIdentifier");
     String workgroup = r.string("WorkgroupName");
     if (cluster != null && workgroup != null) {
-      throw ApiException.validation("Either ClusterIdentifier or WorkgroupName can be specified, but not both.");
+      throw ApiException.validation(
+          "Either ClusterIdentifier or WorkgroupName can be specified, but not both.");
     }
     String database = r.string("Database");
     String wanted = status == null ? "FINISHED" : status;
-    List<StatementRecord> all = registry.list().stream()
-        .filter(s -> wanted.equals("ALL") || s.status().name().equals(wanted))
-        .filter(s -> name == null || (s.statementName != null && s.statementName.startsWith(name)))
-        .filter(s -> cluster == null || cluster.equals(s.target.clusterIdentifier()))
-        .filter(s -> workgroup == null || workgroup.equals(s.target.workgroupName()))
-        .filter(s -> database == null || database.equals(s.target.database()))
-        .toList();
+    List<StatementRecord> all =
+        registry.list().stream()
+            .filter(s -> wanted.equals("ALL") || s.status().name().equals(wanted))
+            .filter(
+                s -> name == null || (s.statementName != null && s.statementName.startsWith(name)))
+            .filter(s -> cluster == null || cluster.equals(s.target.clusterIdentifier()))
+            .filter(s -> workgroup == null || workgroup.equals(s.target.workgroupName()))
+            .filter(s -> database == null || database.equals(s.target.database()))
+            .toList();
     int from = PageToken.decode("ListStatements", r.string("NextToken"));
     int to = Math.min(all.size(), from + pageSize);
     ObjectNode o = Json.object();

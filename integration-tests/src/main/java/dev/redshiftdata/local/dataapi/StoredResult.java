@@ -6,9 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A finished statement's result set, held compactly: every row is already encoded in its wire form (a JSON
- * array of Field objects, or one CSV line) and appended to one growing byte array with an offset table, so a
- * 100 MB result costs about 100 MB and serving a page reads a slice without copying the rest.
+ * A finished statement's result set, held compactly: every row is already encoded in its wire form
+ * (a JSON array of Field objects, or one CSV line) and appended to one growing byte array with an
+ * offset table, so a 100 MB result costs about 100 MB and serving a page reads a slice without
+ * copying the rest.
  */
 final class StoredResult {
   private final List<ColumnInfo> columns;
@@ -21,7 +22,10 @@ final class StoredResult {
     this.columns = List.copyOf(columns);
   }
 
-  /** Only the statement's worker appends, before the result is published through the record's monitor. */
+  /**
+   * Only the statement's worker appends, before the result is published through the record's
+   * monitor.
+   */
   void add(byte[] encodedRow) {
     if (rows + 1 >= offsets.length) {
       offsets = Arrays.copyOf(offsets, offsets.length * 2);
@@ -41,9 +45,17 @@ final class StoredResult {
     offsets = Arrays.copyOf(offsets, rows + 1);
   }
 
-  List<ColumnInfo> columns() { return columns; }
-  int rows() { return rows; }
-  long bytes() { return size; }
+  List<ColumnInfo> columns() {
+    return columns;
+  }
+
+  int rows() {
+    return rows;
+  }
+
+  long bytes() {
+    return size;
+  }
 
   int rowBytes(int i) {
     return offsets[i + 1] - offsets[i];
@@ -53,7 +65,8 @@ final class StoredResult {
   String[] rows(int from, int to) {
     String[] out = new String[to - from];
     for (int i = from; i < to; i++) {
-      out[i - from] = new String(data, offsets[i], offsets[i + 1] - offsets[i], StandardCharsets.UTF_8);
+      out[i - from] =
+          new String(data, offsets[i], offsets[i + 1] - offsets[i], StandardCharsets.UTF_8);
     }
     return out;
   }

@@ -7,8 +7,9 @@ import dev.redshiftdata.local.Secret;
 import java.util.regex.Pattern;
 
 /**
- * Turns a request's connection members (ClusterIdentifier xor WorkgroupName, Database, SecretArn xor DbUser,
- * SessionId) into a {@link Target}, with the validation errors the service gives for bad combinations.
+ * Turns a request's connection members (ClusterIdentifier xor WorkgroupName, Database, SecretArn
+ * xor DbUser, SessionId) into a {@link Target}, with the validation errors the service gives for
+ * bad combinations.
  */
 final class TargetResolver {
   static final Pattern CLUSTER_ID = Pattern.compile("^[a-z]([a-z0-9]|-[a-z0-9])*$");
@@ -23,8 +24,8 @@ final class TargetResolver {
   }
 
   /**
-   * @param allowSession whether the operation has a SessionId member (ExecuteStatement, BatchExecuteStatement);
-   *     Database is required unless a session is reused
+   * @param allowSession whether the operation has a SessionId member (ExecuteStatement,
+   *     BatchExecuteStatement); Database is required unless a session is reused
    */
   Target resolve(Request r, boolean allowSession) {
     String cluster = r.string("ClusterIdentifier", 1, 63, CLUSTER_ID);
@@ -35,7 +36,11 @@ final class TargetResolver {
     String sessionId = allowSession ? r.string("SessionId", 36, 36, UUID_ONLY) : null;
 
     if (sessionId != null) {
-      if (cluster != null || workgroup != null || database != null || secretArn != null || dbUser != null) {
+      if (cluster != null
+          || workgroup != null
+          || database != null
+          || secretArn != null
+          || dbUser != null) {
         throw ApiException.validation(
             "SessionId cannot be combined with ClusterIdentifier, WorkgroupName, Database, SecretArn or DbUser.");
       }
@@ -46,18 +51,22 @@ final class TargetResolver {
       return s.target().withSession(s);
     }
     if (cluster != null && workgroup != null) {
-      throw ApiException.validation("Either ClusterIdentifier or WorkgroupName must be specified, but not both.");
+      throw ApiException.validation(
+          "Either ClusterIdentifier or WorkgroupName must be specified, but not both.");
     }
     if (cluster == null && workgroup == null) {
       throw ApiException.validation("Either ClusterIdentifier or WorkgroupName must be specified.");
     }
     Endpoint endpoint =
         config.endpoints().stream()
-            .filter(e -> cluster != null
-                ? e.kind() == Endpoint.Kind.CLUSTER && e.id().equals(cluster)
-                : e.kind() == Endpoint.Kind.WORKGROUP && e.id().equals(workgroup))
+            .filter(
+                e ->
+                    cluster != null
+                        ? e.kind() == Endpoint.Kind.CLUSTER && e.id().equals(cluster)
+                        : e.kind() == Endpoint.Kind.WORKGROUP && e.id().equals(workgroup))
             .findFirst()
-            .orElseThrow(() -> ApiException.validation("Redshift endpoint doesn't exist in this region."));
+            .orElseThrow(
+                () -> ApiException.validation("Redshift endpoint doesn't exist in this region."));
     if (database == null) {
       throw ApiException.constraint("database", null, "Member must not be null");
     }
@@ -66,21 +75,31 @@ final class TargetResolver {
     }
     String role;
     if (secretArn != null) {
-      role = config.secrets().stream().filter(s -> s.arn().equals(secretArn)).map(Secret::username)
-          .findFirst()
-          .orElseThrow(() -> ApiException.validation(
-              "Secrets Manager can't find the specified secret: " + secretArn));
+      role =
+          config.secrets().stream()
+              .filter(s -> s.arn().equals(secretArn))
+              .map(Secret::username)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      ApiException.validation(
+                          "Secrets Manager can't find the specified secret: " + secretArn));
     } else if (dbUser != null) {
       role = dbUser;
     } else if (endpoint.kind() == Endpoint.Kind.WORKGROUP) {
-      // Serverless with IAM credentials runs as an IAM-derived user; the admin user stands in for it.
+      // Serverless with IAM credentials runs as an IAM-derived user; the admin user stands in for
+      // it.
       role = config.adminUser().name();
     } else {
-      throw ApiException.validation("Either SecretArn or DbUser must be specified for a provisioned cluster.");
+      throw ApiException.validation(
+          "Either SecretArn or DbUser must be specified for a provisioned cluster.");
     }
     String finalRole = role;
-    DatabaseUser user = config.users().stream().filter(u -> u.name().equals(finalRole)).findFirst()
-        .orElseThrow(() -> ApiException.validation("User " + finalRole + " does not exist."));
+    DatabaseUser user =
+        config.users().stream()
+            .filter(u -> u.name().equals(finalRole))
+            .findFirst()
+            .orElseThrow(() -> ApiException.validation("User " + finalRole + " does not exist."));
     return new Target(endpoint, database, user.name(), dbUser, secretArn, null);
   }
 }

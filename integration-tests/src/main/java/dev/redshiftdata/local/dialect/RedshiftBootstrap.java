@@ -3,45 +3,53 @@ package dev.redshiftdata.local.dialect;
 import java.util.List;
 
 /**
- * SQL run once in every PostgreSQL database of the local Redshift so it speaks Redshift's dialect: type names
- * (SUPER, VARBYTE, GEOMETRY, ...) and common Redshift functions (GETDATE, NVL2, JSON_PARSE, ...).
+ * SQL run once in every PostgreSQL database of the local Redshift so it speaks Redshift's dialect:
+ * type names (SUPER, VARBYTE, GEOMETRY, ...) and common Redshift functions (GETDATE, NVL2,
+ * JSON_PARSE, ...).
  *
- * <p>Everything Redshift-like lives in {@code pg_catalog} (always on the search path, like Redshift's own
- * functions), so user schemas stay clean and {@code DROP SCHEMA public CASCADE} cannot remove it. An empty
- * {@code pg_internal} schema exists so that ListSchemas of a fresh database matches Redshift; it also holds
- * the local Redshift's own bookkeeping (hidden from ListTables).
+ * <p>Everything Redshift-like lives in {@code pg_catalog} (always on the search path, like
+ * Redshift's own functions), so user schemas stay clean and {@code DROP SCHEMA public CASCADE}
+ * cannot remove it. An empty {@code pg_internal} schema exists so that ListSchemas of a fresh
+ * database matches Redshift; it also holds the local Redshift's own bookkeeping (hidden from
+ * ListTables).
  *
- * <h2>Session settings read by functions (the contract for the Data API server and the bulk path)</h2>
+ * <h2>Session settings read by functions (the contract for the Data API server and the bulk path)
+ * </h2>
  *
  * <ul>
- *   <li>{@code pg_last_copy_count()} (bigint) returns {@code current_setting('localredshift.last_copy_count')},
- *       0 when unset: the bulk path runs {@code SET localredshift.last_copy_count = 'n'} on the session's
- *       connection after a COPY loaded n rows.
- *   <li>{@code pg_last_unload_count()} (bigint) reads {@code localredshift.last_unload_count}, 0 when unset.
- *   <li>{@code pg_last_query_id()} (integer) reads {@code localredshift.last_query_id}, -1 when unset: the
- *       Data API server sets it to each statement's RedshiftQueryId on the statement's connection after it ran.
- *   <li>{@code pg_last_copy_id()} (integer) reads {@code localredshift.last_copy_id}, -1 when unset.
+ *   <li>{@code pg_last_copy_count()} (bigint) returns {@code
+ *       current_setting('localredshift.last_copy_count')}, 0 when unset: the bulk path runs {@code
+ *       SET localredshift.last_copy_count = 'n'} on the session's connection after a COPY loaded n
+ *       rows.
+ *   <li>{@code pg_last_unload_count()} (bigint) reads {@code localredshift.last_unload_count}, 0
+ *       when unset.
+ *   <li>{@code pg_last_query_id()} (integer) reads {@code localredshift.last_query_id}, -1 when
+ *       unset: the Data API server sets it to each statement's RedshiftQueryId on the statement's
+ *       connection after it ran.
+ *   <li>{@code pg_last_copy_id()} (integer) reads {@code localredshift.last_copy_id}, -1 when
+ *       unset.
  *   <li>{@code localredshift.enable_case_sensitive_identifier} ('on'/'off') mirrors Redshift's
- *       {@code enable_case_sensitive_identifier}: {@link RedshiftSqlTranslator} turns {@code SET}, {@code
- *       RESET} and {@code SHOW} of it into statements on this setting; its database default is the cluster
- *       default set by {@code PostgresServer}.
+ *       {@code enable_case_sensitive_identifier}: {@link RedshiftSqlTranslator} turns {@code SET},
+ *       {@code RESET} and {@code SHOW} of it into statements on this setting; its database default
+ *       is the cluster default set by {@code PostgresServer}.
  * </ul>
  *
  * <h2>Late-binding views</h2>
  *
- * {@code CREATE VIEW ... WITH NO SCHEMA BINDING} is translated into a plain view prefixed with {@link
- * RedshiftSqlTranslator#LATE_BINDING_MARKER}; an event trigger records the view's oid in {@value
- * #LATE_BINDING_TABLE} (and forgets it when the view is replaced without the clause or dropped), so
- * DescribeTable can answer for it as Redshift does, with no columns.
+ * {@code CREATE VIEW ... WITH NO SCHEMA BINDING} is translated into a plain view prefixed with
+ * {@link RedshiftSqlTranslator#LATE_BINDING_MARKER}; an event trigger records the view's oid in
+ * {@value #LATE_BINDING_TABLE} (and forgets it when the view is replaced without the clause or
+ * dropped), so DescribeTable can answer for it as Redshift does, with no columns.
  *
  * <h2>Table attributes, byte lengths, APPEND, EXPLAIN</h2>
  *
  * An event trigger records the attributes the translator carries in its {@link
- * RedshiftSqlTranslator#TABLE_ATTRIBUTES_MARKER} comment in {@value #TABLE_ATTRIBUTES_TABLE} (every new table
- * gets a row, with Redshift's defaults when there is no comment); {@code svv_table_info} and {@code
- * pg_table_def} show them. {@code localredshift_value_too_long} / {@code localredshift_multibyte_char} raise the
- * errors of the translator's byte-length CHECK constraints; {@code localredshift_append_from} moves rows for
- * ALTER TABLE APPEND; {@code localredshift_explain} shapes EXPLAIN output as Redshift's.
+ * RedshiftSqlTranslator#TABLE_ATTRIBUTES_MARKER} comment in {@value #TABLE_ATTRIBUTES_TABLE} (every
+ * new table gets a row, with Redshift's defaults when there is no comment); {@code svv_table_info}
+ * and {@code pg_table_def} show them. {@code localredshift_value_too_long} / {@code
+ * localredshift_multibyte_char} raise the errors of the translator's byte-length CHECK constraints;
+ * {@code localredshift_append_from} moves rows for ALTER TABLE APPEND; {@code
+ * localredshift_explain} shapes EXPLAIN output as Redshift's.
  */
 public final class RedshiftBootstrap {
   private RedshiftBootstrap() {}
@@ -50,30 +58,34 @@ public final class RedshiftBootstrap {
   public static final String LATE_BINDING_TABLE = "pg_internal.localredshift_late_binding_views";
 
   /**
-   * Side table of Redshift table attributes, one row per table created after the bootstrap: diststyle (AUTO,
-   * EVEN, KEY, ALL), distkey (attnum), sortkey_type (AUTO, NONE, COMPOUND, INTERLEAVED), sortkey (attnums),
-   * encodings ({attnum: encoding} of columns given an ENCODE), encode_auto, backup, create_time. Written by an
-   * event trigger from the {@link RedshiftSqlTranslator#TABLE_ATTRIBUTES_MARKER} comment; read by {@code
-   * svv_table_info} and {@code pg_table_def}.
+   * Side table of Redshift table attributes, one row per table created after the bootstrap:
+   * diststyle (AUTO, EVEN, KEY, ALL), distkey (attnum), sortkey_type (AUTO, NONE, COMPOUND,
+   * INTERLEAVED), sortkey (attnums), encodings ({attnum: encoding} of columns given an ENCODE),
+   * encode_auto, backup, create_time. Written by an event trigger from the {@link
+   * RedshiftSqlTranslator#TABLE_ATTRIBUTES_MARKER} comment; read by {@code svv_table_info} and
+   * {@code pg_table_def}.
    */
   public static final String TABLE_ATTRIBUTES_TABLE = "pg_internal.localredshift_table_attributes";
 
   /** Statements to run, in order, as the superuser, in a freshly created database. */
   public static List<String> statements() {
     return List.of(
-        // pg_internal (the pg_ prefix is reserved) and objects in pg_catalog need this, for the superuser only.
+        // pg_internal (the pg_ prefix is reserved) and objects in pg_catalog need this, for the
+        // superuser only.
         "SET allow_system_table_mods = on",
         "CREATE SCHEMA pg_internal",
         "GRANT USAGE ON SCHEMA pg_internal TO PUBLIC",
 
-        // ---- Types ----------------------------------------------------------------------------------------
+        // ---- Types
+        // ----------------------------------------------------------------------------------------
         "CREATE DOMAIN pg_catalog.super AS jsonb",
         "CREATE DOMAIN pg_catalog.varbyte AS bytea",
         "CREATE DOMAIN pg_catalog.geometry AS bytea",
         "CREATE DOMAIN pg_catalog.geography AS bytea",
         "CREATE DOMAIN pg_catalog.hllsketch AS text",
 
-        // Numbers and booleans assign to SUPER as scalars, as in Redshift (casts to a domain use its base type).
+        // Numbers and booleans assign to SUPER as scalars, as in Redshift (casts to a domain use
+        // its base type).
         """
         CREATE FUNCTION pg_catalog.localredshift_super(smallint) RETURNS jsonb
         LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT to_jsonb($1) $$""",
@@ -104,7 +116,8 @@ public final class RedshiftBootstrap {
             + " AS ASSIGNMENT",
         "CREATE CAST (boolean AS jsonb) WITH FUNCTION pg_catalog.localredshift_super(boolean) AS ASSIGNMENT",
 
-        // ---- Date and time ----------------------------------------------------------------------------------
+        // ---- Date and time
+        // ----------------------------------------------------------------------------------
         """
         CREATE FUNCTION pg_catalog.getdate() RETURNS timestamp LANGUAGE sql STABLE PARALLEL SAFE AS
         $$ SELECT date_trunc('second', statement_timestamp() AT TIME ZONE current_setting('TimeZone')) $$""",
@@ -219,7 +232,8 @@ public final class RedshiftBootstrap {
         """
         CREATE FUNCTION pg_catalog.add_months(date, bigint) RETURNS timestamp
         LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT $1::timestamp + make_interval(months => $2::int) $$""",
-        // CONVERT_TIMEZONE([source,] target, timestamp): the 2-argument form takes UTC as the source.
+        // CONVERT_TIMEZONE([source,] target, timestamp): the 2-argument form takes UTC as the
+        // source.
         """
         CREATE FUNCTION pg_catalog.convert_timezone(text, text, timestamp) RETURNS timestamp
         LANGUAGE sql STABLE STRICT PARALLEL SAFE AS $$ SELECT ($3 AT TIME ZONE $1) AT TIME ZONE $2 $$""",
@@ -258,7 +272,8 @@ public final class RedshiftBootstrap {
         $$ SELECT (date_trunc('month', $1) + interval '1 month - 1 day')::date $$""",
         // DATE_CMP and TIMESTAMP_CMP exist in PostgreSQL with Redshift's meaning (-1, 0, 1).
 
-        // ---- Strings and numbers -----------------------------------------------------------------------------
+        // ---- Strings and numbers
+        // -----------------------------------------------------------------------------
         """
         CREATE FUNCTION pg_catalog.nvl2(anyelement, anycompatible, anycompatible) RETURNS anycompatible
         LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT CASE WHEN $1 IS NULL THEN $3 ELSE $2 END $$""",
@@ -289,7 +304,8 @@ public final class RedshiftBootstrap {
         """
         CREATE FUNCTION pg_catalog.charindex(text, text) RETURNS integer
         LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT strpos($2, $1) $$""",
-        // STRTOL(string, base): like C strtol, stops at the first character that is not a digit of the base.
+        // STRTOL(string, base): like C strtol, stops at the first character that is not a digit of
+        // the base.
         """
         CREATE FUNCTION pg_catalog.strtol(text, integer) RETURNS bigint
         LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
@@ -315,11 +331,13 @@ public final class RedshiftBootstrap {
           RETURN CASE WHEN neg THEN -r ELSE r END;
         END $$""",
 
-        // ---- SUPER and JSON ------------------------------------------------------------------------------
+        // ---- SUPER and JSON
+        // ------------------------------------------------------------------------------
         """
         CREATE FUNCTION pg_catalog.json_parse(text) RETURNS super LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS
         $$ SELECT $1::jsonb::super $$""",
-        // JSON_SERIALIZE is PostgreSQL 17 syntax; the translator calls this function by its quoted name instead.
+        // JSON_SERIALIZE is PostgreSQL 17 syntax; the translator calls this function by its quoted
+        // name instead.
         """
         CREATE FUNCTION pg_catalog.json_serialize(jsonb) RETURNS varchar
         LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT $1::text $$""",
@@ -363,7 +381,8 @@ public final class RedshiftBootstrap {
         CREATE FUNCTION pg_catalog.json_array_length(text) RETURNS integer
         LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT jsonb_array_length($1::jsonb) $$""",
 
-        // ---- VARBYTE ----------------------------------------------------------------------------------------
+        // ---- VARBYTE
+        // ----------------------------------------------------------------------------------------
         """
         CREATE FUNCTION pg_catalog.from_hex(text) RETURNS varbyte LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS
         $$ SELECT decode($1, 'hex')::varbyte $$""",
@@ -400,7 +419,8 @@ public final class RedshiftBootstrap {
           END CASE;
         END $$""",
 
-        // ---- Session information (see the class comment for the contract) ------------------------------------
+        // ---- Session information (see the class comment for the contract)
+        // ------------------------------------
         """
         CREATE FUNCTION pg_catalog.pg_last_copy_count() RETURNS bigint LANGUAGE sql STABLE PARALLEL SAFE AS
         $$ SELECT coalesce(nullif(current_setting('localredshift.last_copy_count', true), ''), '0')::bigint $$""",
@@ -410,12 +430,12 @@ public final class RedshiftBootstrap {
         """
         CREATE FUNCTION pg_catalog.pg_last_query_id() RETURNS integer LANGUAGE sql STABLE PARALLEL SAFE AS
         $$ SELECT coalesce(nullif(current_setting('localredshift.last_query_id', true), ''), '-1')::integer $$""",
-
         """
         CREATE FUNCTION pg_catalog.pg_last_copy_id() RETURNS integer LANGUAGE sql STABLE PARALLEL SAFE AS
         $$ SELECT coalesce(nullif(current_setting('localredshift.last_copy_id', true), ''), '-1')::integer $$""",
 
-        // ---- Lengths in bytes: raised by the CHECK constraints the translator adds to string columns ---------
+        // ---- Lengths in bytes: raised by the CHECK constraints the translator adds to string
+        // columns ---------
         """
         CREATE FUNCTION pg_catalog.localredshift_value_too_long(v text, n integer) RETURNS boolean
         LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
@@ -439,7 +459,8 @@ public final class RedshiftBootstrap {
             USING ERRCODE = '22001';
         END $$""",
 
-        // ---- EXPLAIN: PostgreSQL's plan in Redshift's shape (plan nodes prefixed "XN ") ----------------------
+        // ---- EXPLAIN: PostgreSQL's plan in Redshift's shape (plan nodes prefixed "XN ")
+        // ----------------------
         """
         CREATE FUNCTION pg_catalog.localredshift_explain(stmt text, verbose_plan boolean)
         RETURNS TABLE ("QUERY PLAN" text) LANGUAGE plpgsql AS $$
@@ -458,7 +479,8 @@ public final class RedshiftBootstrap {
         END $$""",
         "GRANT EXECUTE ON FUNCTION pg_catalog.localredshift_explain(text, boolean) TO PUBLIC",
 
-        // ---- ALTER TABLE target APPEND FROM source [IGNOREEXTRA | FILLTARGET]: moves the rows -----------------
+        // ---- ALTER TABLE target APPEND FROM source [IGNOREEXTRA | FILLTARGET]: moves the rows
+        // -----------------
         """
         CREATE PROCEDURE pg_catalog.localredshift_append_from(target text, source text, mode text)
         LANGUAGE plpgsql AS $$
@@ -489,14 +511,18 @@ public final class RedshiftBootstrap {
                                     s, t, cols, cols);
         END $$""",
 
-        // ---- Table attributes (DISTSTYLE, DISTKEY, SORTKEY, ENCODE, BACKUP) ---------------------------------
-        "CREATE TABLE " + TABLE_ATTRIBUTES_TABLE + " (table_oid oid PRIMARY KEY,"
+        // ---- Table attributes (DISTSTYLE, DISTKEY, SORTKEY, ENCODE, BACKUP)
+        // ---------------------------------
+        "CREATE TABLE "
+            + TABLE_ATTRIBUTES_TABLE
+            + " (table_oid oid PRIMARY KEY,"
             + " diststyle text NOT NULL DEFAULT 'AUTO', distkey smallint, sortkey_type text NOT NULL DEFAULT 'AUTO',"
             + " sortkey smallint[] NOT NULL DEFAULT '{}', encodings jsonb NOT NULL DEFAULT '{}',"
             + " encode_auto boolean NOT NULL DEFAULT true, backup boolean NOT NULL DEFAULT true,"
             + " create_time timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'))",
         "GRANT SELECT ON " + TABLE_ATTRIBUTES_TABLE + " TO PUBLIC",
-        // A column of the table by name (as the translator resolved it), or the error Redshift gives.
+        // A column of the table by name (as the translator resolved it), or the error Redshift
+        // gives.
         """
         CREATE FUNCTION pg_internal.localredshift_attnum(rel oid, col text) RETURNS smallint
         LANGUAGE plpgsql STABLE AS $$
@@ -568,21 +594,25 @@ public final class RedshiftBootstrap {
               UPDATE %1$s SET backup = (m ->> 'backup')::boolean WHERE table_oid = r.objid;
             END IF;
           END LOOP;
-        END $$""".formatted(TABLE_ATTRIBUTES_TABLE),
+        END $$"""
+            .formatted(TABLE_ATTRIBUTES_TABLE),
         """
         CREATE FUNCTION pg_internal.localredshift_forget_tables() RETURNS event_trigger
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
         BEGIN
           DELETE FROM %s WHERE table_oid IN
             (SELECT objid FROM pg_event_trigger_dropped_objects() WHERE object_type = 'table');
-        END $$""".formatted(TABLE_ATTRIBUTES_TABLE),
+        END $$"""
+            .formatted(TABLE_ATTRIBUTES_TABLE),
         "CREATE EVENT TRIGGER localredshift_track_tables ON ddl_command_end"
             + " WHEN TAG IN ('CREATE TABLE', 'CREATE TABLE AS', 'SELECT INTO', 'ALTER TABLE')"
             + " EXECUTE FUNCTION pg_internal.localredshift_track_tables()",
         "CREATE EVENT TRIGGER localredshift_forget_tables ON sql_drop"
             + " EXECUTE FUNCTION pg_internal.localredshift_forget_tables()",
-        // The encoding Redshift shows for a column: the one given, else what ENCODE AUTO / the defaults pick
-        // (sort key columns, BOOLEAN, REAL, DOUBLE PRECISION raw; numbers, dates and times az64; strings lzo).
+        // The encoding Redshift shows for a column: the one given, else what ENCODE AUTO / the
+        // defaults pick
+        // (sort key columns, BOOLEAN, REAL, DOUBLE PRECISION raw; numbers, dates and times az64;
+        // strings lzo).
         """
         CREATE FUNCTION pg_internal.localredshift_encoding(ta %s, attnum smallint, typid oid)
         RETURNS text LANGUAGE sql STABLE AS $$
@@ -596,8 +626,10 @@ public final class RedshiftBootstrap {
               WHEN 'timestamp'::regtype THEN 'az64' WHEN 'timestamptz'::regtype THEN 'az64'
               WHEN 'bpchar'::regtype THEN 'lzo' WHEN 'varchar'::regtype THEN 'lzo' WHEN 'text'::regtype THEN 'lzo'
               ELSE 'none' END
-          END $$""".formatted(TABLE_ATTRIBUTES_TABLE),
-        // Exact row counts for SVV_TABLE_INFO; a table locked by another session answers from the statistics.
+          END $$"""
+            .formatted(TABLE_ATTRIBUTES_TABLE),
+        // Exact row counts for SVV_TABLE_INFO; a table locked by another session answers from the
+        // statistics.
         """
         CREATE FUNCTION pg_internal.localredshift_table_rows(rel oid) RETURNS bigint
         LANGUAGE plpgsql VOLATILE COST 10000 SET lock_timeout = '200ms' AS $$
@@ -619,7 +651,8 @@ public final class RedshiftBootstrap {
           RETURN (SELECT reltuples > 0 FROM pg_catalog.pg_class WHERE oid = rel);
         END $$""",
 
-        // ---- PG_TABLE_DEF: tables on the search path, as Redshift's view shows them --------------------------
+        // ---- PG_TABLE_DEF: tables on the search path, as Redshift's view shows them
+        // --------------------------
         """
         CREATE VIEW pg_catalog.pg_table_def AS
         SELECT n.nspname::name AS schemaname, c.relname::name AS tablename, a.attname::name AS "column",
@@ -635,11 +668,14 @@ public final class RedshiftBootstrap {
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
         LEFT JOIN %s ta ON ta.table_oid = c.oid
-        WHERE c.relkind IN ('r', 'p') AND pg_catalog.pg_table_is_visible(c.oid)""".formatted(TABLE_ATTRIBUTES_TABLE),
+        WHERE c.relkind IN ('r', 'p') AND pg_catalog.pg_table_is_visible(c.oid)"""
+            .formatted(TABLE_ATTRIBUTES_TABLE),
         "GRANT SELECT ON pg_catalog.pg_table_def TO PUBLIC",
 
-        // ---- SVV_TABLE_INFO: user tables and materialized views with at least one row (AWS: "doesn't return
-        // any information for empty tables") ---------------------------------------------------------------
+        // ---- SVV_TABLE_INFO: user tables and materialized views with at least one row (AWS:
+        // "doesn't return
+        // any information for empty tables")
+        // ---------------------------------------------------------------
         """
         CREATE VIEW pg_catalog.svv_table_info AS
         SELECT pg_catalog.regexp_replace(pg_catalog.current_database(), '^[cw]_[a-z0-9_]+?__', '')::text AS database,
@@ -687,10 +723,12 @@ public final class RedshiftBootstrap {
           AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_internal') AND n.nspname !~ '^pg_toast'
           AND (n.nspname !~ '^pg_temp_' OR n.oid = pg_catalog.pg_my_temp_schema())
           AND pg_catalog.has_table_privilege(c.oid, 'SELECT')
-          AND pg_internal.localredshift_table_has_rows(c.oid)""".formatted(TABLE_ATTRIBUTES_TABLE),
+          AND pg_internal.localredshift_table_has_rows(c.oid)"""
+            .formatted(TABLE_ATTRIBUTES_TABLE),
         "GRANT SELECT ON pg_catalog.svv_table_info TO PUBLIC",
 
-        // ---- Late-binding views ------------------------------------------------------------------------------
+        // ---- Late-binding views
+        // ------------------------------------------------------------------------------
         "CREATE TABLE " + LATE_BINDING_TABLE + " (view_oid oid PRIMARY KEY)",
         "GRANT SELECT ON " + LATE_BINDING_TABLE + " TO PUBLIC",
         """
@@ -706,7 +744,8 @@ public final class RedshiftBootstrap {
             END IF;
           END LOOP;
         END $$"""
-            .formatted(RedshiftSqlTranslator.LATE_BINDING_MARKER, LATE_BINDING_TABLE, LATE_BINDING_TABLE),
+            .formatted(
+                RedshiftSqlTranslator.LATE_BINDING_MARKER, LATE_BINDING_TABLE, LATE_BINDING_TABLE),
         """
         CREATE FUNCTION pg_internal.localredshift_forget_views() RETURNS event_trigger
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$

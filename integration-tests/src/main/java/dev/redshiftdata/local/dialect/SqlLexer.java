@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A small tokenizer for Redshift SQL text. It never fails: unterminated literals or comments run to the end of
- * the text. Concatenating the {@link Token#text()} of all tokens gives back the input exactly.
+ * A small tokenizer for Redshift SQL text. It never fails: unterminated literals or comments run to
+ * the end of the text. Concatenating the {@link Token#text()} of all tokens gives back the input
+ * exactly.
  *
- * <p>String literals follow Redshift's rules, i.e. PostgreSQL with {@code standard_conforming_strings=off}: in
- * {@code '...'} (and {@code E'...'}) a backslash escapes the next character and {@code ''} is a quote.
+ * <p>String literals follow Redshift's rules, i.e. PostgreSQL with {@code
+ * standard_conforming_strings=off}: in {@code '...'} (and {@code E'...'}) a backslash escapes the
+ * next character and {@code ''} is a quote.
  */
 public final class SqlLexer {
 
@@ -82,7 +84,9 @@ public final class SqlLexer {
       if (kind == Kind.WORD) {
         return text;
       }
-      String inner = text.substring(1, text.endsWith("\"") && text.length() > 1 ? text.length() - 1 : text.length());
+      String inner =
+          text.substring(
+              1, text.endsWith("\"") && text.length() > 1 ? text.length() - 1 : text.length());
       return inner.replace("\"\"", "\"");
     }
   }
@@ -125,8 +129,10 @@ public final class SqlLexer {
       } else if (c == '\'') {
         i = endOfString(sql, i);
         kind = Kind.STRING;
-      } else if ((c == 'E' || c == 'e' || c == 'B' || c == 'b' || c == 'X' || c == 'x' || c == 'N' || c == 'n')
-          && i + 1 < n && sql.charAt(i + 1) == '\'') {
+      } else if ((c == 'E' || c == 'e' || c == 'B' || c == 'b' || c == 'X' || c == 'x' || c == 'N'
+              || c == 'n')
+          && i + 1 < n
+          && sql.charAt(i + 1) == '\'') {
         i = endOfString(sql, i + 1);
         kind = Kind.STRING;
       } else if (c == '"') {
@@ -166,10 +172,14 @@ public final class SqlLexer {
           i++;
         }
         kind = Kind.WORD;
-      } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)))) {
-        while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '.' || sql.charAt(i) == '_'
-            || ((sql.charAt(i) == '+' || sql.charAt(i) == '-')
-                && (sql.charAt(i - 1) == 'e' || sql.charAt(i - 1) == 'E')))) {
+      } else if (Character.isDigit(c)
+          || (c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)))) {
+        while (i < n
+            && (Character.isLetterOrDigit(sql.charAt(i))
+                || sql.charAt(i) == '.'
+                || sql.charAt(i) == '_'
+                || ((sql.charAt(i) == '+' || sql.charAt(i) == '-')
+                    && (sql.charAt(i - 1) == 'e' || sql.charAt(i - 1) == 'E')))) {
           i++;
         }
         kind = Kind.NUMBER;
@@ -185,7 +195,9 @@ public final class SqlLexer {
     return tokens;
   }
 
-  /** Index after the closing quote of a single-quoted literal whose opening quote is at {@code q}. */
+  /**
+   * Index after the closing quote of a single-quoted literal whose opening quote is at {@code q}.
+   */
   private static int endOfString(String sql, int q) {
     int n = sql.length();
     int i = q + 1;
@@ -206,7 +218,10 @@ public final class SqlLexer {
     return n;
   }
 
-  /** If a dollar-quote tag ({@code $$} or {@code $tag$}) starts at {@code i}, the index after it; else -1. */
+  /**
+   * If a dollar-quote tag ({@code $$} or {@code $tag$}) starts at {@code i}, the index after it;
+   * else -1.
+   */
   private static int dollarTagEnd(String sql, int i) {
     int n = sql.length();
     int j = i + 1;

@@ -6,17 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits SQL text into statements at top-level semicolons, ignoring semicolons inside string literals (with
- * Redshift's backslash escapes), quoted identifiers, dollar quotes and comments. Pure. The Data API accepts
- * exactly one statement per ExecuteStatement; a trailing semicolon (and empty statements such as {@code ;;})
- * do not count as statements.
+ * Splits SQL text into statements at top-level semicolons, ignoring semicolons inside string
+ * literals (with Redshift's backslash escapes), quoted identifiers, dollar quotes and comments.
+ * Pure. The Data API accepts exactly one statement per ExecuteStatement; a trailing semicolon (and
+ * empty statements such as {@code ;;}) do not count as statements.
  */
 public final class StatementSplitter {
   private StatementSplitter() {}
 
   /**
-   * The statements of {@code sql}, each trimmed and without its terminating semicolon; parts holding only
-   * whitespace and comments are left out.
+   * The statements of {@code sql}, each trimmed and without its terminating semicolon; parts
+   * holding only whitespace and comments are left out.
    */
   public static List<String> split(String sql) {
     List<String> out = new ArrayList<>();

@@ -9,9 +9,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One auto-committed superuser connection per PostgreSQL database for the system tables' writers: rows written
- * here are committed at once, whatever becomes of the statement's own transaction. Uses are serialized per
- * database (the writes are single small statements).
+ * One auto-committed superuser connection per PostgreSQL database for the system tables' writers:
+ * rows written here are committed at once, whatever becomes of the statement's own transaction.
+ * Uses are serialized per database (the writes are single small statements).
  */
 final class HistoryConnections implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(HistoryConnections.class.getName());
@@ -28,7 +28,10 @@ final class HistoryConnections implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  /** Runs {@code work}; a failure is logged, never thrown: history must not fail the statement it records. */
+  /**
+   * Runs {@code work}; a failure is logged, never thrown: history must not fail the statement it
+   * records.
+   */
   void write(String postgresDatabase, Work work) {
     synchronized (lockFor(postgresDatabase)) {
       for (int attempt = 0; attempt < 2; attempt++) {

@@ -5,17 +5,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * SYS_QUERY_HISTORY.query_type of a statement from its leading keywords: SELECT, INSERT, UPDATE, DELETE, COPY,
- * UNLOAD, CTAS, DDL, UTILITY, or OTHER. A cheap look at the text, not a parse.
+ * SYS_QUERY_HISTORY.query_type of a statement from its leading keywords: SELECT, INSERT, UPDATE,
+ * DELETE, COPY, UNLOAD, CTAS, DDL, UTILITY, or OTHER. A cheap look at the text, not a parse.
  */
 public final class QueryTypes {
   private QueryTypes() {}
 
-  private static final Pattern LEADING_NOISE = Pattern.compile("(?s)^(?:\\s|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/|\\()*");
+  private static final Pattern LEADING_NOISE =
+      Pattern.compile("(?s)^(?:\\s|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/|\\()*");
   private static final Pattern FIRST_WORD = Pattern.compile("^([A-Za-z_]+)");
-  private static final Pattern CTAS = Pattern.compile(
-      "(?is)^create\\s+(?:(?:local|global)\\s+)?(?:(?:temp|temporary)\\s+)?table\\s.*?\\bas\\s*\\(?\\s*(?:select|with|values)\\b.*");
-  private static final Pattern SELECT_INTO = Pattern.compile("(?is)^select\\s.*?\\binto\\s+(?:temp\\w*\\s+|table\\s+)?\\w.*?\\bfrom\\b.*");
+  private static final Pattern CTAS =
+      Pattern.compile(
+          "(?is)^create\\s+(?:(?:local|global)\\s+)?(?:(?:temp|temporary)\\s+)?table\\s.*?\\bas\\s*\\(?\\s*(?:select|with|values)\\b.*");
+  private static final Pattern SELECT_INTO =
+      Pattern.compile("(?is)^select\\s.*?\\binto\\s+(?:temp\\w*\\s+|table\\s+)?\\w.*?\\bfrom\\b.*");
   private static final Pattern WITH_DML = Pattern.compile("(?is)\\)\\s*(insert|update|delete)\\b");
 
   public static String classify(String sql) {

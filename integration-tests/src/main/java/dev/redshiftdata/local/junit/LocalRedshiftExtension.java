@@ -6,9 +6,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Shares one local Redshift across every test class of a JVM: started on first use, stopped when the JVM
- * exits. Use {@code @ExtendWith(LocalRedshiftExtension.class)} and {@link #shared()}. Tests that change its
- * runtime settings (faults, page size) reset them when they finish.
+ * Shares one local Redshift across every test class of a JVM: started on first use, stopped when
+ * the JVM exits. Use {@code @ExtendWith(LocalRedshiftExtension.class)} and {@link #shared()}. Tests
+ * that change its runtime settings (faults, page size) reset them when they finish.
  */
 public final class LocalRedshiftExtension implements BeforeAllCallback {
 

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One local SparkSession per test JVM, wired to the shared local Redshift's S3 server through s3a. The first
- * session costs seconds, so every suite shares it.
+ * One local SparkSession per test JVM, wired to the shared local Redshift's S3 server through s3a.
+ * The first session costs seconds, so every suite shares it.
  */
 public final class SharedSpark {
 

@@ -8,19 +8,20 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The local Redshift's stand-in for SageMaker Autopilot: a small deterministic model trained on the rows of the
- * CREATE MODEL query and turned into the body of a SQL function.
+ * The local Redshift's stand-in for SageMaker Autopilot: a small deterministic model trained on the
+ * rows of the CREATE MODEL query and turned into the body of a SQL function.
  *
  * <ul>
- *   <li>Regression (numeric target, unless a classification PROBLEM_TYPE is given): ordinary least squares on
- *       the numeric features plus an intercept; the target's mean when the system is singular or there are no
- *       numeric features. An integer target's predictions are rounded.
- *   <li>Classification (boolean or character target, or PROBLEM_TYPE *CLASSIFICATION): nearest centroid over
- *       the numeric features (squared Euclidean distance, ties to the smaller label); the majority class (ties to
- *       the smaller label) when there are no numeric features.
+ *   <li>Regression (numeric target, unless a classification PROBLEM_TYPE is given): ordinary least
+ *       squares on the numeric features plus an intercept; the target's mean when the system is
+ *       singular or there are no numeric features. An integer target's predictions are rounded.
+ *   <li>Classification (boolean or character target, or PROBLEM_TYPE *CLASSIFICATION): nearest
+ *       centroid over the numeric features (squared Euclidean distance, ties to the smaller label);
+ *       the majority class (ties to the smaller label) when there are no numeric features.
  * </ul>
- * Non-numeric features are accepted as function parameters and ignored. Rows with a NULL target or a NULL
- * numeric feature are left out of training. Pure.
+ *
+ * Non-numeric features are accepted as function parameters and ignored. Rows with a NULL target or
+ * a NULL numeric feature are left out of training. Pure.
  */
 final class BaselineModel {
 
@@ -28,17 +29,27 @@ final class BaselineModel {
   private static final Set<String> INTEGER = Set.of("int2", "int4", "int8");
 
   /** The function's SQL body (one SELECT over $1..$n) and a one-line description for SHOW MODEL. */
-  record Trained(String body, String returnType, String problemType, String objective, String method, long rows) {}
+  record Trained(
+      String body,
+      String returnType,
+      String problemType,
+      String objective,
+      String method,
+      long rows) {}
 
   private BaselineModel() {}
 
   /**
    * @param featureTypes PostgreSQL type names of the feature columns, in parameter order
-   * @param rows each row: the feature values (Double for numeric features, else null) then the target as text
+   * @param rows each row: the feature values (Double for numeric features, else null) then the
+   *     target as text
    */
-  static Trained train(List<String> featureTypes, String targetType, String problemType, List<Object[]> rows) {
-    boolean classification = problemType != null ? problemType.contains("CLASSIFICATION")
-        : !NUMERIC.contains(targetType);
+  static Trained train(
+      List<String> featureTypes, String targetType, String problemType, List<Object[]> rows) {
+    boolean classification =
+        problemType != null
+            ? problemType.contains("CLASSIFICATION")
+            : !NUMERIC.contains(targetType);
     List<Integer> numeric = new ArrayList<>();
     for (int i = 0; i < featureTypes.size(); i++) {
       if (NUMERIC.contains(featureTypes.get(i))) {
@@ -55,16 +66,18 @@ final class BaselineModel {
         usable.add(row);
       }
     }
-    String returnType = switch (targetType) {
-      case "bpchar", "text", "varchar" -> "varchar";
-      default -> targetType;
-    };
+    String returnType =
+        switch (targetType) {
+          case "bpchar", "text", "varchar" -> "varchar";
+          default -> targetType;
+        };
     return classification
         ? classify(featureTypes.size(), numeric, returnType, usable)
         : regress(featureTypes.size(), numeric, returnType, usable);
   }
 
-  private static Trained regress(int features, List<Integer> numeric, String returnType, List<Object[]> rows) {
+  private static Trained regress(
+      int features, List<Integer> numeric, String returnType, List<Object[]> rows) {
     int k = numeric.size() + 1;
     double[][] xtx = new double[k][k];
     double[] xty = new double[k];
@@ -94,7 +107,11 @@ final class BaselineModel {
     } else {
       expr.append(literal(beta[0]));
       for (int j = 0; j < numeric.size(); j++) {
-        expr.append(" + ").append(literal(beta[j + 1])).append(" * $").append(numeric.get(j) + 1).append("::float8");
+        expr.append(" + ")
+            .append(literal(beta[j + 1]))
+            .append(" * $")
+            .append(numeric.get(j) + 1)
+            .append("::float8");
       }
       method = "least squares linear regression";
     }
@@ -102,10 +119,17 @@ final class BaselineModel {
     if (INTEGER.contains(returnType)) {
       value = "round" + value;
     }
-    return new Trained("SELECT " + value + "::" + returnType, returnType, "REGRESSION", "MSE", method, rows.size());
+    return new Trained(
+        "SELECT " + value + "::" + returnType,
+        returnType,
+        "REGRESSION",
+        "MSE",
+        method,
+        rows.size());
   }
 
-  private static Trained classify(int features, List<Integer> numeric, String returnType, List<Object[]> rows) {
+  private static Trained classify(
+      int features, List<Integer> numeric, String returnType, List<Object[]> rows) {
     Map<String, double[]> sums = new TreeMap<>();
     Map<String, Integer> counts = new TreeMap<>();
     for (Object[] row : rows) {
@@ -119,7 +143,8 @@ final class BaselineModel {
     String problem = counts.size() <= 2 ? "BINARY_CLASSIFICATION" : "MULTICLASS_CLASSIFICATION";
     String objective = counts.size() <= 2 ? "F1" : "Accuracy";
     if (counts.isEmpty()) {
-      return new Trained("SELECT NULL::" + returnType, returnType, problem, objective, "no training rows", 0);
+      return new Trained(
+          "SELECT NULL::" + returnType, returnType, problem, objective, "no training rows", 0);
     }
     if (numeric.isEmpty()) {
       String best = null;
@@ -128,8 +153,13 @@ final class BaselineModel {
           best = e.getKey();
         }
       }
-      return new Trained("SELECT " + quote(best) + "::" + returnType, returnType, problem, objective,
-          "majority class", rows.size());
+      return new Trained(
+          "SELECT " + quote(best) + "::" + returnType,
+          returnType,
+          problem,
+          objective,
+          "majority class",
+          rows.size());
     }
     StringBuilder values = new StringBuilder();
     for (Map.Entry<String, double[]> e : sums.entrySet()) {
@@ -144,11 +174,26 @@ final class BaselineModel {
     StringBuilder distance = new StringBuilder();
     for (int j = 0; j < numeric.size(); j++) {
       columns.append(", m").append(j);
-      distance.append(j == 0 ? "" : " + ").append("(coalesce($").append(numeric.get(j) + 1)
-          .append("::float8, c.m").append(j).append(") - c.m").append(j).append(") ^ 2");
+      distance
+          .append(j == 0 ? "" : " + ")
+          .append("(coalesce($")
+          .append(numeric.get(j) + 1)
+          .append("::float8, c.m")
+          .append(j)
+          .append(") - c.m")
+          .append(j)
+          .append(") ^ 2");
     }
-    String body = "SELECT c.label::" + returnType + " FROM (VALUES " + values + ") AS c(" + columns + ") ORDER BY "
-        + distance + ", c.label LIMIT 1";
+    String body =
+        "SELECT c.label::"
+            + returnType
+            + " FROM (VALUES "
+            + values
+            + ") AS c("
+            + columns
+            + ") ORDER BY "
+            + distance
+            + ", c.label LIMIT 1";
     return new Trained(body, returnType, problem, objective, "nearest centroid", rows.size());
   }
 
@@ -196,7 +241,8 @@ final class BaselineModel {
   }
 
   private static String literal(double d) {
-    // Rounded to 12 significant digits so that exact fits print exactly (2.0, not 1.9999999999999996).
+    // Rounded to 12 significant digits so that exact fits print exactly (2.0, not
+    // 1.9999999999999996).
     double r = Double.parseDouble(String.format(Locale.ROOT, "%.12g", d));
     return "(" + Double.toString(r) + ")::float8";
   }

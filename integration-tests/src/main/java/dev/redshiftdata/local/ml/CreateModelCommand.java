@@ -3,8 +3,9 @@ package dev.redshiftdata.local.ml;
 import java.util.List;
 
 /**
- * A parsed Redshift ML {@code CREATE MODEL}. {@code trainingQuery} is the FROM query's text (or {@code SELECT *
- * FROM table} for a table); {@code functionParamTypes} is empty when the statement names no types.
+ * A parsed Redshift ML {@code CREATE MODEL}. {@code trainingQuery} is the FROM query's text (or
+ * {@code SELECT * FROM table} for a table); {@code functionParamTypes} is empty when the statement
+ * names no types.
  */
 record CreateModelCommand(
     String schema,

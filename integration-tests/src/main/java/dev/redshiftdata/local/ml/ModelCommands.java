@@ -21,18 +21,23 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Redshift ML on the local Redshift: {@code CREATE MODEL} trains a {@link BaselineModel} on the FROM query's rows
- * and registers the prediction function; {@code SHOW MODEL name | ALL} answers with Redshift's key/value rows;
- * {@code DROP MODEL} removes both. A model reports TRAINING until the configured delay has passed and one SHOW
- * MODEL has seen it training (so a client's wait loop is exercised), then READY; with a zero delay it is READY
- * at once. No SageMaker, no S3 artifacts.
+ * Redshift ML on the local Redshift: {@code CREATE MODEL} trains a {@link BaselineModel} on the
+ * FROM query's rows and registers the prediction function; {@code SHOW MODEL name | ALL} answers
+ * with Redshift's key/value rows; {@code DROP MODEL} removes both. A model reports TRAINING until
+ * the configured delay has passed and one SHOW MODEL has seen it training (so a client's wait loop
+ * is exercised), then READY; with a zero delay it is READY at once. No SageMaker, no S3 artifacts.
  */
 public final class ModelCommands {
 
   /** The statements handled here. */
-  public enum Kind { CREATE, SHOW, DROP }
+  public enum Kind {
+    CREATE,
+    SHOW,
+    DROP
+  }
 
-  private static final Pattern LEADING = Pattern.compile("(?s)^(?:\\s|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*");
+  private static final Pattern LEADING =
+      Pattern.compile("(?s)^(?:\\s|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*");
   private static final Pattern CREATE = Pattern.compile("(?is)^create\\s+model\\b.*");
   private static final Pattern SHOW = Pattern.compile("(?is)^show\\s+model\\b.*");
   private static final Pattern DROP = Pattern.compile("(?is)^drop\\s+model\\b.*");
@@ -62,7 +67,8 @@ public final class ModelCommands {
    *
    * @return a PostgreSQL query producing the statement's result set, or null when it has none
    */
-  public String run(Connection c, String role, String sql, boolean caseSensitive) throws SQLException {
+  public String run(Connection c, String role, String sql, boolean caseSensitive)
+      throws SQLException {
     String s = LEADING.matcher(sql).replaceFirst("").replaceFirst("[\\s;]+$", "");
     Kind kind = kind(s);
     if (kind == Kind.SHOW) {
@@ -93,7 +99,8 @@ public final class ModelCommands {
     return null;
   }
 
-  private void create(Connection c, String role, CreateModelCommand m, boolean caseSensitive) throws SQLException {
+  private void create(Connection c, String role, CreateModelCommand m, boolean caseSensitive)
+      throws SQLException {
     String schema = m.schema() != null ? m.schema() : currentSchema(c);
     if (find(c, schema, m.name()) != null) {
       throw new RedshiftSqlError("Model \"" + m.name() + "\" already exists");
@@ -116,7 +123,8 @@ public final class ModelCommands {
         }
       }
       if (target < 0) {
-        throw new RedshiftSqlError("Target column \"" + m.target() + "\" is not in the training data");
+        throw new RedshiftSqlError(
+            "Target column \"" + m.target() + "\" is not in the training data");
       }
       if (names.isEmpty()) {
         throw new RedshiftSqlError("The training data has no columns besides the target column");
@@ -140,22 +148,38 @@ public final class ModelCommands {
     }
     List<String> paramTypes = m.functionParamTypes().isEmpty() ? types : m.functionParamTypes();
     if (paramTypes.size() != names.size()) {
-      throw new RedshiftSqlError("Number of function argument types (" + paramTypes.size()
-          + ") doesn't match the number of input columns (" + names.size() + ")");
+      throw new RedshiftSqlError(
+          "Number of function argument types ("
+              + paramTypes.size()
+              + ") doesn't match the number of input columns ("
+              + names.size()
+              + ")");
     }
     BaselineModel.Trained t = BaselineModel.train(types, targetType, m.problemType(), rows);
     String function = quoteIdent(schema) + "." + quoteIdent(m.functionName());
     try (Statement st = c.createStatement()) {
-      st.execute("CREATE FUNCTION " + function + "(" + String.join(", ", paramTypes) + ") RETURNS " + t.returnType()
-          + " LANGUAGE sql IMMUTABLE AS $localredshift_model$ " + t.body() + " $localredshift_model$");
+      st.execute(
+          "CREATE FUNCTION "
+              + function
+              + "("
+              + String.join(", ", paramTypes)
+              + ") RETURNS "
+              + t.returnType()
+              + " LANGUAGE sql IMMUTABLE AS $localredshift_model$ "
+              + t.body()
+              + " $localredshift_model$");
     }
     Instant created = Instant.now();
     Duration delay = trainingDelay.get();
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + ModelBootstrap.MODELS_TABLE + " (schema_name,"
-        + " model_name, owner, created_at, ready_at, reported_training, training_query, target_column,"
-        + " function_name, function_params, function_param_types, return_type, iam_role, s3_bucket, model_type,"
-        + " problem_type, objective, auto, max_runtime, method, training_rows)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO "
+                + ModelBootstrap.MODELS_TABLE
+                + " (schema_name,"
+                + " model_name, owner, created_at, ready_at, reported_training, training_query, target_column,"
+                + " function_name, function_params, function_param_types, return_type, iam_role, s3_bucket, model_type,"
+                + " problem_type, objective, auto, max_runtime, method, training_rows)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, schema);
       ps.setString(2, m.name());
       ps.setString(3, role);
@@ -184,7 +208,8 @@ public final class ModelCommands {
   private String show(Connection c, ModelParser.Target target) throws SQLException {
     if (target.name() == null) {
       return "SELECT schema_name::varchar AS \"Schema Name\", model_name::varchar AS \"Model Name\" FROM "
-          + ModelBootstrap.MODELS_TABLE + " ORDER BY 1, 2";
+          + ModelBootstrap.MODELS_TABLE
+          + " ORDER BY 1, 2";
     }
     String schema = target.schema() != null ? target.schema() : currentSchema(c);
     Model model = find(c, schema, target.name());
@@ -193,44 +218,61 @@ public final class ModelCommands {
     }
     boolean ready = model.reportedTraining && !Instant.now().isBefore(model.readyAt);
     if (!ready && !model.reportedTraining) {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE " + ModelBootstrap.MODELS_TABLE
-          + " SET reported_training = true WHERE schema_name = ? AND model_name = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE "
+                  + ModelBootstrap.MODELS_TABLE
+                  + " SET reported_training = true WHERE schema_name = ? AND model_name = ?")) {
         ps.setString(1, schema);
         ps.setString(2, target.name());
         ps.executeUpdate();
       }
     }
-    List<String[]> rows = List.of(
-        new String[] {"Model Name", model.name},
-        new String[] {"Schema Name", model.schema},
-        new String[] {"Owner", model.owner},
-        new String[] {"Creation Time", CREATION_TIME.format(LocalDateTime.ofInstant(model.createdAt, ZoneOffset.UTC))},
-        new String[] {"Model State", ready ? "READY" : "TRAINING"},
-        new String[] {"Training Job Status", ready ? "Completed" : "InProgress"},
-        new String[] {"Estimated Cost", "0.000000"},
-        new String[] {"", ""},
-        new String[] {"TRAINING DATA:", ""},
-        new String[] {"Query", model.query},
-        new String[] {"Target Column", model.target.toUpperCase(Locale.ROOT)},
-        new String[] {"", ""},
-        new String[] {"PARAMETERS:", ""},
-        new String[] {"Model Type", model.modelType.toLowerCase(Locale.ROOT)},
-        new String[] {"Problem Type", model.problemType},
-        new String[] {"Objective", model.objective},
-        new String[] {"Function Name", model.function},
-        new String[] {"Function Parameters", model.params},
-        new String[] {"Function Parameter Types", model.paramTypes},
-        new String[] {"IAM Role", model.iamRole},
-        new String[] {"S3 Bucket", model.bucket},
-        new String[] {"Max Runtime", Long.toString(model.maxRuntime)},
-        new String[] {"Local Training Method", model.method + " on " + model.trainingRows + " rows"});
+    List<String[]> rows =
+        List.of(
+            new String[] {"Model Name", model.name},
+            new String[] {"Schema Name", model.schema},
+            new String[] {"Owner", model.owner},
+            new String[] {
+              "Creation Time",
+              CREATION_TIME.format(LocalDateTime.ofInstant(model.createdAt, ZoneOffset.UTC))
+            },
+            new String[] {"Model State", ready ? "READY" : "TRAINING"},
+            new String[] {"Training Job Status", ready ? "Completed" : "InProgress"},
+            new String[] {"Estimated Cost", "0.000000"},
+            new String[] {"", ""},
+            new String[] {"TRAINING DATA:", ""},
+            new String[] {"Query", model.query},
+            new String[] {"Target Column", model.target.toUpperCase(Locale.ROOT)},
+            new String[] {"", ""},
+            new String[] {"PARAMETERS:", ""},
+            new String[] {"Model Type", model.modelType.toLowerCase(Locale.ROOT)},
+            new String[] {"Problem Type", model.problemType},
+            new String[] {"Objective", model.objective},
+            new String[] {"Function Name", model.function},
+            new String[] {"Function Parameters", model.params},
+            new String[] {"Function Parameter Types", model.paramTypes},
+            new String[] {"IAM Role", model.iamRole},
+            new String[] {"S3 Bucket", model.bucket},
+            new String[] {"Max Runtime", Long.toString(model.maxRuntime)},
+            new String[] {
+              "Local Training Method", model.method + " on " + model.trainingRows + " rows"
+            });
     StringBuilder values = new StringBuilder();
     for (int i = 0; i < rows.size(); i++) {
-      values.append(i == 0 ? "" : ", ").append("(").append(i).append(", ")
-          .append(BaselineModel.quote(rows.get(i)[0])).append(", ").append(BaselineModel.quote(rows.get(i)[1]))
+      values
+          .append(i == 0 ? "" : ", ")
+          .append("(")
+          .append(i)
+          .append(", ")
+          .append(BaselineModel.quote(rows.get(i)[0]))
+          .append(", ")
+          .append(BaselineModel.quote(rows.get(i)[1]))
           .append(")");
     }
-    return "SELECT k::varchar AS \"Key\", v::varchar AS \"Value\" FROM (VALUES " + values + ") AS t(n, k, v)"
+    return "SELECT k::varchar AS \"Key\", v::varchar AS \"Value\" FROM (VALUES "
+        + values
+        + ") AS t(n, k, v)"
         + " ORDER BY n";
   }
 
@@ -244,45 +286,88 @@ public final class ModelCommands {
       throw new RedshiftSqlError("Model \"" + target.name() + "\" does not exist");
     }
     try (Statement st = c.createStatement()) {
-      st.execute("DROP FUNCTION IF EXISTS " + quoteIdent(schema) + "." + quoteIdent(model.function) + "("
-          + String.join(", ", model.paramTypes.split(" ")) + ")");
+      st.execute(
+          "DROP FUNCTION IF EXISTS "
+              + quoteIdent(schema)
+              + "."
+              + quoteIdent(model.function)
+              + "("
+              + String.join(", ", model.paramTypes.split(" "))
+              + ")");
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "DELETE FROM " + ModelBootstrap.MODELS_TABLE + " WHERE schema_name = ? AND model_name = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "DELETE FROM "
+                + ModelBootstrap.MODELS_TABLE
+                + " WHERE schema_name = ? AND model_name = ?")) {
       ps.setString(1, schema);
       ps.setString(2, target.name());
       ps.executeUpdate();
     }
   }
 
-  private record Model(String schema, String name, String owner, Instant createdAt, Instant readyAt,
-      boolean reportedTraining, String query, String target, String function, String params, String paramTypes,
-      String iamRole, String bucket, String modelType, String problemType, String objective, long maxRuntime,
-      String method, long trainingRows) {}
+  private record Model(
+      String schema,
+      String name,
+      String owner,
+      Instant createdAt,
+      Instant readyAt,
+      boolean reportedTraining,
+      String query,
+      String target,
+      String function,
+      String params,
+      String paramTypes,
+      String iamRole,
+      String bucket,
+      String modelType,
+      String problemType,
+      String objective,
+      long maxRuntime,
+      String method,
+      long trainingRows) {}
 
   private static Model find(Connection c, String schema, String name) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT schema_name, model_name, owner, created_at, ready_at,"
-        + " reported_training, training_query, target_column, function_name, function_params, function_param_types,"
-        + " iam_role, s3_bucket, model_type, problem_type, objective, max_runtime, method, training_rows FROM "
-        + ModelBootstrap.MODELS_TABLE + " WHERE schema_name = ? AND model_name = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT schema_name, model_name, owner, created_at, ready_at,"
+                + " reported_training, training_query, target_column, function_name, function_params, function_param_types,"
+                + " iam_role, s3_bucket, model_type, problem_type, objective, max_runtime, method, training_rows FROM "
+                + ModelBootstrap.MODELS_TABLE
+                + " WHERE schema_name = ? AND model_name = ?")) {
       ps.setString(1, schema);
       ps.setString(2, name);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return null;
         }
-        return new Model(rs.getString(1), rs.getString(2), rs.getString(3),
+        return new Model(
+            rs.getString(1),
+            rs.getString(2),
+            rs.getString(3),
             rs.getTimestamp(4).toLocalDateTime().toInstant(ZoneOffset.UTC),
-            rs.getTimestamp(5).toLocalDateTime().toInstant(ZoneOffset.UTC), rs.getBoolean(6), rs.getString(7),
-            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-            rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getLong(17),
-            rs.getString(18), rs.getLong(19));
+            rs.getTimestamp(5).toLocalDateTime().toInstant(ZoneOffset.UTC),
+            rs.getBoolean(6),
+            rs.getString(7),
+            rs.getString(8),
+            rs.getString(9),
+            rs.getString(10),
+            rs.getString(11),
+            rs.getString(12),
+            rs.getString(13),
+            rs.getString(14),
+            rs.getString(15),
+            rs.getString(16),
+            rs.getLong(17),
+            rs.getString(18),
+            rs.getLong(19));
       }
     }
   }
 
   private static String currentSchema(Connection c) throws SQLException {
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_schema()")) {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT current_schema()")) {
       rs.next();
       String s = rs.getString(1);
       if (s == null) {

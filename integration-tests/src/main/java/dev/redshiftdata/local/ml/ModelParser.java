@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Parses {@code CREATE MODEL}, {@code SHOW MODEL} and {@code DROP MODEL} (Redshift ML). Unquoted identifiers are
- * folded to lower case. Pure.
+ * Parses {@code CREATE MODEL}, {@code SHOW MODEL} and {@code DROP MODEL} (Redshift ML). Unquoted
+ * identifiers are folded to lower case. Pure.
  */
 final class ModelParser {
 
@@ -36,7 +36,8 @@ final class ModelParser {
       query = sql.substring(start, p.pos - 1).trim();
       source = query;
     } else if (p.peek() == '\'') {
-      throw new RedshiftSqlError("CREATE MODEL from a SageMaker job is not supported by the local Redshift");
+      throw new RedshiftSqlError(
+          "CREATE MODEL from a SageMaker job is not supported by the local Redshift");
     } else {
       String[] table = p.qualifiedName();
       source = table[0] == null ? table[1] : table[0] + "." + table[1];
@@ -145,8 +146,21 @@ final class ModelParser {
     if (bucket == null) {
       throw new RedshiftSqlError("S3_BUCKET is required in SETTINGS for CREATE MODEL");
     }
-    return new CreateModelCommand(name[0], name[1], query, source, target, function, List.copyOf(types), iamRole,
-        auto, modelType, problemType, objective, bucket, maxRuntime);
+    return new CreateModelCommand(
+        name[0],
+        name[1],
+        query,
+        source,
+        target,
+        function,
+        List.copyOf(types),
+        iamRole,
+        auto,
+        modelType,
+        problemType,
+        objective,
+        bucket,
+        maxRuntime);
   }
 
   /** SHOW MODEL {ALL | name}. */
@@ -217,8 +231,10 @@ final class ModelParser {
       pos++;
     }
     if (start == pos) {
-      throw new RedshiftSqlError(pos >= sql.length()
-          ? "syntax error at end of input" : "syntax error at or near \"" + sql.charAt(pos) + "\"");
+      throw new RedshiftSqlError(
+          pos >= sql.length()
+              ? "syntax error at end of input"
+              : "syntax error at or near \"" + sql.charAt(pos) + "\"");
     }
     return sql.substring(start, pos);
   }
@@ -243,12 +259,15 @@ final class ModelParser {
       return id;
     }
     int start = pos;
-    while (pos < sql.length() && (Character.isLetterOrDigit(sql.charAt(pos)) || "_$".indexOf(sql.charAt(pos)) >= 0)) {
+    while (pos < sql.length()
+        && (Character.isLetterOrDigit(sql.charAt(pos)) || "_$".indexOf(sql.charAt(pos)) >= 0)) {
       pos++;
     }
     if (start == pos) {
-      throw new RedshiftSqlError(pos >= sql.length()
-          ? "syntax error at end of input" : "syntax error at or near \"" + sql.charAt(pos) + "\"");
+      throw new RedshiftSqlError(
+          pos >= sql.length()
+              ? "syntax error at end of input"
+              : "syntax error at or near \"" + sql.charAt(pos) + "\"");
     }
     return sql.substring(start, pos).toLowerCase(Locale.ROOT);
   }
@@ -285,7 +304,10 @@ final class ModelParser {
     throw new RedshiftSqlError("unterminated quoted string");
   }
 
-  /** From an opening parenthesis to just past its closing one, skipping strings, quoted names and comments. */
+  /**
+   * From an opening parenthesis to just past its closing one, skipping strings, quoted names and
+   * comments.
+   */
   private void skipBalanced() {
     int depth = 0;
     while (pos < sql.length()) {

@@ -6,9 +6,9 @@ import dev.redshiftdata.local.LocalRedshiftConfig;
 import dev.redshiftdata.local.bulk.BulkBootstrap;
 import dev.redshiftdata.local.catalog.SvvColumnsBootstrap;
 import dev.redshiftdata.local.dialect.RedshiftBootstrap;
+import dev.redshiftdata.local.dialect.RedshiftSqlTranslator;
 import dev.redshiftdata.local.history.HistoryBootstrap;
 import dev.redshiftdata.local.ml.ModelBootstrap;
-import dev.redshiftdata.local.dialect.RedshiftSqlTranslator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
@@ -18,9 +18,10 @@ import java.sql.Statement;
 import java.util.Properties;
 
 /**
- * The embedded PostgreSQL 17 that runs every statement of the local Redshift. It runs in UTC whatever the
- * host's zone (so TIMESTAMPTZ text is the same everywhere) and with {@code standard_conforming_strings=off},
- * Redshift's literal semantics (backslash escapes in ordinary string literals).
+ * The embedded PostgreSQL 17 that runs every statement of the local Redshift. It runs in UTC
+ * whatever the host's zone (so TIMESTAMPTZ text is the same everywhere) and with {@code
+ * standard_conforming_strings=off}, Redshift's literal semantics (backslash escapes in ordinary
+ * string literals).
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -65,7 +66,10 @@ public final class PostgresServer implements AutoCloseable {
         Statement s = c.createStatement()) {
       for (DatabaseUser user : config.users()) {
         s.execute(
-            "CREATE ROLE " + quote(user.name()) + " LOGIN" + (user.superuser() ? " SUPERUSER" : ""));
+            "CREATE ROLE "
+                + quote(user.name())
+                + " LOGIN"
+                + (user.superuser() ? " SUPERUSER" : ""));
       }
       for (Endpoint endpoint : config.endpoints()) {
         for (String database : endpoint.databases()) {
@@ -96,9 +100,11 @@ public final class PostgresServer implements AutoCloseable {
           for (String sql : ModelBootstrap.statements()) {
             s.execute(sql);
           }
-          // Redshift users see PUBLIC but not each other's tables unless granted; keep PG's defaults.
+          // Redshift users see PUBLIC but not each other's tables unless granted; keep PG's
+          // defaults.
           s.execute("GRANT USAGE ON SCHEMA public TO PUBLIC");
-          // The cluster default of enable_case_sensitive_identifier, read by SHOW and restored by RESET.
+          // The cluster default of enable_case_sensitive_identifier, read by SHOW and restored by
+          // RESET.
           s.execute(
               "ALTER DATABASE "
                   + quote(endpoint.postgresDatabase(database))

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Main class of the S3 server's child JVM: runs s3proxy and exits when its parent goes away (stdin closes),
- * so a killed test JVM never leaves an S3 server behind. Uses only the JDK: s3proxy is called by name.
+ * Main class of the S3 server's child JVM: runs s3proxy and exits when its parent goes away (stdin
+ * closes), so a killed test JVM never leaves an S3 server behind. Uses only the JDK: s3proxy is
+ * called by name.
  */
 public final class S3ProxyLauncher {
   private S3ProxyLauncher() {}
@@ -26,6 +27,8 @@ public final class S3ProxyLauncher {
             "parent-watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
-    Class.forName("org.gaul.s3proxy.Main").getMethod("main", String[].class).invoke(null, (Object) args);
+    Class.forName("org.gaul.s3proxy.Main")
+        .getMethod("main", String[].class)
+        .invoke(null, (Object) args);
   }
 }

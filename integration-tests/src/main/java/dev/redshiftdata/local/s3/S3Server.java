@@ -21,8 +21,9 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * The local Redshift's S3 server: s3proxy 4.1 with its filesystem backend, in a child JVM. s3proxy's Jetty 12
- * clashes with Spark's servlet API, so its fat jar is never put on this JVM's class path.
+ * The local Redshift's S3 server: s3proxy 4.1 with its filesystem backend, in a child JVM.
+ * s3proxy's Jetty 12 clashes with Spark's servlet API, so its fat jar is never put on this JVM's
+ * class path.
  */
 public final class S3Server implements AutoCloseable {
 
@@ -101,13 +102,15 @@ public final class S3Server implements AutoCloseable {
         sleep(100);
       }
     }
-    throw new IOException("Cannot start the S3 server: no answer within " + START_TIMEOUT + "; see " + logFile);
+    throw new IOException(
+        "Cannot start the S3 server: no answer within " + START_TIMEOUT + "; see " + logFile);
   }
 
   private static String s3proxyJar(Path workDir) throws IOException {
     URL url = S3Server.class.getResource(JAR_RESOURCE);
     if (url == null) {
-      throw new IOException("Cannot start the S3 server: " + JAR_RESOURCE + " is not on the class path");
+      throw new IOException(
+          "Cannot start the S3 server: " + JAR_RESOURCE + " is not on the class path");
     }
     if ("file".equals(url.getProtocol())) {
       try {
@@ -126,7 +129,8 @@ public final class S3Server implements AutoCloseable {
 
   private static String launcherClassPath() throws IOException {
     try {
-      return Path.of(S3ProxyLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+      return Path.of(
+              S3ProxyLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI())
           .toString();
     } catch (URISyntaxException e) {
       throw new IOException(e);

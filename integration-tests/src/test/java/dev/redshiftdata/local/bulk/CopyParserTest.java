@@ -59,22 +59,30 @@ class CopyParserTest {
 
   @Test
   void refusesWhatRedshiftRefuses() {
-    assertRefused("FORMAT PARQUET MAXERROR 5", "MAXERROR argument is not supported for PARQUET based COPY");
-    assertRefused("PARQUET IGNOREHEADER 1", "IGNOREHEADER argument is not supported for PARQUET based COPY");
-    assertRefused("CSV SERIALIZETOJSON", "SERIALIZETOJSON argument is supported only for PARQUET and ORC based COPY");
+    assertRefused(
+        "FORMAT PARQUET MAXERROR 5", "MAXERROR argument is not supported for PARQUET based COPY");
+    assertRefused(
+        "PARQUET IGNOREHEADER 1", "IGNOREHEADER argument is not supported for PARQUET based COPY");
+    assertRefused(
+        "CSV SERIALIZETOJSON",
+        "SERIALIZETOJSON argument is supported only for PARQUET and ORC based COPY");
     assertRefused("CSV REMOVEQUOTES", "REMOVEQUOTES argument is not supported for CSV based COPY");
     assertRefused("MAXERROR 100001", "MAXERROR must be between 0 and 100000");
     assertRefused("MANIFEST MANIFEST", "conflicting or redundant options");
-    RedshiftSqlError e = assertThrows(RedshiftSqlError.class, () -> CopyParser.parse("COPY t FROM 's3://b/p'"));
+    RedshiftSqlError e =
+        assertThrows(RedshiftSqlError.class, () -> CopyParser.parse("COPY t FROM 's3://b/p'"));
     assertTrue(e.getMessage().startsWith("Invalid credentials."));
-    CopyCommand ok = CopyParser.parse("COPY t FROM 's3://b/p' IAM_ROLE default PARQUET SERIALIZETOJSON ACCEPTINVCHARS");
+    CopyCommand ok =
+        CopyParser.parse(
+            "COPY t FROM 's3://b/p' IAM_ROLE default PARQUET SERIALIZETOJSON ACCEPTINVCHARS");
     assertTrue(ok.serializeToJson());
   }
 
   private static void assertRefused(String options, String message) {
     RedshiftSqlError e =
         assertThrows(
-            RedshiftSqlError.class, () -> CopyParser.parse("COPY t FROM 's3://b/p' IAM_ROLE default " + options));
+            RedshiftSqlError.class,
+            () -> CopyParser.parse("COPY t FROM 's3://b/p' IAM_ROLE default " + options));
     assertEquals(message, e.getMessage());
   }
 }

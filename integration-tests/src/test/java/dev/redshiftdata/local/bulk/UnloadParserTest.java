@@ -88,7 +88,9 @@ class UnloadParserTest {
     RedshiftSqlError e =
         assertThrows(
             RedshiftSqlError.class,
-            () -> UnloadParser.parse("UNLOAD ('select * from t limit 10') TO 's3://b/p' IAM_ROLE default"));
+            () ->
+                UnloadParser.parse(
+                    "UNLOAD ('select * from t limit 10') TO 's3://b/p' IAM_ROLE default"));
     assertTrue(e.getMessage().startsWith("Limit clause is not supported"), e.getMessage());
     // A word "limit" inside a literal is not a clause.
     UnloadParser.parse("UNLOAD ('select ''limit 5'' as s') TO 's3://b/p' IAM_ROLE default");
@@ -96,20 +98,26 @@ class UnloadParserTest {
 
   @Test
   void refusesWhatRedshiftRefuses() {
-    assertRefused("PARQUET DELIMITER ','", "DELIMITER argument is not supported for PARQUET based UNLOAD");
-    assertRefused("FORMAT PARQUET HEADER", "HEADER argument is not supported for PARQUET based UNLOAD");
-    assertRefused("PARQUET NULL AS 'x'", "NULL AS argument is not supported for PARQUET based UNLOAD");
+    assertRefused(
+        "PARQUET DELIMITER ','", "DELIMITER argument is not supported for PARQUET based UNLOAD");
+    assertRefused(
+        "FORMAT PARQUET HEADER", "HEADER argument is not supported for PARQUET based UNLOAD");
+    assertRefused(
+        "PARQUET NULL AS 'x'", "NULL AS argument is not supported for PARQUET based UNLOAD");
     assertRefused("PARQUET GZIP", "GZIP argument is not supported for PARQUET based UNLOAD");
     assertRefused("JSON HEADER", "HEADER argument is not supported for JSON based UNLOAD");
     assertRefused("CSV ADDQUOTES", "ADDQUOTES argument is not supported for CSV based UNLOAD");
-    assertRefused("CLEANPATH ALLOWOVERWRITE", "CLEANPATH and ALLOWOVERWRITE options cannot be used together");
+    assertRefused(
+        "CLEANPATH ALLOWOVERWRITE", "CLEANPATH and ALLOWOVERWRITE options cannot be used together");
     assertRefused("MAXFILESIZE 4 MB", "MAXFILESIZE must be between 5 MB and 6.2 GB");
     assertRefused("MAXFILESIZE 7 GB", "MAXFILESIZE must be between 5 MB and 6.2 GB");
-    assertRefused("CSV ROWGROUPSIZE 64 MB", "ROWGROUPSIZE is only supported for PARQUET based UNLOAD");
+    assertRefused(
+        "CSV ROWGROUPSIZE 64 MB", "ROWGROUPSIZE is only supported for PARQUET based UNLOAD");
     assertRefused("MANIFEST MANIFEST", "conflicting or redundant options");
     assertRefused("PARQUET BOGUS", "syntax error at or near \"BOGUS\"");
     RedshiftSqlError noAuth =
-        assertThrows(RedshiftSqlError.class, () -> UnloadParser.parse("UNLOAD ('select 1') TO 's3://b/p'"));
+        assertThrows(
+            RedshiftSqlError.class, () -> UnloadParser.parse("UNLOAD ('select 1') TO 's3://b/p'"));
     assertTrue(noAuth.getMessage().startsWith("Invalid credentials."), noAuth.getMessage());
     RedshiftSqlError badPath =
         assertThrows(
@@ -122,7 +130,9 @@ class UnloadParserTest {
     RedshiftSqlError e =
         assertThrows(
             RedshiftSqlError.class,
-            () -> UnloadParser.parse("UNLOAD ('select 1') TO 's3://b/p/' IAM_ROLE default " + options));
+            () ->
+                UnloadParser.parse(
+                    "UNLOAD ('select 1') TO 's3://b/p/' IAM_ROLE default " + options));
     assertEquals(message, e.getMessage());
   }
 }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** ListSchemas, ListTables and DescribeTable answered from a real PostgreSQL with Redshift's names. */
+/**
+ * ListSchemas, ListTables and DescribeTable answered from a real PostgreSQL with Redshift's names.
+ */
 class CatalogQueriesIT {
 
   private static PostgresServer server;
@@ -28,20 +30,21 @@ class CatalogQueriesIT {
     dev = config.defaultCluster().postgresDatabase("dev");
     analytics = config.defaultCluster().postgresDatabase("analytics");
     try (Connection c = server.connect(dev, "awsuser")) {
-      for (String sql : List.of(
-          "CREATE SCHEMA sales",
-          "CREATE TABLE sales.orders (id INT NOT NULL, customer VARCHAR(200), amount DECIMAL(12,2) DEFAULT 0,"
-              + " code CHAR(3) NOT NULL, note TEXT, placed TIMESTAMP DEFAULT GETDATE()) DISTSTYLE KEY DISTKEY(id)"
-              + " SORTKEY(placed)",
-          "CREATE TABLE sales.\"LineItems\" (\"OrderId\" BIGINT, qty SMALLINT, price REAL, total FLOAT,"
-              + " ok BOOLEAN, d DATE, t TIME, ttz TIMETZ, tstz TIMESTAMPTZ, doc SUPER, raw VARBYTE(100),"
-              + " shape GEOMETRY, region GEOGRAPHY, hll HLLSKETCH, plain NUMERIC)",
-          "CREATE VIEW sales.order_totals AS SELECT customer, sum(amount) AS total FROM sales.orders GROUP BY 1",
-          "CREATE VIEW sales.late AS SELECT id FROM sales.orders WITH NO SCHEMA BINDING",
-          "CREATE MATERIALIZED VIEW sales.mv AS SELECT id FROM sales.orders",
-          "CREATE TABLE public.orders (id INT)",
-          "CREATE TABLE public.secret (x INT)",
-          "REVOKE ALL ON public.secret FROM PUBLIC")) {
+      for (String sql :
+          List.of(
+              "CREATE SCHEMA sales",
+              "CREATE TABLE sales.orders (id INT NOT NULL, customer VARCHAR(200), amount DECIMAL(12,2) DEFAULT 0,"
+                  + " code CHAR(3) NOT NULL, note TEXT, placed TIMESTAMP DEFAULT GETDATE()) DISTSTYLE KEY DISTKEY(id)"
+                  + " SORTKEY(placed)",
+              "CREATE TABLE sales.\"LineItems\" (\"OrderId\" BIGINT, qty SMALLINT, price REAL, total FLOAT,"
+                  + " ok BOOLEAN, d DATE, t TIME, ttz TIMETZ, tstz TIMESTAMPTZ, doc SUPER, raw VARBYTE(100),"
+                  + " shape GEOMETRY, region GEOGRAPHY, hll HLLSKETCH, plain NUMERIC)",
+              "CREATE VIEW sales.order_totals AS SELECT customer, sum(amount) AS total FROM sales.orders GROUP BY 1",
+              "CREATE VIEW sales.late AS SELECT id FROM sales.orders WITH NO SCHEMA BINDING",
+              "CREATE MATERIALIZED VIEW sales.mv AS SELECT id FROM sales.orders",
+              "CREATE TABLE public.orders (id INT)",
+              "CREATE TABLE public.secret (x INT)",
+              "REVOKE ALL ON public.secret FROM PUBLIC")) {
         exec(c, sql);
       }
     }
@@ -63,13 +66,16 @@ class CatalogQueriesIT {
   @Test
   void freshDatabaseListsRedshiftsSchemas() throws SQLException {
     try (Connection c = server.connect(analytics, "reader")) {
-      assertEquals(List.of("information_schema", "pg_catalog", "pg_internal", "public"),
+      assertEquals(
+          List.of("information_schema", "pg_catalog", "pg_internal", "public"),
           CatalogQueries.listSchemas(c, null));
-      assertEquals(List.of("information_schema", "pg_catalog", "pg_internal", "public"),
+      assertEquals(
+          List.of("information_schema", "pg_catalog", "pg_internal", "public"),
           CatalogQueries.listSchemas(c, "%"));
       assertEquals(List.of("pg_catalog", "pg_internal"), CatalogQueries.listSchemas(c, "pg\\_%"));
       assertEquals(List.of("public"), CatalogQueries.listSchemas(c, "_ublic"));
-      assertEquals(List.of("pg_catalog", "pg_internal", "public"), CatalogQueries.listSchemas(c, "p%"));
+      assertEquals(
+          List.of("pg_catalog", "pg_internal", "public"), CatalogQueries.listSchemas(c, "p%"));
       assertEquals(List.of(), CatalogQueries.listSchemas(c, "PUBLIC"));
       assertEquals(List.of(), CatalogQueries.listSchemas(c, "nothing%"));
       assertEquals(List.of(), CatalogQueries.listTables(c, "public", null));
@@ -80,7 +86,8 @@ class CatalogQueriesIT {
   @Test
   void listSchemasShowsUserSchemas() throws SQLException {
     try (Connection c = server.connect(dev, "reader")) {
-      assertEquals(List.of("information_schema", "pg_catalog", "pg_internal", "public", "sales"),
+      assertEquals(
+          List.of("information_schema", "pg_catalog", "pg_internal", "public", "sales"),
           CatalogQueries.listSchemas(c, null));
       assertEquals(List.of("sales"), CatalogQueries.listSchemas(c, "%les"));
     }
@@ -98,15 +105,19 @@ class CatalogQueriesIT {
               new TableInfo("order_totals", "sales", "VIEW")),
           CatalogQueries.listTables(c, "sales", null));
       assertEquals(
-          List.of(new TableInfo("orders", "public", "TABLE"), new TableInfo("orders", "sales", "TABLE")),
+          List.of(
+              new TableInfo("orders", "public", "TABLE"),
+              new TableInfo("orders", "sales", "TABLE")),
           CatalogQueries.listTables(c, null, "orders"));
       assertEquals(
           List.of(new TableInfo("order_totals", "sales", "VIEW")),
           CatalogQueries.listTables(c, "sal%", "order\\_%"));
       assertEquals(
-          List.of(new TableInfo("orders", "sales", "TABLE")), CatalogQueries.listTables(c, "sales", "o_ders"));
+          List.of(new TableInfo("orders", "sales", "TABLE")),
+          CatalogQueries.listTables(c, "sales", "o_ders"));
       // Like the JDBC metadata Redshift answers with: listed whatever the role's privileges.
-      assertEquals(List.of(new TableInfo("secret", "public", "TABLE")),
+      assertEquals(
+          List.of(new TableInfo("secret", "public", "TABLE")),
           CatalogQueries.listTables(c, "public", "secret"));
     }
   }
@@ -122,10 +133,14 @@ class CatalogQueriesIT {
               new TableInfo("sql_parts", "information_schema", "SYSTEM TABLE"),
               new TableInfo("sql_sizing", "information_schema", "SYSTEM TABLE")),
           info.subList(0, 4));
-      assertTrue(info.contains(new TableInfo("tables", "information_schema", "SYSTEM VIEW")), info.toString());
-      assertEquals(List.of(new TableInfo("pg_class", "pg_catalog", "SYSTEM TABLE")),
+      assertTrue(
+          info.contains(new TableInfo("tables", "information_schema", "SYSTEM VIEW")),
+          info.toString());
+      assertEquals(
+          List.of(new TableInfo("pg_class", "pg_catalog", "SYSTEM TABLE")),
           CatalogQueries.listTables(c, "pg_catalog", "pg_class"));
-      assertEquals(List.of(new TableInfo("pg_tables", "pg_catalog", "SYSTEM VIEW")),
+      assertEquals(
+          List.of(new TableInfo("pg_tables", "pg_catalog", "SYSTEM VIEW")),
           CatalogQueries.listTables(c, "pg%", "pg_tables"));
       assertEquals(List.of(), CatalogQueries.listTables(c, "pg_toast", null));
       assertEquals(List.of(), CatalogQueries.listTables(c, "pg_internal", null));
@@ -134,7 +149,8 @@ class CatalogQueriesIT {
 
   @Test
   void temporaryTablesAreVisibleToTheirSessionOnly() throws SQLException {
-    try (Connection c = server.connect(dev, "awsuser"); Connection other = server.connect(dev, "awsuser")) {
+    try (Connection c = server.connect(dev, "awsuser");
+        Connection other = server.connect(dev, "awsuser")) {
       exec(c, "CREATE TEMP TABLE scratch (a INT)");
       List<TableInfo> mine = CatalogQueries.listTables(c, null, "scratch");
       assertEquals(1, mine.size());
@@ -181,10 +197,30 @@ class CatalogQueriesIT {
     }
   }
 
-  private static ColumnInfo col(String name, String type, int precision, int scale, int nullable, boolean signed,
-      boolean caseSensitive, String table, String columnDefault) {
-    return new ColumnInfo(name, null, type, precision, scale, precision, nullable, signed, caseSensitive, false,
-        "sales", table, columnDefault);
+  private static ColumnInfo col(
+      String name,
+      String type,
+      int precision,
+      int scale,
+      int nullable,
+      boolean signed,
+      boolean caseSensitive,
+      String table,
+      String columnDefault) {
+    return new ColumnInfo(
+        name,
+        null,
+        type,
+        precision,
+        scale,
+        precision,
+        nullable,
+        signed,
+        caseSensitive,
+        false,
+        "sales",
+        table,
+        columnDefault);
   }
 
   @Test
@@ -198,10 +234,37 @@ class CatalogQueriesIT {
         oid = rs.getLong(1);
       }
       List<ColumnInfo> cols = CatalogQueries.describeTable(c, "public", "sales_ident");
-      assertEquals(List.of(
-          new ColumnInfo("name", null, "varchar", 10, 0, 10, 1, false, true, false, "public", "sales_ident", null),
-          new ColumnInfo("id", null, "int8", 19, 0, 19, 0, true, false, false, "public", "sales_ident",
-              "\"identity\"(" + oid + ", 1, '100,5'::text)")), cols);
+      assertEquals(
+          List.of(
+              new ColumnInfo(
+                  "name",
+                  null,
+                  "varchar",
+                  10,
+                  0,
+                  10,
+                  1,
+                  false,
+                  true,
+                  false,
+                  "public",
+                  "sales_ident",
+                  null),
+              new ColumnInfo(
+                  "id",
+                  null,
+                  "int8",
+                  19,
+                  0,
+                  19,
+                  0,
+                  true,
+                  false,
+                  false,
+                  "public",
+                  "sales_ident",
+                  "\"identity\"(" + oid + ", 1, '100,5'::text)")),
+          cols);
     }
   }
 
@@ -213,11 +276,19 @@ class CatalogQueriesIT {
       assertEquals(List.of(), CatalogQueries.describeTable(c, "sales", "LineItems"));
       assertEquals(List.of(), CatalogQueries.describeTable(c, "sales", "nope"));
       List<ColumnInfo> both = CatalogQueries.describeTable(c, null, "orders");
-      assertEquals(List.of("public.orders.id", "sales.orders.id", "sales.orders.customer", "sales.orders.amount",
-              "sales.orders.code", "sales.orders.note", "sales.orders.placed"),
+      assertEquals(
+          List.of(
+              "public.orders.id",
+              "sales.orders.id",
+              "sales.orders.customer",
+              "sales.orders.amount",
+              "sales.orders.code",
+              "sales.orders.note",
+              "sales.orders.placed"),
           both.stream().map(x -> x.schemaName() + "." + x.tableName() + "." + x.name()).toList());
       List<ColumnInfo> schema = CatalogQueries.describeTable(c, "sales", null);
-      assertEquals(List.of("lineitems", "mv", "order_totals", "orders"),
+      assertEquals(
+          List.of("lineitems", "mv", "order_totals", "orders"),
           schema.stream().map(ColumnInfo::tableName).distinct().toList());
     }
   }
@@ -227,14 +298,41 @@ class CatalogQueriesIT {
     try (Connection c = server.connect(dev, "reader")) {
       assertEquals(
           List.of(
-              new ColumnInfo("customer", null, "varchar", 200, 0, 200, 1, false, true, false, "sales",
-                  "order_totals", null),
-              new ColumnInfo("total", null, "numeric", 38, 18, 38, 1, true, false, false, "sales",
-                  "order_totals", null)),
+              new ColumnInfo(
+                  "customer",
+                  null,
+                  "varchar",
+                  200,
+                  0,
+                  200,
+                  1,
+                  false,
+                  true,
+                  false,
+                  "sales",
+                  "order_totals",
+                  null),
+              new ColumnInfo(
+                  "total",
+                  null,
+                  "numeric",
+                  38,
+                  18,
+                  38,
+                  1,
+                  true,
+                  false,
+                  false,
+                  "sales",
+                  "order_totals",
+                  null)),
           CatalogQueries.describeTable(c, "sales", "order_totals"));
       assertEquals(List.of(), CatalogQueries.describeTable(c, "sales", "late"));
-      assertEquals(List.of(new ColumnInfo("id", null, "int4", 10, 0, 10, 1, true, false, false, "sales", "mv",
-          null)), CatalogQueries.describeTable(c, "sales", "mv"));
+      assertEquals(
+          List.of(
+              new ColumnInfo(
+                  "id", null, "int4", 10, 0, 10, 1, true, false, false, "sales", "mv", null)),
+          CatalogQueries.describeTable(c, "sales", "mv"));
     }
   }
 
@@ -243,10 +341,32 @@ class CatalogQueriesIT {
     try (Connection c = server.connect(dev, "reader")) {
       List<ColumnInfo> cols = CatalogQueries.describeTable(c, "information_schema", "sql_features");
       // The DescribeTable example of the Redshift docs (reference §3.3).
-      assertEquals(new ColumnInfo("feature_id", null, "character_data", 2147483647, 0, 2147483647, 1, false,
-          true, false, "information_schema", "sql_features", null), cols.get(0));
-      assertEquals(List.of("feature_id", "feature_name", "sub_feature_id", "sub_feature_name", "is_supported",
-          "is_verified_by", "comments"), cols.stream().map(ColumnInfo::name).toList());
+      assertEquals(
+          new ColumnInfo(
+              "feature_id",
+              null,
+              "character_data",
+              2147483647,
+              0,
+              2147483647,
+              1,
+              false,
+              true,
+              false,
+              "information_schema",
+              "sql_features",
+              null),
+          cols.get(0));
+      assertEquals(
+          List.of(
+              "feature_id",
+              "feature_name",
+              "sub_feature_id",
+              "sub_feature_name",
+              "is_supported",
+              "is_verified_by",
+              "comments"),
+          cols.stream().map(ColumnInfo::name).toList());
       assertEquals("yes_or_no", cols.get(4).typeName());
       assertEquals(3, cols.get(4).precision());
     }
@@ -255,8 +375,11 @@ class CatalogQueriesIT {
   @Test
   void describeTableOfATableTheRoleCannotRead() throws SQLException {
     try (Connection c = server.connect(dev, "reader")) {
-      assertEquals(List.of(new ColumnInfo("x", null, "int4", 10, 0, 10, 1, true, false, false, "public", "secret",
-          null)), CatalogQueries.describeTable(c, "public", "secret"));
+      assertEquals(
+          List.of(
+              new ColumnInfo(
+                  "x", null, "int4", 10, 0, 10, 1, true, false, false, "public", "secret", null)),
+          CatalogQueries.describeTable(c, "public", "secret"));
     }
   }
 
@@ -264,18 +387,25 @@ class CatalogQueriesIT {
   void resultMetadataTypesOfDomainsMapBack() throws SQLException {
     try (Connection c = server.connect(dev, "awsuser");
         Statement s = c.createStatement();
-        java.sql.ResultSet rs = s.executeQuery("SELECT doc, raw, \"OrderId\" AS x FROM sales.\"LineItems\""
-            .toLowerCase())) {
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT doc, raw, \"OrderId\" AS x FROM sales.\"LineItems\"".toLowerCase())) {
       java.sql.ResultSetMetaData md = rs.getMetaData();
-      assertEquals("super", RedshiftTypeNames.ofJdbc(md.getColumnTypeName(1), md.getPrecision(1),
-          md.getScale(1)).typeName());
-      assertEquals("varbyte", RedshiftTypeNames.ofJdbc(md.getColumnTypeName(2), md.getPrecision(2),
-          md.getScale(2)).typeName());
+      assertEquals(
+          "super",
+          RedshiftTypeNames.ofJdbc(md.getColumnTypeName(1), md.getPrecision(1), md.getScale(1))
+              .typeName());
+      assertEquals(
+          "varbyte",
+          RedshiftTypeNames.ofJdbc(md.getColumnTypeName(2), md.getPrecision(2), md.getScale(2))
+              .typeName());
     }
     try (Connection c = server.connect(dev, "awsuser");
         Statement s = c.createStatement();
-        java.sql.ResultSet rs = s.executeQuery("SELECT customer, amount, code, note, 'lit', 1.5::numeric(5,1)"
-            + " FROM sales.orders")) {
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT customer, amount, code, note, 'lit', 1.5::numeric(5,1)"
+                    + " FROM sales.orders")) {
       java.sql.ResultSetMetaData md = rs.getMetaData();
       List<String> got = new java.util.ArrayList<>();
       for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -283,8 +413,15 @@ class CatalogQueriesIT {
             RedshiftTypeNames.ofJdbc(md.getColumnTypeName(i), md.getPrecision(i), md.getScale(i));
         got.add(t.typeName() + "/" + t.precision() + "/" + t.scale());
       }
-      assertEquals(List.of("varchar/200/0", "numeric/12/2", "bpchar/3/0", "varchar/256/0",
-          "varchar/65535/0", "numeric/5/1"), got);
+      assertEquals(
+          List.of(
+              "varchar/200/0",
+              "numeric/12/2",
+              "bpchar/3/0",
+              "varchar/256/0",
+              "varchar/65535/0",
+              "numeric/5/1"),
+          got);
     }
   }
 }

@@ -24,31 +24,72 @@ class DataApiCatalogIT extends DataApiTestSupport {
 
   @Test
   void listDatabasesOfTheEndpoint() {
-    ListDatabasesResponse r = client().listDatabases(b -> b.clusterIdentifier(CLUSTER).database(DB).secretArn(ADMIN_SECRET));
+    ListDatabasesResponse r =
+        client()
+            .listDatabases(b -> b.clusterIdentifier(CLUSTER).database(DB).secretArn(ADMIN_SECRET));
     assertEquals(List.of("analytics", "dev"), r.databases());
     assertNull(r.nextToken());
-    ListDatabasesResponse p1 = client().listDatabases(b -> b.clusterIdentifier(CLUSTER).database(DB)
-        .secretArn(ADMIN_SECRET).maxResults(1));
+    ListDatabasesResponse p1 =
+        client()
+            .listDatabases(
+                b ->
+                    b.clusterIdentifier(CLUSTER)
+                        .database(DB)
+                        .secretArn(ADMIN_SECRET)
+                        .maxResults(1));
     assertEquals(List.of("analytics"), p1.databases());
     assertNotNull(p1.nextToken());
-    ListDatabasesResponse p2 = client().listDatabases(b -> b.clusterIdentifier(CLUSTER).database(DB)
-        .secretArn(ADMIN_SECRET).maxResults(1).nextToken(p1.nextToken()));
+    ListDatabasesResponse p2 =
+        client()
+            .listDatabases(
+                b ->
+                    b.clusterIdentifier(CLUSTER)
+                        .database(DB)
+                        .secretArn(ADMIN_SECRET)
+                        .maxResults(1)
+                        .nextToken(p1.nextToken()));
     assertEquals(List.of("dev"), p2.databases());
     assertNull(p2.nextToken());
-    assertEquals(List.of("dev"), client().listDatabases(b -> b.workgroupName("local-workgroup").database(DB))
-        .databases());
-    assertThrows(ValidationException.class, () -> client().listDatabases(b -> b.clusterIdentifier(CLUSTER)
-        .database(DB).secretArn(ADMIN_SECRET).maxResults(1001)));
-    assertThrows(ValidationException.class, () -> client().listDatabases(b -> b.clusterIdentifier(CLUSTER)
-        .database(DB).secretArn(ADMIN_SECRET).nextToken("bogus")));
-    assertThrows(DatabaseConnectionException.class, () -> client().listDatabases(b -> b.clusterIdentifier(CLUSTER)
-        .database("nope").secretArn(ADMIN_SECRET)));
+    assertEquals(
+        List.of("dev"),
+        client().listDatabases(b -> b.workgroupName("local-workgroup").database(DB)).databases());
+    assertThrows(
+        ValidationException.class,
+        () ->
+            client()
+                .listDatabases(
+                    b ->
+                        b.clusterIdentifier(CLUSTER)
+                            .database(DB)
+                            .secretArn(ADMIN_SECRET)
+                            .maxResults(1001)));
+    assertThrows(
+        ValidationException.class,
+        () ->
+            client()
+                .listDatabases(
+                    b ->
+                        b.clusterIdentifier(CLUSTER)
+                            .database(DB)
+                            .secretArn(ADMIN_SECRET)
+                            .nextToken("bogus")));
+    assertThrows(
+        DatabaseConnectionException.class,
+        () ->
+            client()
+                .listDatabases(
+                    b -> b.clusterIdentifier(CLUSTER).database("nope").secretArn(ADMIN_SECRET)));
   }
 
-  /** ListSchemas/ListTables/DescribeTable need the catalog engineer's CatalogQueries; skipped while it is a stub. */
+  /**
+   * ListSchemas/ListTables/DescribeTable need the catalog engineer's CatalogQueries; skipped while
+   * it is a stub.
+   */
   private static void assumeCatalogImplemented() {
     try {
-      client().listSchemas(b -> b.clusterIdentifier(CLUSTER).database(DB).secretArn(ADMIN_SECRET).maxResults(1));
+      client()
+          .listSchemas(
+              b -> b.clusterIdentifier(CLUSTER).database(DB).secretArn(ADMIN_SECRET).maxResults(1));
     } catch (InternalServerException e) {
       Assumptions.assumeTrue(false, "CatalogQueries not implemented yet: " + e.getMessage());
     } catch (SdkException e) {
@@ -60,11 +101,24 @@ class DataApiCatalogIT extends DataApiTestSupport {
   void listSchemasWithPatternAndPaging() {
     assumeCatalogImplemented();
     admin("create schema if not exists cat_s1", "create schema if not exists cat_s2");
-    ListSchemasResponse r = client().listSchemas(b -> b.clusterIdentifier(CLUSTER).database(DB)
-        .secretArn(ADMIN_SECRET).schemaPattern("cat_s%"));
+    ListSchemasResponse r =
+        client()
+            .listSchemas(
+                b ->
+                    b.clusterIdentifier(CLUSTER)
+                        .database(DB)
+                        .secretArn(ADMIN_SECRET)
+                        .schemaPattern("cat_s%"));
     assertEquals(List.of("cat_s1", "cat_s2"), r.schemas());
-    ListSchemasResponse p1 = client().listSchemas(b -> b.clusterIdentifier(CLUSTER).database(DB)
-        .secretArn(ADMIN_SECRET).schemaPattern("cat_s_").maxResults(1));
+    ListSchemasResponse p1 =
+        client()
+            .listSchemas(
+                b ->
+                    b.clusterIdentifier(CLUSTER)
+                        .database(DB)
+                        .secretArn(ADMIN_SECRET)
+                        .schemaPattern("cat_s_")
+                        .maxResults(1));
     assertEquals(1, p1.schemas().size());
     assertNotNull(p1.nextToken());
   }
@@ -72,16 +126,34 @@ class DataApiCatalogIT extends DataApiTestSupport {
   @Test
   void listTablesAndDescribeTable() {
     assumeCatalogImplemented();
-    admin("drop table if exists cat_t", "create table cat_t (id int not null, name varchar(30))",
-        "drop view if exists cat_v", "create view cat_v as select id from cat_t");
-    ListTablesResponse t = client().listTables(b -> b.clusterIdentifier(CLUSTER).database(DB)
-        .secretArn(ADMIN_SECRET).schemaPattern("public").tablePattern("cat_%"));
-    assertEquals(List.of("cat_t:TABLE", "cat_v:VIEW"),
+    admin(
+        "drop table if exists cat_t",
+        "create table cat_t (id int not null, name varchar(30))",
+        "drop view if exists cat_v",
+        "create view cat_v as select id from cat_t");
+    ListTablesResponse t =
+        client()
+            .listTables(
+                b ->
+                    b.clusterIdentifier(CLUSTER)
+                        .database(DB)
+                        .secretArn(ADMIN_SECRET)
+                        .schemaPattern("public")
+                        .tablePattern("cat_%"));
+    assertEquals(
+        List.of("cat_t:TABLE", "cat_v:VIEW"),
         t.tables().stream().map((TableMember m) -> m.name() + ":" + m.type()).sorted().toList());
     assertTrue(t.tables().stream().allMatch(m -> m.schema().equals("public")));
 
-    DescribeTableResponse d = client().describeTable(b -> b.clusterIdentifier(CLUSTER).database(DB)
-        .secretArn(ADMIN_SECRET).schema("public").table("cat_t"));
+    DescribeTableResponse d =
+        client()
+            .describeTable(
+                b ->
+                    b.clusterIdentifier(CLUSTER)
+                        .database(DB)
+                        .secretArn(ADMIN_SECRET)
+                        .schema("public")
+                        .table("cat_t"));
     assertEquals("cat_t", d.tableName());
     List<ColumnMetadata> cols = d.columnList();
     assertEquals(List.of("id", "name"), cols.stream().map(ColumnMetadata::name).toList());
@@ -89,8 +161,16 @@ class DataApiCatalogIT extends DataApiTestSupport {
     assertEquals(0, cols.get(0).nullable());
     assertEquals("varchar", cols.get(1).typeName());
     assertEquals(30, cols.get(1).length());
-    DescribeTableResponse page = client().describeTable(b -> b.clusterIdentifier(CLUSTER).database(DB)
-        .secretArn(ADMIN_SECRET).schema("public").table("cat_t").maxResults(1));
+    DescribeTableResponse page =
+        client()
+            .describeTable(
+                b ->
+                    b.clusterIdentifier(CLUSTER)
+                        .database(DB)
+                        .secretArn(ADMIN_SECRET)
+                        .schema("public")
+                        .table("cat_t")
+                        .maxResults(1));
     assertEquals(1, page.columnList().size());
     assertNotNull(page.nextToken());
   }

@@ -10,7 +10,9 @@ import software.amazon.awssdk.services.redshiftdata.model.DescribeStatementRespo
 import software.amazon.awssdk.services.redshiftdata.model.Field;
 import software.amazon.awssdk.services.redshiftdata.model.StatusString;
 
-/** MERGE, ALTER TABLE APPEND, COMMENT ON, temporary tables and GRANT/REVOKE through the Data API. */
+/**
+ * MERGE, ALTER TABLE APPEND, COMMENT ON, temporary tables and GRANT/REVOKE through the Data API.
+ */
 class DataApiDmlDdlIT extends DataApiTestSupport {
 
   private static String text(Field f) {
@@ -47,12 +49,16 @@ class DataApiDmlDdlIT extends DataApiTestSupport {
     run("CREATE TABLE m_source (id INT, v VARCHAR(10), del BOOLEAN)");
     run("INSERT INTO m_target VALUES (1, 'a'), (2, 'b'), (3, 'c')");
     run("INSERT INTO m_source VALUES (2, 'B', false), (3, 'C', true), (4, 'D', false)");
-    DescribeStatementResponse d = run("MERGE INTO m_target USING m_source s ON m_target.id = s.id"
-        + " WHEN MATCHED THEN UPDATE SET v = s.v WHEN NOT MATCHED THEN INSERT (id, v) VALUES (s.id, s.v)");
+    DescribeStatementResponse d =
+        run(
+            "MERGE INTO m_target USING m_source s ON m_target.id = s.id"
+                + " WHEN MATCHED THEN UPDATE SET v = s.v WHEN NOT MATCHED THEN INSERT (id, v) VALUES (s.id, s.v)");
     assertEquals(3, d.resultRows());
-    assertEquals(List.of("1|a", "2|B", "3|C", "4|D"), lines("SELECT id, v FROM m_target ORDER BY id"));
-    run("MERGE INTO m_target AS t USING m_source AS s ON t.id = s.id WHEN MATCHED THEN DELETE"
-        + " WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.v)");
+    assertEquals(
+        List.of("1|a", "2|B", "3|C", "4|D"), lines("SELECT id, v FROM m_target ORDER BY id"));
+    run(
+        "MERGE INTO m_target AS t USING m_source AS s ON t.id = s.id WHEN MATCHED THEN DELETE"
+            + " WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.v)");
     assertEquals(List.of("1|a"), lines("SELECT id, v FROM m_target ORDER BY id"));
   }
 
@@ -65,9 +71,12 @@ class DataApiDmlDdlIT extends DataApiTestSupport {
     run("INSERT INTO md_target VALUES (1, 'a'), (2, 'b'), (2, 'b2'), (3, 'c')");
     run("INSERT INTO md_source VALUES (2, 'B'), (4, 'D')");
     run("MERGE INTO md_target USING md_source ON md_target.id = md_source.id REMOVE DUPLICATES");
-    assertEquals(List.of("1|a", "2|B", "3|c", "4|D"), lines("SELECT id, v FROM md_target ORDER BY id"));
-    run("MERGE INTO md_target t USING (SELECT 3 AS id, 'C'::varchar(10) AS v) s ON t.id = s.id REMOVE DUPLICATES;");
-    assertEquals(List.of("1|a", "2|B", "3|C", "4|D"), lines("SELECT id, v FROM md_target ORDER BY id"));
+    assertEquals(
+        List.of("1|a", "2|B", "3|c", "4|D"), lines("SELECT id, v FROM md_target ORDER BY id"));
+    run(
+        "MERGE INTO md_target t USING (SELECT 3 AS id, 'C'::varchar(10) AS v) s ON t.id = s.id REMOVE DUPLICATES;");
+    assertEquals(
+        List.of("1|a", "2|B", "3|C", "4|D"), lines("SELECT id, v FROM md_target ORDER BY id"));
   }
 
   @Test
@@ -86,7 +95,8 @@ class DataApiDmlDdlIT extends DataApiTestSupport {
     run("DROP TABLE IF EXISTS ap_extra");
     run("CREATE TABLE ap_extra (id INT, v VARCHAR(10), x INT)");
     run("INSERT INTO ap_extra VALUES (4, 'd', 99)");
-    assertEquals("ERROR: Target table and source table attributes don't match.",
+    assertEquals(
+        "ERROR: Target table and source table attributes don't match.",
         failed("ALTER TABLE ap_target APPEND FROM ap_extra").error());
     run("ALTER TABLE ap_target APPEND FROM ap_extra IGNOREEXTRA");
     assertEquals(List.of("4|d"), lines("SELECT id, v FROM ap_target WHERE id = 4"));
@@ -106,32 +116,52 @@ class DataApiDmlDdlIT extends DataApiTestSupport {
     run("CREATE TABLE cm_t (id INT, v VARCHAR(10))");
     run("COMMENT ON TABLE cm_t IS 'the table'");
     run("COMMENT ON COLUMN cm_t.v IS 'the value'");
-    assertEquals(List.of("the table|the value"), lines("SELECT obj_description('cm_t'::regclass, 'pg_class'),"
-        + " col_description('cm_t'::regclass, 2)"));
-    assertEquals(List.of("the table", "the value"), lines("SELECT d.description FROM pg_description d"
-        + " WHERE d.objoid = 'cm_t'::regclass ORDER BY d.objsubid"));
-    assertEquals(List.of("cm_t|the table"), lines("SHOW TABLES FROM SCHEMA dev.public LIKE 'cm_t'").stream()
-        .map(l -> l.split("\\|")[2] + "|" + l.split("\\|")[5]).toList());
+    assertEquals(
+        List.of("the table|the value"),
+        lines(
+            "SELECT obj_description('cm_t'::regclass, 'pg_class'),"
+                + " col_description('cm_t'::regclass, 2)"));
+    assertEquals(
+        List.of("the table", "the value"),
+        lines(
+            "SELECT d.description FROM pg_description d"
+                + " WHERE d.objoid = 'cm_t'::regclass ORDER BY d.objsubid"));
+    assertEquals(
+        List.of("cm_t|the table"),
+        lines("SHOW TABLES FROM SCHEMA dev.public LIKE 'cm_t'").stream()
+            .map(l -> l.split("\\|")[2] + "|" + l.split("\\|")[5])
+            .toList());
     run("COMMENT ON TABLE cm_t IS NULL");
     assertEquals(List.of("null"), lines("SELECT obj_description('cm_t'::regclass, 'pg_class')"));
   }
 
   @Test
   void temporaryTables() {
-    var first = client().executeStatement(sql("CREATE TABLE #stage (id INT, v VARCHAR(5))")
-        .sessionKeepAliveSeconds(60).build());
+    var first =
+        client()
+            .executeStatement(
+                sql("CREATE TABLE #stage (id INT, v VARCHAR(5))")
+                    .sessionKeepAliveSeconds(60)
+                    .build());
     String session = first.sessionId();
     assertEquals(StatusString.FINISHED, await(first.id()).status());
     try {
       runIn(session, "INSERT INTO #stage VALUES (1, 'x'), (2, 'y')");
       runIn(session, "CREATE TEMP TABLE t_plain AS SELECT * FROM #Stage WHERE id = 1");
       runIn(session, "SELECT * INTO #copy FROM #stage");
-      var id = runIn(session, "SELECT (SELECT count(*) FROM #stage), (SELECT count(*) FROM t_plain),"
-          + " (SELECT count(*) FROM #copy), (SELECT relpersistence FROM pg_class WHERE relname = '#stage')");
+      var id =
+          runIn(
+              session,
+              "SELECT (SELECT count(*) FROM #stage), (SELECT count(*) FROM t_plain),"
+                  + " (SELECT count(*) FROM #copy), (SELECT relpersistence FROM pg_class WHERE relname = '#stage')");
       assertEquals(List.of("2|1|2|t"), linesOf(id));
     } finally {
-      DescribeStatementResponse d = await(client().executeStatement(b -> b.sessionId(session)
-          .sql("SELECT 1").sessionKeepAliveSeconds(0)).id());
+      DescribeStatementResponse d =
+          await(
+              client()
+                  .executeStatement(
+                      b -> b.sessionId(session).sql("SELECT 1").sessionKeepAliveSeconds(0))
+                  .id());
       assertEquals(StatusString.FINISHED, d.status());
     }
     // Another session does not see them.
@@ -167,7 +197,8 @@ class DataApiDmlDdlIT extends DataApiTestSupport {
     run("DROP SCHEMA IF EXISTS gr_s CASCADE");
     run("CREATE TABLE gr_t (id INT)");
     run("INSERT INTO gr_t VALUES (7)");
-    assertEquals("ERROR: permission denied for relation gr_t", asReader("SELECT id FROM gr_t").error());
+    assertEquals(
+        "ERROR: permission denied for relation gr_t", asReader("SELECT id FROM gr_t").error());
     run("GRANT SELECT ON TABLE gr_t TO reader");
     DescribeStatementResponse ok = asReader("SELECT id FROM gr_t");
     assertEquals(StatusString.FINISHED, ok.status(), ok.error());
@@ -179,7 +210,10 @@ class DataApiDmlDdlIT extends DataApiTestSupport {
     run("CREATE SCHEMA gr_s");
     run("CREATE TABLE gr_s.t (id INT)");
     run("GRANT SELECT ON ALL TABLES IN SCHEMA gr_s TO reader");
-    assertTrue(asReader("SELECT * FROM gr_s.t").error().startsWith("ERROR: permission denied for schema gr_s"));
+    assertTrue(
+        asReader("SELECT * FROM gr_s.t")
+            .error()
+            .startsWith("ERROR: permission denied for schema gr_s"));
     run("GRANT USAGE ON SCHEMA gr_s TO reader");
     assertEquals(StatusString.FINISHED, asReader("SELECT * FROM gr_s.t").status());
     run("REVOKE USAGE ON SCHEMA gr_s FROM reader");

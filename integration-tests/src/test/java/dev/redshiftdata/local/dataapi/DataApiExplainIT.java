@@ -11,10 +11,14 @@ import software.amazon.awssdk.services.redshiftdata.model.ColumnMetadata;
 import software.amazon.awssdk.services.redshiftdata.model.Field;
 import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResponse;
 
-/** EXPLAIN answers one text column QUERY PLAN whose plan lines carry rows= and width=, as Redshift prints them. */
+/**
+ * EXPLAIN answers one text column QUERY PLAN whose plan lines carry rows= and width=, as Redshift
+ * prints them.
+ */
 class DataApiExplainIT extends DataApiTestSupport {
 
-  private static final Pattern TOP = Pattern.compile("^XN .*\\(cost=[0-9.]+\\.\\.[0-9.]+ rows=(\\d+) width=(\\d+)\\)$");
+  private static final Pattern TOP =
+      Pattern.compile("^XN .*\\(cost=[0-9.]+\\.\\.[0-9.]+ rows=(\\d+) width=(\\d+)\\)$");
 
   @Test
   void explainReportsTheEstimateOnTheTopLine() {
@@ -36,17 +40,31 @@ class DataApiExplainIT extends DataApiTestSupport {
     assertTrue(top.startsWith("XN Seq Scan on ex_t"), top);
 
     // Child nodes are prefixed too; detail lines are kept as they are.
-    List<List<Field>> lines = query("explain select a.id, count(*) from ex_t a join ex_t b on a.id = b.id"
-        + " where a.id < 100 group by a.id;");
+    List<List<Field>> lines =
+        query(
+            "explain select a.id, count(*) from ex_t a join ex_t b on a.id = b.id"
+                + " where a.id < 100 group by a.id;");
     assertTrue(lines.get(0).get(0).stringValue().startsWith("XN "), lines.toString());
-    assertTrue(lines.stream().anyMatch(l -> l.get(0).stringValue().matches(" +-> +XN .*rows=\\d+ width=\\d+\\)")),
+    assertTrue(
+        lines.stream()
+            .anyMatch(l -> l.get(0).stringValue().matches(" +-> +XN .*rows=\\d+ width=\\d+\\)")),
         lines.toString());
-    assertTrue(lines.stream().anyMatch(l -> l.get(0).stringValue().strip().startsWith("Hash Cond:")
-        || l.get(0).stringValue().strip().startsWith("Merge Cond:") || l.get(0).stringValue().strip().startsWith("Filter:")),
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                l ->
+                    l.get(0).stringValue().strip().startsWith("Hash Cond:")
+                        || l.get(0).stringValue().strip().startsWith("Merge Cond:")
+                        || l.get(0).stringValue().strip().startsWith("Filter:")),
         lines.toString());
 
     // Redshift syntax inside the explained statement is translated; VERBOSE is accepted.
-    Matcher top2 = TOP.matcher(query("EXPLAIN VERBOSE SELECT TOP 10 NVL(v, 'x') FROM ex_t").get(0).get(0).stringValue());
+    Matcher top2 =
+        TOP.matcher(
+            query("EXPLAIN VERBOSE SELECT TOP 10 NVL(v, 'x') FROM ex_t")
+                .get(0)
+                .get(0)
+                .stringValue());
     assertTrue(top2.matches());
     assertEquals("10", top2.group(1));
   }

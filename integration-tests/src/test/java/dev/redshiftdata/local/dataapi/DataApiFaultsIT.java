@@ -31,11 +31,13 @@ class DataApiFaultsIT extends DataApiTestSupport {
     return RedshiftDataClient.builder()
         .endpointOverride(java.net.URI.create("http://127.0.0.1:" + server().port()))
         .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(CONFIG.accessKeyId(),
-                CONFIG.secretAccessKey())))
+        .credentialsProvider(
+            software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                    CONFIG.accessKeyId(), CONFIG.secretAccessKey())))
         .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-        .overrideConfiguration(ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())
         .build();
   }
 
@@ -45,13 +47,19 @@ class DataApiFaultsIT extends DataApiTestSupport {
     run("select 1");
     run("select 2"); // 2nd call throttled, 3rd (the retry) accepted
     List<RecordedRequest> calls = server().requests().operation("ExecuteStatement");
-    assertEquals(List.of("OK", "ThrottlingException", "OK"), calls.stream().map(RecordedRequest::outcome).toList());
+    assertEquals(
+        List.of("OK", "ThrottlingException", "OK"),
+        calls.stream().map(RecordedRequest::outcome).toList());
     assertEquals(400, calls.get(1).httpStatus());
     assertEquals("select 2", calls.get(2).sql());
     try (RedshiftDataClient once = noRetries()) {
       server().faults().throttleEvery("ListDatabases", 1);
-      RedshiftDataException e = assertThrows(RedshiftDataException.class,
-          () -> once.listDatabases(b -> b.clusterIdentifier(CLUSTER).database(DB).dbUser("awsuser")));
+      RedshiftDataException e =
+          assertThrows(
+              RedshiftDataException.class,
+              () ->
+                  once.listDatabases(
+                      b -> b.clusterIdentifier(CLUSTER).database(DB).dbUser("awsuser")));
       assertEquals("ThrottlingException", e.awsErrorDetails().errorCode());
       assertTrue(e.isThrottlingException());
     }
@@ -61,15 +69,23 @@ class DataApiFaultsIT extends DataApiTestSupport {
   void oneShotInternalError() {
     try (RedshiftDataClient once = noRetries()) {
       server().faults().internalErrorOnce("ListDatabases");
-      InternalServerException e = assertThrows(InternalServerException.class,
-          () -> once.listDatabases(b -> b.clusterIdentifier(CLUSTER).database(DB).dbUser("awsuser")));
+      InternalServerException e =
+          assertThrows(
+              InternalServerException.class,
+              () ->
+                  once.listDatabases(
+                      b -> b.clusterIdentifier(CLUSTER).database(DB).dbUser("awsuser")));
       assertEquals(500, e.statusCode());
-      assertEquals(List.of("analytics", "dev"),
-          once.listDatabases(b -> b.clusterIdentifier(CLUSTER).database(DB).dbUser("awsuser")).databases());
+      assertEquals(
+          List.of("analytics", "dev"),
+          once.listDatabases(b -> b.clusterIdentifier(CLUSTER).database(DB).dbUser("awsuser"))
+              .databases());
     }
     server().faults().internalErrorOnce("DescribeStatement");
     run("select 1"); // the SDK retries the 500
-    assertEquals("InternalServerException", server().requests().operation("DescribeStatement").get(0).outcome());
+    assertEquals(
+        "InternalServerException",
+        server().requests().operation("DescribeStatement").get(0).outcome());
   }
 
   @Test
@@ -79,7 +95,8 @@ class DataApiFaultsIT extends DataApiTestSupport {
     client().listDatabases(b -> b.clusterIdentifier(CLUSTER).database(DB).dbUser("awsuser"));
     assertTrue(System.nanoTime() - t0 >= Duration.ofMillis(300).toNanos());
     assertTrue(server().requests().operation("ListDatabases").get(0).elapsed().toMillis() >= 300);
-    run("select 1"); // other operations are not delayed: recorded, not timed, to stay robust on a busy machine
+    run("select 1"); // other operations are not delayed: recorded, not timed, to stay robust on a
+    // busy machine
     assertEquals(1, server().requests().count("ExecuteStatement"));
   }
 
@@ -89,7 +106,8 @@ class DataApiFaultsIT extends DataApiTestSupport {
     String id = submit("select 1");
     DescribeStatementResponse d = await(id);
     assertEquals(StatusString.FINISHED, d.status());
-    assertTrue(server().requests().count("DescribeStatement", id) >= 6,
+    assertTrue(
+        server().requests().count("DescribeStatement", id) >= 6,
         "" + server().requests().count("DescribeStatement", id));
   }
 
@@ -132,18 +150,22 @@ class DataApiFaultsIT extends DataApiTestSupport {
 
   @Test
   void recordsRequestsWithCredentialsRedacted() {
-    String copy = "copy t from 's3://b/k' ACCESS_KEY_ID 'AKIAXXXX' SECRET_ACCESS_KEY 'shh' SESSION_TOKEN 'tok'";
-    String unload = "unload ('select 1') to 's3://b/p' credentials 'aws_access_key_id=AK;aws_secret_access_key=shh'";
+    String copy =
+        "copy t from 's3://b/k' ACCESS_KEY_ID 'AKIAXXXX' SECRET_ACCESS_KEY 'shh' SESSION_TOKEN 'tok'";
+    String unload =
+        "unload ('select 1') to 's3://b/p' credentials 'aws_access_key_id=AK;aws_secret_access_key=shh'";
     String user = "create user bob password 'Secret123'";
     await(submit(copy));
     await(submit(unload));
     await(submit(user));
     admin("drop user if exists bob");
     List<String> sqls = server().requests().sqls();
-    assertEquals(List.of(
-        "copy t from 's3://b/k' ACCESS_KEY_ID '***' SECRET_ACCESS_KEY '***' SESSION_TOKEN '***'",
-        "unload ('select 1') to 's3://b/p' credentials '***'",
-        "create user bob password '***'"), sqls);
+    assertEquals(
+        List.of(
+            "copy t from 's3://b/k' ACCESS_KEY_ID '***' SECRET_ACCESS_KEY '***' SESSION_TOKEN '***'",
+            "unload ('select 1') to 's3://b/p' credentials '***'",
+            "create user bob password '***'"),
+        sqls);
     assertFalse(server().requests().all().toString().contains("shh"));
     assertTrue(server().requests().count("DescribeStatement") >= 3);
     server().requests().clear();
@@ -157,8 +179,9 @@ class DataApiFaultsIT extends DataApiTestSupport {
     assertEquals(200, post("/_local/settings", "{\"resultPageRows\":1}"));
     String id = run("select 1 union all select 2").id();
     assertEquals(1, client().getStatementResult(b -> b.id(id)).records().size());
-    HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + server().port() + "/_local/requests")
-        .openConnection();
+    HttpURLConnection c =
+        (HttpURLConnection)
+            new URL("http://127.0.0.1:" + server().port() + "/_local/requests").openConnection();
     JsonNode log;
     try (InputStream in = c.getInputStream()) {
       log = new ObjectMapper().readTree(in);
@@ -172,7 +195,8 @@ class DataApiFaultsIT extends DataApiTestSupport {
   }
 
   private static int post(String path, String json) throws IOException {
-    HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + server().port() + path).openConnection();
+    HttpURLConnection c =
+        (HttpURLConnection) new URL("http://127.0.0.1:" + server().port() + path).openConnection();
     c.setRequestMethod("POST");
     c.setDoOutput(true);
     try (OutputStream out = c.getOutputStream()) {

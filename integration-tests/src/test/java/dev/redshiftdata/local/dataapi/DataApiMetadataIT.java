@@ -15,33 +15,51 @@ import software.amazon.awssdk.services.redshiftdata.model.Field;
 import software.amazon.awssdk.services.redshiftdata.model.StatusString;
 
 /**
- * Result metadata across operations: DescribeTable and GetStatementResult describe a column the same way (one
- * type table, RedshiftTypeNames), {@code pg_last_query_id()} within a batch and a session, and
- * {@code describe_field_name_in_uppercase}.
+ * Result metadata across operations: DescribeTable and GetStatementResult describe a column the
+ * same way (one type table, RedshiftTypeNames), {@code pg_last_query_id()} within a batch and a
+ * session, and {@code describe_field_name_in_uppercase}.
  */
 class DataApiMetadataIT extends DataApiTestSupport {
 
   private static void createTableAndView() {
     run("drop view if exists meta_v");
     run("drop table if exists meta_t");
-    run("create table meta_t (c_int2 smallint, c_int4 integer, c_int8 bigint, c_num numeric(12,2), c_f4 real,"
-        + " c_f8 double precision, c_bool boolean, c_char char(3), c_varchar varchar(40), c_max varchar(max),"
-        + " c_date date, c_time time, c_timetz timetz, c_ts timestamp, c_tstz timestamptz, c_super super,"
-        + " c_varbyte varbyte, c_geom geometry)");
-    // Computed columns: PostgreSQL gives an aggregate of a numeric no declared precision, a || no length.
-    run("create view meta_v as select sum(c_num) as total, avg(c_num) as mean, max(c_varchar) || '!' as label,"
-        + " count(*) as n from meta_t");
+    run(
+        "create table meta_t (c_int2 smallint, c_int4 integer, c_int8 bigint, c_num numeric(12,2), c_f4 real,"
+            + " c_f8 double precision, c_bool boolean, c_char char(3), c_varchar varchar(40), c_max varchar(max),"
+            + " c_date date, c_time time, c_timetz timetz, c_ts timestamp, c_tstz timestamptz, c_super super,"
+            + " c_varbyte varbyte, c_geom geometry)");
+    // Computed columns: PostgreSQL gives an aggregate of a numeric no declared precision, a || no
+    // length.
+    run(
+        "create view meta_v as select sum(c_num) as total, avg(c_num) as mean, max(c_varchar) || '!' as label,"
+            + " count(*) as n from meta_t");
   }
 
   private static String describe(ColumnMetadata c) {
-    return c.typeName() + "/" + c.precision() + "/" + c.scale() + "/signed=" + c.isSigned() + "/cs="
+    return c.typeName()
+        + "/"
+        + c.precision()
+        + "/"
+        + c.scale()
+        + "/signed="
+        + c.isSigned()
+        + "/cs="
         + c.isCaseSensitive();
   }
 
   private static Map<String, String> describeTable(String table) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (ColumnMetadata c : client().describeTable(b -> b.clusterIdentifier(CLUSTER).database(DB)
-        .secretArn(ADMIN_SECRET).schema("public").table(table)).columnList()) {
+    for (ColumnMetadata c :
+        client()
+            .describeTable(
+                b ->
+                    b.clusterIdentifier(CLUSTER)
+                        .database(DB)
+                        .secretArn(ADMIN_SECRET)
+                        .schema("public")
+                        .table(table))
+            .columnList()) {
       out.put(c.name(), describe(c));
     }
     return out;
@@ -92,9 +110,13 @@ class DataApiMetadataIT extends DataApiTestSupport {
             "label", "varchar/65535/0/signed=false/cs=true",
             "n", "int8/19/0/signed=true/cs=false"),
         view);
-    // The same aggregate computed in the query itself (no catalog column behind it) follows the same rule.
-    assertEquals(view, resultMetadata("select sum(c_num) as total, avg(c_num) as mean,"
-        + " max(c_varchar) || '!' as label, count(*) as n from meta_t"));
+    // The same aggregate computed in the query itself (no catalog column behind it) follows the
+    // same rule.
+    assertEquals(
+        view,
+        resultMetadata(
+            "select sum(c_num) as total, avg(c_num) as mean,"
+                + " max(c_varchar) || '!' as label, count(*) as n from meta_t"));
   }
 
   private static long longValue(String statementId) {
@@ -105,9 +127,15 @@ class DataApiMetadataIT extends DataApiTestSupport {
 
   @Test
   void pgLastQueryIdInABatch() {
-    BatchExecuteStatementResponse b = client().batchExecuteStatement(x -> x.clusterIdentifier(CLUSTER)
-        .database(DB).secretArn(ADMIN_SECRET).sqls("select 1", "select pg_last_query_id()",
-            "select pg_last_query_id()"));
+    BatchExecuteStatementResponse b =
+        client()
+            .batchExecuteStatement(
+                x ->
+                    x.clusterIdentifier(CLUSTER)
+                        .database(DB)
+                        .secretArn(ADMIN_SECRET)
+                        .sqls(
+                            "select 1", "select pg_last_query_id()", "select pg_last_query_id()"));
     DescribeStatementResponse d = await(b.id());
     assertEquals(StatusString.FINISHED, d.status(), d.error());
     long first = d.subStatements().get(0).redshiftQueryId();
@@ -122,10 +150,16 @@ class DataApiMetadataIT extends DataApiTestSupport {
     BulkCommandHandler before = server().bulkCommands();
     try {
       server().bulkCommands(ctx -> new BulkCommandHandler.Outcome(1));
-      BatchExecuteStatementResponse b = client().batchExecuteStatement(x -> x.clusterIdentifier(CLUSTER)
-          .database(DB).secretArn(ADMIN_SECRET).sqls(
-              "unload ('select 1') to 's3://local-redshift/x/' iam_role 'arn:aws:iam::123456789012:role/r'",
-              "select pg_last_query_id()"));
+      BatchExecuteStatementResponse b =
+          client()
+              .batchExecuteStatement(
+                  x ->
+                      x.clusterIdentifier(CLUSTER)
+                          .database(DB)
+                          .secretArn(ADMIN_SECRET)
+                          .sqls(
+                              "unload ('select 1') to 's3://local-redshift/x/' iam_role 'arn:aws:iam::123456789012:role/r'",
+                              "select pg_last_query_id()"));
       DescribeStatementResponse d = await(b.id());
       assertEquals(StatusString.FINISHED, d.status(), d.error());
       assertEquals(d.subStatements().get(0).redshiftQueryId(), longValue(b.id() + ":2"));
@@ -136,41 +170,64 @@ class DataApiMetadataIT extends DataApiTestSupport {
 
   @Test
   void pgLastQueryIdInASession() {
-    ExecuteStatementResponse e = client().executeStatement(sql("select 1").sessionKeepAliveSeconds(30).build());
+    ExecuteStatementResponse e =
+        client().executeStatement(sql("select 1").sessionKeepAliveSeconds(30).build());
     DescribeStatementResponse first = await(e.id());
     assertEquals(StatusString.FINISHED, first.status(), first.error());
-    String next = client().executeStatement(b -> b.sessionId(e.sessionId()).sql("select pg_last_query_id()")).id();
+    String next =
+        client()
+            .executeStatement(b -> b.sessionId(e.sessionId()).sql("select pg_last_query_id()"))
+            .id();
     assertEquals(StatusString.FINISHED, await(next).status());
     assertEquals(first.redshiftQueryId(), longValue(next));
-    String again = client().executeStatement(b -> b.sessionId(e.sessionId()).sql("select pg_last_query_id()")).id();
+    String again =
+        client()
+            .executeStatement(b -> b.sessionId(e.sessionId()).sql("select pg_last_query_id()"))
+            .id();
     assertEquals(StatusString.FINISHED, await(again).status());
     assertEquals(await(next).redshiftQueryId(), longValue(again));
-    // A statement of its own runs in a new session: nothing before it (aws-sdk issue #322, reference §10).
+    // A statement of its own runs in a new session: nothing before it (aws-sdk issue #322,
+    // reference §10).
     assertEquals(-1, longValue(run("select pg_last_query_id()").id()));
   }
 
   private static List<String> names(String statementId) {
     return client().getStatementResult(b -> b.id(statementId)).columnMetadata().stream()
-        .map(c -> c.name() + "|" + c.label()).toList();
+        .map(c -> c.name() + "|" + c.label())
+        .toList();
   }
 
   @Test
   void describeFieldNameInUppercaseLivesInTheSession() {
-    ExecuteStatementResponse set = client().executeStatement(
-        sql("SET describe_field_name_in_uppercase TO on").sessionKeepAliveSeconds(30).build());
+    ExecuteStatementResponse set =
+        client()
+            .executeStatement(
+                sql("SET describe_field_name_in_uppercase TO on")
+                    .sessionKeepAliveSeconds(30)
+                    .build());
     assertEquals(StatusString.FINISHED, await(set.id()).status(), await(set.id()).error());
-    String id = client().executeStatement(b -> b.sessionId(set.sessionId())
-        .sql("select 1 as abc, 2 as \"MixedCase\", 3")).id();
+    String id =
+        client()
+            .executeStatement(
+                b -> b.sessionId(set.sessionId()).sql("select 1 as abc, 2 as \"MixedCase\", 3"))
+            .id();
     assertEquals(StatusString.FINISHED, await(id).status());
     assertEquals(List.of("ABC|ABC", "MIXEDCASE|MIXEDCASE", "?COLUMN?|?COLUMN?"), names(id));
-    String show = client().executeStatement(b -> b.sessionId(set.sessionId())
-        .sql("show describe_field_name_in_uppercase")).id();
+    String show =
+        client()
+            .executeStatement(
+                b -> b.sessionId(set.sessionId()).sql("show describe_field_name_in_uppercase"))
+            .id();
     assertEquals(StatusString.FINISHED, await(show).status());
     assertEquals("on", rows(show).get(0).get(0).stringValue());
-    String off = client().executeStatement(b -> b.sessionId(set.sessionId())
-        .sql("reset describe_field_name_in_uppercase")).id();
+    String off =
+        client()
+            .executeStatement(
+                b -> b.sessionId(set.sessionId()).sql("reset describe_field_name_in_uppercase"))
+            .id();
     assertEquals(StatusString.FINISHED, await(off).status());
-    String after = client().executeStatement(b -> b.sessionId(set.sessionId()).sql("select 1 as abc")).id();
+    String after =
+        client().executeStatement(b -> b.sessionId(set.sessionId()).sql("select 1 as abc")).id();
     assertEquals(StatusString.FINISHED, await(after).status());
     assertEquals(List.of("abc|abc"), names(after));
     // Outside the session the default (off) applies.
@@ -179,9 +236,17 @@ class DataApiMetadataIT extends DataApiTestSupport {
 
   @Test
   void describeFieldNameInUppercaseInABatch() {
-    BatchExecuteStatementResponse b = client().batchExecuteStatement(x -> x.clusterIdentifier(CLUSTER)
-        .database(DB).secretArn(ADMIN_SECRET).sqls("select 1 as before_set",
-            "set describe_field_name_in_uppercase to true", "select 1 as after_set"));
+    BatchExecuteStatementResponse b =
+        client()
+            .batchExecuteStatement(
+                x ->
+                    x.clusterIdentifier(CLUSTER)
+                        .database(DB)
+                        .secretArn(ADMIN_SECRET)
+                        .sqls(
+                            "select 1 as before_set",
+                            "set describe_field_name_in_uppercase to true",
+                            "select 1 as after_set"));
     DescribeStatementResponse d = await(b.id());
     assertEquals(StatusString.FINISHED, d.status(), d.error());
     assertEquals(List.of("before_set|before_set"), names(b.id() + ":1"));

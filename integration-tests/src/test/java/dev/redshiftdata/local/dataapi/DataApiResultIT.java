@@ -27,7 +27,9 @@ class DataApiResultIT extends DataApiTestSupport {
           + " c_bytes bytea, c_json jsonb)";
 
   private void createTypes() {
-    admin("drop table if exists types_t", TYPES_TABLE,
+    admin(
+        "drop table if exists types_t",
+        TYPES_TABLE,
         "insert into types_t values (1, 2, 9223372036854774807, 123.40, 1.5, 123.34, true, 'ab', 'x,y',"
             + " 'line\"1', '2023-10-23', '09:26:38.779304', '09:26:38.779304+00', '2022-02-22',"
             + " '2023-10-23 09:26:38.779304+00', '\\\\x616263', '{\"a\": 1, \"b\": [1, 2]}')",
@@ -64,8 +66,11 @@ class DataApiResultIT extends DataApiTestSupport {
 
   @Test
   void specialFloatsAndTimestampForms() {
-    List<Field> r = query("select 'NaN'::float8, 'Infinity'::float4, '2020-08-21 17:33:51.88712'::timestamp,"
-        + " '2020-08-21 17:33:51'::timestamptz, -5::int4").get(0);
+    List<Field> r =
+        query(
+                "select 'NaN'::float8, 'Infinity'::float4, '2020-08-21 17:33:51.88712'::timestamp,"
+                    + " '2020-08-21 17:33:51'::timestamptz, -5::int4")
+            .get(0);
     assertEquals(Field.fromStringValue("NaN"), r.get(0));
     assertEquals(Field.fromStringValue("Infinity"), r.get(1));
     assertEquals(Field.fromStringValue("2020-08-21 17:33:51.88712"), r.get(2));
@@ -76,12 +81,33 @@ class DataApiResultIT extends DataApiTestSupport {
   @Test
   void columnMetadataLikeRedshift() {
     createTypes();
-    String id = run("select c_int2, c_int4, c_int8, c_num, c_f4, c_f8, c_bool, c_char, c_varchar, c_text,"
-        + " c_date, c_time, c_timetz, c_ts, c_tstz, c_bytes, c_json, 1 + 1 as \"Computed\" from types_t").id();
+    String id =
+        run("select c_int2, c_int4, c_int8, c_num, c_f4, c_f8, c_bool, c_char, c_varchar, c_text,"
+                + " c_date, c_time, c_timetz, c_ts, c_tstz, c_bytes, c_json, 1 + 1 as \"Computed\" from types_t")
+            .id();
     List<ColumnMetadata> m = client().getStatementResult(b -> b.id(id)).columnMetadata();
-    String[] types = {"int2", "int4", "int8", "numeric", "float4", "float8", "bool", "bpchar", "varchar",
-        "varchar", "date", "time", "timetz", "timestamp", "timestamptz", "varbyte", "super", "int4"};
-    // c_text is a PostgreSQL text column (created past the dialect, which would make it varchar(256)): 65535.
+    String[] types = {
+      "int2",
+      "int4",
+      "int8",
+      "numeric",
+      "float4",
+      "float8",
+      "bool",
+      "bpchar",
+      "varchar",
+      "varchar",
+      "date",
+      "time",
+      "timetz",
+      "timestamp",
+      "timestamptz",
+      "varbyte",
+      "super",
+      "int4"
+    };
+    // c_text is a PostgreSQL text column (created past the dialect, which would make it
+    // varchar(256)): 65535.
     int[] precision = {5, 10, 19, 10, 8, 17, 1, 5, 20, 65535, 13, 15, 21, 29, 35, 64000, 65535, 10};
     int[] scale = {0, 0, 0, 2, 8, 17, 0, 0, 0, 0, 0, 6, 6, 6, 6, 0, 0, 0};
     for (int i = 0; i < types.length; i++) {
@@ -111,7 +137,8 @@ class DataApiResultIT extends DataApiTestSupport {
   @Test
   void pagesBySizeWithExactRows() {
     server().settings().resultPageRows(40);
-    String id = run("select g as n, 'row ' || g as s from generate_series(1, 100) g order by g").id();
+    String id =
+        run("select g as n, 'row ' || g as s from generate_series(1, 100) g order by g").id();
     List<GetStatementResultResponse> pages = new ArrayList<>();
     String token = null;
     do {
@@ -126,27 +153,39 @@ class DataApiResultIT extends DataApiTestSupport {
     pages.forEach(p -> assertEquals(2, p.columnMetadata().size()));
     List<List<Field>> all = pages.stream().flatMap(p -> p.records().stream()).toList();
     for (int i = 0; i < 100; i++) {
-      assertEquals(List.of(Field.fromLongValue(i + 1L), Field.fromStringValue("row " + (i + 1))), all.get(i));
+      assertEquals(
+          List.of(Field.fromLongValue(i + 1L), Field.fromStringValue("row " + (i + 1))),
+          all.get(i));
     }
     // by bytes: each row is ~50 bytes of JSON, so a 500-byte page holds about 10
     server().settings().resultPageRows(0).resultPageBytes(500);
     List<List<Field>> again = rows(id);
     assertEquals(all, again);
     GetStatementResultResponse first = client().getStatementResult(b -> b.id(id));
-    assertTrue(first.records().size() >= 5 && first.records().size() <= 15, "" + first.records().size());
-    assertThrows(ValidationException.class, () -> client().getStatementResult(b -> b.id(id).nextToken("garbage")));
+    assertTrue(
+        first.records().size() >= 5 && first.records().size() <= 15, "" + first.records().size());
+    assertThrows(
+        ValidationException.class,
+        () -> client().getStatementResult(b -> b.id(id).nextToken("garbage")));
   }
 
   @Test
   void csvResultsThroughV2() {
-    String id = client().executeStatement(sql("select 1 as a, 'x,\"y\"' as b, null::int as c, '' as d, true as e"
-        + " union all select 2, 'plain', 3, 'z', false order by a").resultFormat(ResultFormatString.CSV).build()).id();
+    String id =
+        client()
+            .executeStatement(
+                sql("select 1 as a, 'x,\"y\"' as b, null::int as c, '' as d, true as e"
+                        + " union all select 2, 'plain', 3, 'z', false order by a")
+                    .resultFormat(ResultFormatString.CSV)
+                    .build())
+            .id();
     DescribeStatementResponse d = await(id);
     assertEquals(StatusString.FINISHED, d.status());
     assertEquals("CSV", d.resultFormatAsString());
     GetStatementResultV2Response r = client().getStatementResultV2(b -> b.id(id));
     assertEquals(1, r.records().size());
-    assertEquals("1,\"x,\"\"y\"\"\",,\"\",true\n2,plain,3,z,false\n", r.records().get(0).csvRecords());
+    assertEquals(
+        "1,\"x,\"\"y\"\"\",,\"\",true\n2,plain,3,z,false\n", r.records().get(0).csvRecords());
     assertEquals(2, r.totalNumRows());
     assertEquals(ResultFormatString.CSV, r.resultFormat());
     assertEquals(5, r.columnMetadata().size());
@@ -159,8 +198,13 @@ class DataApiResultIT extends DataApiTestSupport {
   @Test
   void csvPages() {
     server().settings().resultPageRows(3);
-    String id = client().executeStatement(sql("select g from generate_series(1, 7) g")
-        .resultFormat(ResultFormatString.CSV).build()).id();
+    String id =
+        client()
+            .executeStatement(
+                sql("select g from generate_series(1, 7) g")
+                    .resultFormat(ResultFormatString.CSV)
+                    .build())
+            .id();
     await(id);
     StringBuilder all = new StringBuilder();
     String token = null;
@@ -187,7 +231,8 @@ class DataApiResultIT extends DataApiTestSupport {
   @Test
   void resultSizeLimitFailsTheStatement() {
     server().settings().maxResultBytes(10_000);
-    DescribeStatementResponse d = await(submit("select repeat('x', 100) from generate_series(1, 200)"));
+    DescribeStatementResponse d =
+        await(submit("select repeat('x', 100) from generate_series(1, 200)"));
     assertEquals(StatusString.FAILED, d.status());
     assertTrue(d.error().startsWith("ERROR: Database response exceeded size limit"), d.error());
   }
@@ -205,16 +250,29 @@ class DataApiResultIT extends DataApiTestSupport {
   void emulatedRedshiftTypes() {
     admin("drop table if exists emu_types_t");
     run("create table emu_types_t (id int, s super, v varbyte(10), g geometry)");
-    admin("insert into emu_types_t values (1, '{\"b\": [1, 2], \"a\": \"x\"}', '\\\\x01ff', '\\\\x0102')",
+    admin(
+        "insert into emu_types_t values (1, '{\"b\": [1, 2], \"a\": \"x\"}', '\\\\x01ff', '\\\\x0102')",
         "insert into emu_types_t (id) values (2)");
     String id = run("select s, v, g from emu_types_t order by id").id();
     GetStatementResultResponse r = client().getStatementResult(b -> b.id(id));
-    assertEquals(List.of("super", "varbyte", "geometry"),
+    assertEquals(
+        List.of("super", "varbyte", "geometry"),
         r.columnMetadata().stream().map(ColumnMetadata::typeName).toList());
-    assertEquals(List.of(Field.fromStringValue("{\"a\":\"x\",\"b\":[1,2]}"), Field.fromStringValue("01ff"),
-        Field.fromStringValue("0102")), r.records().get(0));
-    assertEquals(List.of(Field.fromIsNull(true), Field.fromIsNull(true), Field.fromIsNull(true)), r.records().get(1));
-    assertEquals("varchar", client().getStatementResult(b -> b.id(run("select 'a'::text").id()))
-        .columnMetadata().get(0).typeName());
+    assertEquals(
+        List.of(
+            Field.fromStringValue("{\"a\":\"x\",\"b\":[1,2]}"),
+            Field.fromStringValue("01ff"),
+            Field.fromStringValue("0102")),
+        r.records().get(0));
+    assertEquals(
+        List.of(Field.fromIsNull(true), Field.fromIsNull(true), Field.fromIsNull(true)),
+        r.records().get(1));
+    assertEquals(
+        "varchar",
+        client()
+            .getStatementResult(b -> b.id(run("select 'a'::text").id()))
+            .columnMetadata()
+            .get(0)
+            .typeName());
   }
 }

@@ -38,7 +38,8 @@ class DataApiStatementIT extends DataApiTestSupport {
   @Test
   void executeDescribeAndGetResult() {
     Instant before = Instant.now().minusSeconds(1);
-    ExecuteStatementResponse e = client().executeStatement(sql("select 1 as one, 'x' as two").build());
+    ExecuteStatementResponse e =
+        client().executeStatement(sql("select 1 as one, 'x' as two").build());
     assertTrue(e.id().matches("[a-z0-9]{8}(-[a-z0-9]{4}){3}-[a-z0-9]{12}"));
     assertEquals(CLUSTER, e.clusterIdentifier());
     assertEquals(DB, e.database());
@@ -60,7 +61,8 @@ class DataApiStatementIT extends DataApiTestSupport {
     assertFalse(d.updatedAt().isBefore(d.createdAt()));
     assertTrue(d.subStatements().isEmpty());
 
-    assertEquals(List.of(List.of(Field.fromLongValue(1L), Field.fromStringValue("x"))), rows(e.id()));
+    assertEquals(
+        List.of(List.of(Field.fromLongValue(1L), Field.fromStringValue("x"))), rows(e.id()));
   }
 
   @Test
@@ -74,8 +76,14 @@ class DataApiStatementIT extends DataApiTestSupport {
 
   @Test
   void workgroupAndDbUser() {
-    ExecuteStatementResponse e = client().executeStatement(b -> b.workgroupName("local-workgroup").database(DB)
-        .dbUser("reader").sql("select current_user"));
+    ExecuteStatementResponse e =
+        client()
+            .executeStatement(
+                b ->
+                    b.workgroupName("local-workgroup")
+                        .database(DB)
+                        .dbUser("reader")
+                        .sql("select current_user"));
     assertEquals("local-workgroup", e.workgroupName());
     assertNull(e.clusterIdentifier());
     assertEquals("reader", e.dbUser());
@@ -85,27 +93,54 @@ class DataApiStatementIT extends DataApiTestSupport {
 
   @Test
   void connectionMemberValidation() {
-    assertEquals("Either ClusterIdentifier or WorkgroupName must be specified, but not both.",
-        assertThrows(ValidationException.class, () -> client().executeStatement(
-            sql("select 1").workgroupName("local-workgroup").build())).awsErrorDetails().errorMessage());
-    assertThrows(ValidationException.class, () -> client().executeStatement(b -> b.database(DB).sql("select 1")));
-    assertEquals("Redshift endpoint doesn't exist in this region.", assertThrows(ValidationException.class,
-        () -> client().executeStatement(sql("select 1").clusterIdentifier("no-such-cluster").build()))
-        .awsErrorDetails().errorMessage());
-    assertThrows(ValidationException.class,
-        () -> client().executeStatement(sql("select 1").secretArn("arn:aws:secretsmanager:us-east-1:1:secret:x").build()));
-    assertThrows(ValidationException.class,
+    assertEquals(
+        "Either ClusterIdentifier or WorkgroupName must be specified, but not both.",
+        assertThrows(
+                ValidationException.class,
+                () ->
+                    client()
+                        .executeStatement(sql("select 1").workgroupName("local-workgroup").build()))
+            .awsErrorDetails()
+            .errorMessage());
+    assertThrows(
+        ValidationException.class,
+        () -> client().executeStatement(b -> b.database(DB).sql("select 1")));
+    assertEquals(
+        "Redshift endpoint doesn't exist in this region.",
+        assertThrows(
+                ValidationException.class,
+                () ->
+                    client()
+                        .executeStatement(
+                            sql("select 1").clusterIdentifier("no-such-cluster").build()))
+            .awsErrorDetails()
+            .errorMessage());
+    assertThrows(
+        ValidationException.class,
+        () ->
+            client()
+                .executeStatement(
+                    sql("select 1")
+                        .secretArn("arn:aws:secretsmanager:us-east-1:1:secret:x")
+                        .build()));
+    assertThrows(
+        ValidationException.class,
         () -> client().executeStatement(sql("select 1").secretArn(null).dbUser("nobody").build()));
-    assertThrows(ValidationException.class,
+    assertThrows(
+        ValidationException.class,
         () -> client().executeStatement(sql("select 1").dbUser("reader").build()));
-    assertThrows(ValidationException.class,
+    assertThrows(
+        ValidationException.class,
         () -> client().executeStatement(sql("select 1").clusterIdentifier("Bad_Id").build()));
-    assertThrows(ValidationException.class, () -> client().executeStatement(sql("select 1").database(null).build()));
+    assertThrows(
+        ValidationException.class,
+        () -> client().executeStatement(sql("select 1").database(null).build()));
   }
 
   @Test
   void unknownDatabaseFailsTheStatement() {
-    DescribeStatementResponse d = await(client().executeStatement(sql("select 1").database("nope").build()).id());
+    DescribeStatementResponse d =
+        await(client().executeStatement(sql("select 1").database("nope").build()).id());
     assertEquals(StatusString.FAILED, d.status());
     assertEquals("FATAL: database \"nope\" does not exist", d.error());
     assertEquals("nope", d.database());
@@ -116,9 +151,11 @@ class DataApiStatementIT extends DataApiTestSupport {
     DescribeStatementResponse d = await(submit("select * from no_such_table_e2e"));
     assertEquals(StatusString.FAILED, d.status());
     assertEquals("ERROR: relation \"no_such_table_e2e\" does not exist\n Position: 15", d.error());
-    ValidationException v = assertThrows(ValidationException.class,
-        () -> client().getStatementResult(b -> b.id(d.id())));
-    assertEquals("Query does not have result. Please check query status with DescribeStatement.",
+    ValidationException v =
+        assertThrows(
+            ValidationException.class, () -> client().getStatementResult(b -> b.id(d.id())));
+    assertEquals(
+        "Query does not have result. Please check query status with DescribeStatement.",
         v.awsErrorDetails().errorMessage());
   }
 
@@ -140,54 +177,102 @@ class DataApiStatementIT extends DataApiTestSupport {
 
   @Test
   void idValidationAndNotFound() {
-    ValidationException v = assertThrows(ValidationException.class,
-        () -> client().describeStatement(b -> b.id("InvalidStatementId")));
-    assertEquals("id must satisfy regex pattern: ^[a-z0-9]{8}(-[a-z0-9]{4}){3}-[a-z0-9]{12}(:\\d+)?$",
+    ValidationException v =
+        assertThrows(
+            ValidationException.class,
+            () -> client().describeStatement(b -> b.id("InvalidStatementId")));
+    assertEquals(
+        "id must satisfy regex pattern: ^[a-z0-9]{8}(-[a-z0-9]{4}){3}-[a-z0-9]{12}(:\\d+)?$",
         v.awsErrorDetails().errorMessage());
     String unknown = UUID.randomUUID().toString();
-    ResourceNotFoundException nf = assertThrows(ResourceNotFoundException.class,
-        () -> client().getStatementResult(b -> b.id(unknown)));
+    ResourceNotFoundException nf =
+        assertThrows(
+            ResourceNotFoundException.class, () -> client().getStatementResult(b -> b.id(unknown)));
     assertEquals("Query does not exist.", nf.awsErrorDetails().errorMessage());
     assertEquals(unknown, nf.resourceId());
-    assertThrows(ResourceNotFoundException.class, () -> client().cancelStatement(b -> b.id(unknown)));
+    assertThrows(
+        ResourceNotFoundException.class, () -> client().cancelStatement(b -> b.id(unknown)));
   }
 
   @Test
   void namedParameters() {
-    admin("drop table if exists params_t", "create table params_t (id int, name varchar(20))",
+    admin(
+        "drop table if exists params_t",
+        "create table params_t (id int, name varchar(20))",
         "insert into params_t values (1, 'one'), (2, 'two'), (3, 'three')");
-    String sql = "select name /* :ignored */ from params_t where id = :id::smallint or name = ':name' "
-        + "or name = :name order by id -- :alsoIgnored";
-    ExecuteStatementResponse e = client().executeStatement(sql(sql).parameters(
-        SqlParameter.builder().name("id").value("1").build(),
-        SqlParameter.builder().name("name").value("three").build()).build());
+    String sql =
+        "select name /* :ignored */ from params_t where id = :id::smallint or name = ':name' "
+            + "or name = :name order by id -- :alsoIgnored";
+    ExecuteStatementResponse e =
+        client()
+            .executeStatement(
+                sql(sql)
+                    .parameters(
+                        SqlParameter.builder().name("id").value("1").build(),
+                        SqlParameter.builder().name("name").value("three").build())
+                    .build());
     DescribeStatementResponse d = await(e.id());
     assertEquals(StatusString.FINISHED, d.status(), d.error());
     assertEquals(sql, d.queryString());
     assertEquals(2, d.queryParameters().size());
     assertEquals("id", d.queryParameters().get(0).name());
     assertEquals("1", d.queryParameters().get(0).value());
-    assertEquals(List.of(List.of(Field.fromStringValue("one")), List.of(Field.fromStringValue("three"))),
+    assertEquals(
+        List.of(List.of(Field.fromStringValue("one")), List.of(Field.fromStringValue("three"))),
         rows(e.id()));
 
-    assertThrows(ValidationException.class, () -> client().executeStatement(sql("select :missing").parameters(
-        SqlParameter.builder().name("other").value("1").build()).build()));
-    assertThrows(ValidationException.class, () -> client().executeStatement(sql("select :v").parameters(
-        SqlParameter.builder().name("v").value("").build()).build()));
-    assertThrows(ValidationException.class, () -> client().executeStatement(sql("select :v").parameters(
-        SqlParameter.builder().name("bad-name").value("1").build()).build()));
+    assertThrows(
+        ValidationException.class,
+        () ->
+            client()
+                .executeStatement(
+                    sql("select :missing")
+                        .parameters(SqlParameter.builder().name("other").value("1").build())
+                        .build()));
+    assertThrows(
+        ValidationException.class,
+        () ->
+            client()
+                .executeStatement(
+                    sql("select :v")
+                        .parameters(SqlParameter.builder().name("v").value("").build())
+                        .build()));
+    assertThrows(
+        ValidationException.class,
+        () ->
+            client()
+                .executeStatement(
+                    sql("select :v")
+                        .parameters(SqlParameter.builder().name("bad-name").value("1").build())
+                        .build()));
     // "null" is the string 'null', not SQL NULL
-    List<List<Field>> r = rows(await(client().executeStatement(sql("select :v as v").parameters(
-        SqlParameter.builder().name("v").value("null").build()).build()).id()).id());
+    List<List<Field>> r =
+        rows(
+            await(
+                    client()
+                        .executeStatement(
+                            sql("select :v as v")
+                                .parameters(SqlParameter.builder().name("v").value("null").build())
+                                .build())
+                        .id())
+                .id());
     assertEquals(Field.fromStringValue("null"), r.get(0).get(0));
   }
 
   @Test
   void batchRunsInOneTransactionWithSubStatements() {
     admin("drop table if exists batch_t", "create table batch_t (a int)");
-    BatchExecuteStatementResponse b = client().batchExecuteStatement(x -> x.clusterIdentifier(CLUSTER)
-        .database(DB).secretArn(ADMIN_SECRET).sqls("insert into batch_t values (1)", "insert into batch_t values (2)",
-            "select count(*) from batch_t"));
+    BatchExecuteStatementResponse b =
+        client()
+            .batchExecuteStatement(
+                x ->
+                    x.clusterIdentifier(CLUSTER)
+                        .database(DB)
+                        .secretArn(ADMIN_SECRET)
+                        .sqls(
+                            "insert into batch_t values (1)",
+                            "insert into batch_t values (2)",
+                            "select count(*) from batch_t"));
     DescribeStatementResponse d = await(b.id());
     assertEquals(StatusString.FINISHED, d.status());
     assertNull(d.queryString());
@@ -205,9 +290,11 @@ class DataApiStatementIT extends DataApiTestSupport {
     assertEquals(StatusString.FINISHED.toString(), s1.statusAsString());
     assertTrue(d.subStatements().get(2).hasResultSet());
 
-    ValidationException v = assertThrows(ValidationException.class,
-        () -> client().getStatementResult(x -> x.id(b.id())));
-    assertEquals("BatchExecuteStatement result can only be retrieved with sub-statement id.",
+    ValidationException v =
+        assertThrows(
+            ValidationException.class, () -> client().getStatementResult(x -> x.id(b.id())));
+    assertEquals(
+        "BatchExecuteStatement result can only be retrieved with sub-statement id.",
         v.awsErrorDetails().errorMessage());
     assertEquals(List.of(List.of(Field.fromLongValue(2L))), rows(b.id() + ":3"));
     assertEquals(b.id() + ":2", client().describeStatement(x -> x.id(b.id() + ":2")).id());
@@ -216,9 +303,18 @@ class DataApiStatementIT extends DataApiTestSupport {
   @Test
   void batchRollsBackEverythingOnFailure() {
     admin("drop table if exists rollback_t", "create table rollback_t (a int)");
-    String id = client().batchExecuteStatement(x -> x.clusterIdentifier(CLUSTER).database(DB)
-        .secretArn(ADMIN_SECRET).sqls("insert into rollback_t values (1)", "insert into no_such_table values (2)",
-            "insert into rollback_t values (3)")).id();
+    String id =
+        client()
+            .batchExecuteStatement(
+                x ->
+                    x.clusterIdentifier(CLUSTER)
+                        .database(DB)
+                        .secretArn(ADMIN_SECRET)
+                        .sqls(
+                            "insert into rollback_t values (1)",
+                            "insert into no_such_table values (2)",
+                            "insert into rollback_t values (3)"))
+            .id();
     DescribeStatementResponse d = await(id);
     assertEquals(StatusString.FAILED, d.status());
     assertTrue(d.error().startsWith("ERROR: relation \"no_such_table\" does not exist"), d.error());
@@ -226,31 +322,64 @@ class DataApiStatementIT extends DataApiTestSupport {
     assertEquals("FAILED", d.subStatements().get(1).statusAsString());
     assertEquals(d.error(), d.subStatements().get(1).error());
     assertEquals("ABORTED", d.subStatements().get(2).statusAsString());
-    assertEquals(List.of(List.of(Field.fromLongValue(0L))), query("select count(*) from rollback_t"));
+    assertEquals(
+        List.of(List.of(Field.fromLongValue(0L))), query("select count(*) from rollback_t"));
   }
 
   @Test
   void truncateCommitsTheBatchTransaction() {
-    admin("drop table if exists truncate_t", "create table truncate_t (a int)", "insert into truncate_t values (0)");
-    String id = client().batchExecuteStatement(x -> x.clusterIdentifier(CLUSTER).database(DB).secretArn(ADMIN_SECRET)
-        .sqls("insert into truncate_t values (1)", "truncate truncate_t", "insert into truncate_t values (2)",
-            "insert into no_such_table values (3)")).id();
+    admin(
+        "drop table if exists truncate_t",
+        "create table truncate_t (a int)",
+        "insert into truncate_t values (0)");
+    String id =
+        client()
+            .batchExecuteStatement(
+                x ->
+                    x.clusterIdentifier(CLUSTER)
+                        .database(DB)
+                        .secretArn(ADMIN_SECRET)
+                        .sqls(
+                            "insert into truncate_t values (1)",
+                            "truncate truncate_t",
+                            "insert into truncate_t values (2)",
+                            "insert into no_such_table values (3)"))
+            .id();
     assertEquals(StatusString.FAILED, await(id).status());
-    // The TRUNCATE committed what came before it and itself; only the insert after it was rolled back.
-    assertEquals(List.of(List.of(Field.fromLongValue(0L))), query("select count(*) from truncate_t"));
+    // The TRUNCATE committed what came before it and itself; only the insert after it was rolled
+    // back.
+    assertEquals(
+        List.of(List.of(Field.fromLongValue(0L))), query("select count(*) from truncate_t"));
   }
 
   @Test
   void batchClientTokenReplay() {
     admin("drop table if exists batch_token_t", "create table batch_token_t (a int)");
     String token = UUID.randomUUID().toString();
-    String id1 = client().batchExecuteStatement(x -> x.clusterIdentifier(CLUSTER).database(DB).secretArn(ADMIN_SECRET)
-        .clientToken(token).sqls("insert into batch_token_t values (1)", "select 1")).id();
+    String id1 =
+        client()
+            .batchExecuteStatement(
+                x ->
+                    x.clusterIdentifier(CLUSTER)
+                        .database(DB)
+                        .secretArn(ADMIN_SECRET)
+                        .clientToken(token)
+                        .sqls("insert into batch_token_t values (1)", "select 1"))
+            .id();
     await(id1);
-    String id2 = client().batchExecuteStatement(x -> x.clusterIdentifier(CLUSTER).database(DB).secretArn(ADMIN_SECRET)
-        .clientToken(token).sqls("insert into batch_token_t values (1)", "select 1")).id();
+    String id2 =
+        client()
+            .batchExecuteStatement(
+                x ->
+                    x.clusterIdentifier(CLUSTER)
+                        .database(DB)
+                        .secretArn(ADMIN_SECRET)
+                        .clientToken(token)
+                        .sqls("insert into batch_token_t values (1)", "select 1"))
+            .id();
     assertEquals(id1, id2);
-    assertEquals(List.of(List.of(Field.fromLongValue(1L))), query("select count(*) from batch_token_t"));
+    assertEquals(
+        List.of(List.of(Field.fromLongValue(1L))), query("select count(*) from batch_token_t"));
   }
 
   @Test
@@ -262,16 +391,39 @@ class DataApiStatementIT extends DataApiTestSupport {
 
   @Test
   void batchSizeLimits() {
-    assertThrows(ValidationException.class, () -> client().batchExecuteStatement(x -> x.clusterIdentifier(CLUSTER)
-        .database(DB).secretArn(ADMIN_SECRET).sqls(List.of())));
+    assertThrows(
+        ValidationException.class,
+        () ->
+            client()
+                .batchExecuteStatement(
+                    x ->
+                        x.clusterIdentifier(CLUSTER)
+                            .database(DB)
+                            .secretArn(ADMIN_SECRET)
+                            .sqls(List.of())));
     List<String> many = new ArrayList<>();
     for (int i = 0; i < 41; i++) {
       many.add("select " + i);
     }
-    assertThrows(ValidationException.class, () -> client().batchExecuteStatement(x -> x.clusterIdentifier(CLUSTER)
-        .database(DB).secretArn(ADMIN_SECRET).sqls(many)));
-    String id = client().batchExecuteStatement(x -> x.clusterIdentifier(CLUSTER).database(DB)
-        .secretArn(ADMIN_SECRET).sqls(many.subList(0, 40))).id();
+    assertThrows(
+        ValidationException.class,
+        () ->
+            client()
+                .batchExecuteStatement(
+                    x ->
+                        x.clusterIdentifier(CLUSTER)
+                            .database(DB)
+                            .secretArn(ADMIN_SECRET)
+                            .sqls(many)));
+    String id =
+        client()
+            .batchExecuteStatement(
+                x ->
+                    x.clusterIdentifier(CLUSTER)
+                        .database(DB)
+                        .secretArn(ADMIN_SECRET)
+                        .sqls(many.subList(0, 40)))
+            .id();
     assertEquals(40, await(id).subStatements().size());
   }
 
@@ -279,9 +431,15 @@ class DataApiStatementIT extends DataApiTestSupport {
   void clientTokenReplaysTheSameStatement() {
     admin("drop table if exists token_t", "create table token_t (a int)");
     String token = UUID.randomUUID().toString();
-    String id1 = client().executeStatement(sql("insert into token_t values (1)").clientToken(token).build()).id();
+    String id1 =
+        client()
+            .executeStatement(sql("insert into token_t values (1)").clientToken(token).build())
+            .id();
     await(id1);
-    String id2 = client().executeStatement(sql("insert into token_t values (1)").clientToken(token).build()).id();
+    String id2 =
+        client()
+            .executeStatement(sql("insert into token_t values (1)").clientToken(token).build())
+            .id();
     assertEquals(id1, id2);
     assertEquals(List.of(List.of(Field.fromLongValue(1L))), query("select count(*) from token_t"));
     String id3 = client().executeStatement(sql("insert into token_t values (1)").build()).id();
@@ -290,12 +448,17 @@ class DataApiStatementIT extends DataApiTestSupport {
 
   @Test
   void sessionsKeepOneConnection() {
-    ExecuteStatementResponse first = client().executeStatement(
-        sql("create temp table session_tmp as select 42 as v").sessionKeepAliveSeconds(60).build());
+    ExecuteStatementResponse first =
+        client()
+            .executeStatement(
+                sql("create temp table session_tmp as select 42 as v")
+                    .sessionKeepAliveSeconds(60)
+                    .build());
     assertNotNull(first.sessionId());
     assertEquals(StatusString.FINISHED, await(first.id()).status());
-    ExecuteStatementResponse second = client().executeStatement(b -> b.sessionId(first.sessionId())
-        .sql("select v from session_tmp"));
+    ExecuteStatementResponse second =
+        client()
+            .executeStatement(b -> b.sessionId(first.sessionId()).sql("select v from session_tmp"));
     assertEquals(first.sessionId(), second.sessionId());
     DescribeStatementResponse d = await(second.id());
     assertEquals(StatusString.FINISHED, d.status(), d.error());
@@ -304,10 +467,18 @@ class DataApiStatementIT extends DataApiTestSupport {
     assertEquals(await(first.id()).redshiftPid(), d.redshiftPid());
     // Without a session the temp table is gone.
     assertEquals(StatusString.FAILED, await(submit("select v from session_tmp")).status());
-    assertThrows(ValidationException.class, () -> client().executeStatement(b -> b.sessionId(first.sessionId())
-        .clusterIdentifier(CLUSTER).sql("select 1")));
-    assertThrows(ValidationException.class, () -> client().executeStatement(b -> b.sessionId(UUID.randomUUID().toString())
-        .sql("select 1")));
+    assertThrows(
+        ValidationException.class,
+        () ->
+            client()
+                .executeStatement(
+                    b ->
+                        b.sessionId(first.sessionId()).clusterIdentifier(CLUSTER).sql("select 1")));
+    assertThrows(
+        ValidationException.class,
+        () ->
+            client()
+                .executeStatement(b -> b.sessionId(UUID.randomUUID().toString()).sql("select 1")));
   }
 
   @Test
@@ -315,10 +486,21 @@ class DataApiStatementIT extends DataApiTestSupport {
     String name = "list-" + UUID.randomUUID();
     String a = client().executeStatement(sql("select 1").statementName(name + "-a").build()).id();
     await(a);
-    String failed = client().executeStatement(sql("select * from nope").statementName(name + "-b").build()).id();
+    String failed =
+        client()
+            .executeStatement(sql("select * from nope").statementName(name + "-b").build())
+            .id();
     await(failed);
-    String batch = client().batchExecuteStatement(x -> x.clusterIdentifier(CLUSTER).database(DB)
-        .secretArn(ADMIN_SECRET).statementName(name + "-c").sqls("select 1", "select 2")).id();
+    String batch =
+        client()
+            .batchExecuteStatement(
+                x ->
+                    x.clusterIdentifier(CLUSTER)
+                        .database(DB)
+                        .secretArn(ADMIN_SECRET)
+                        .statementName(name + "-c")
+                        .sqls("select 1", "select 2"))
+            .id();
     await(batch);
 
     ListStatementsResponse finished = client().listStatements(b -> b.statementName(name));
@@ -330,19 +512,35 @@ class DataApiStatementIT extends DataApiTestSupport {
     assertEquals(ADMIN_SECRET, batchData.secretArn());
     assertEquals("select 1", finished.statements().get(1).queryString());
 
-    assertEquals(List.of(failed), client().listStatements(b -> b.statementName(name).status(StatusString.FAILED))
-        .statements().stream().map(StatementData::id).toList());
-    assertEquals(3, client().listStatements(b -> b.statementName(name).status(StatusString.ALL)).statements().size());
+    assertEquals(
+        List.of(failed),
+        client()
+            .listStatements(b -> b.statementName(name).status(StatusString.FAILED))
+            .statements()
+            .stream()
+            .map(StatementData::id)
+            .toList());
+    assertEquals(
+        3,
+        client()
+            .listStatements(b -> b.statementName(name).status(StatusString.ALL))
+            .statements()
+            .size());
 
-    ListStatementsResponse page1 = client().listStatements(b -> b.statementName(name).status("ALL").maxResults(2));
+    ListStatementsResponse page1 =
+        client().listStatements(b -> b.statementName(name).status("ALL").maxResults(2));
     assertEquals(2, page1.statements().size());
     assertNotNull(page1.nextToken());
-    ListStatementsResponse page2 = client().listStatements(b -> b.statementName(name).status("ALL").maxResults(2)
-        .nextToken(page1.nextToken()));
+    ListStatementsResponse page2 =
+        client()
+            .listStatements(
+                b ->
+                    b.statementName(name).status("ALL").maxResults(2).nextToken(page1.nextToken()));
     assertEquals(List.of(a), page2.statements().stream().map(StatementData::id).toList());
     assertNull(page2.nextToken());
     assertThrows(ValidationException.class, () -> client().listStatements(b -> b.maxResults(101)));
-    // ClusterIdentifier/WorkgroupName/Database filters exist only in newer SDK models than 2.29.52: the server
+    // ClusterIdentifier/WorkgroupName/Database filters exist only in newer SDK models than 2.29.52:
+    // the server
     // honours them, this client cannot send them.
   }
 
@@ -350,7 +548,8 @@ class DataApiStatementIT extends DataApiTestSupport {
   void cancelRunningStatement() {
     String id = submit("select pg_sleep(30)");
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (client().describeStatement(b -> b.id(id)).status() != StatusString.STARTED && System.nanoTime() < deadline) {
+    while (client().describeStatement(b -> b.id(id)).status() != StatusString.STARTED
+        && System.nanoTime() < deadline) {
       sleep(5);
     }
     sleep(100);
@@ -360,8 +559,10 @@ class DataApiStatementIT extends DataApiTestSupport {
     DescribeStatementResponse d = await(id);
     assertEquals(StatusString.ABORTED, d.status());
     assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(5).toNanos());
-    ValidationException v = assertThrows(ValidationException.class, () -> client().cancelStatement(b -> b.id(id)));
-    assertEquals("Could not cancel a query that is already in ABORTED state with ID: " + id,
+    ValidationException v =
+        assertThrows(ValidationException.class, () -> client().cancelStatement(b -> b.id(id)));
+    assertEquals(
+        "Could not cancel a query that is already in ABORTED state with ID: " + id,
         v.awsErrorDetails().errorMessage());
   }
 
@@ -424,29 +625,44 @@ class DataApiStatementIT extends DataApiTestSupport {
 
   @Test
   void unloadAndCopyGoThroughTheBulkHook() {
-    String unload = "unload ('select 1') to 's3://local-redshift/x/' iam_role 'arn:aws:iam::123456789012:role/r'";
+    String unload =
+        "unload ('select 1') to 's3://local-redshift/x/' iam_role 'arn:aws:iam::123456789012:role/r'";
     BulkCommandHandler before = server().bulkCommands();
     List<String> seen = new ArrayList<>();
     try {
       server().bulkCommands(BulkCommandHandler.UNSUPPORTED);
       DescribeStatementResponse d = await(submit(unload));
       assertEquals(StatusString.FAILED, d.status());
-      assertEquals("ERROR: UNLOAD and COPY with S3 are not supported by this local Redshift yet", d.error());
+      assertEquals(
+          "ERROR: UNLOAD and COPY with S3 are not supported by this local Redshift yet", d.error());
       List<Long> queryIds = new ArrayList<>();
-      server().bulkCommands(ctx -> {
-        seen.add(ctx.kind() + " " + ctx.role() + "@" + ctx.database() + ": " + ctx.redshiftSql());
-        queryIds.add(ctx.queryId());
-        return new BulkCommandHandler.Outcome(5);
-      });
+      server()
+          .bulkCommands(
+              ctx -> {
+                seen.add(
+                    ctx.kind()
+                        + " "
+                        + ctx.role()
+                        + "@"
+                        + ctx.database()
+                        + ": "
+                        + ctx.redshiftSql());
+                queryIds.add(ctx.queryId());
+                return new BulkCommandHandler.Outcome(5);
+              });
       DescribeStatementResponse ok = run(unload);
       assertEquals(5, ok.resultRows());
       assertFalse(ok.hasResultSet());
       assertEquals(List.of("UNLOAD awsuser@dev: " + unload), seen);
       assertEquals(List.of(ok.redshiftQueryId()), queryIds);
-      server().bulkCommands(ctx -> {
-        throw new dev.redshiftdata.local.bulk.RedshiftSqlError("syntax error at or near \"x\"", 12);
-      });
-      assertEquals("ERROR: syntax error at or near \"x\"\n Position: 12", await(submit(unload)).error());
+      server()
+          .bulkCommands(
+              ctx -> {
+                throw new dev.redshiftdata.local.bulk.RedshiftSqlError(
+                    "syntax error at or near \"x\"", 12);
+              });
+      assertEquals(
+          "ERROR: syntax error at or near \"x\"\n Position: 12", await(submit(unload)).error());
     } finally {
       server().bulkCommands(before);
     }
@@ -454,13 +670,22 @@ class DataApiStatementIT extends DataApiTestSupport {
 
   @Test
   void privilegesAreEnforced() {
-    admin("drop table if exists secret_t", "create table secret_t (a int)", "insert into secret_t values (1)");
-    DescribeStatementResponse d = await(client().executeStatement(sql("select * from secret_t")
-        .secretArn(READER_SECRET).build()).id());
+    admin(
+        "drop table if exists secret_t",
+        "create table secret_t (a int)",
+        "insert into secret_t values (1)");
+    DescribeStatementResponse d =
+        await(
+            client()
+                .executeStatement(sql("select * from secret_t").secretArn(READER_SECRET).build())
+                .id());
     assertEquals(StatusString.FAILED, d.status());
     assertEquals("ERROR: permission denied for relation secret_t", d.error());
     admin("grant select on secret_t to reader");
-    String ok = client().executeStatement(sql("select * from secret_t").secretArn(READER_SECRET).build()).id();
+    String ok =
+        client()
+            .executeStatement(sql("select * from secret_t").secretArn(READER_SECRET).build())
+            .id();
     assertEquals(StatusString.FINISHED, await(ok).status());
   }
 }

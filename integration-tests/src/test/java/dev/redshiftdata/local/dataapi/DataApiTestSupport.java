@@ -28,8 +28,9 @@ import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResp
 import software.amazon.awssdk.services.redshiftdata.model.StatusString;
 
 /**
- * One PostgreSQL and one Data API server per test JVM, a real RedshiftDataClient pointed at it, and helpers to
- * run a statement to completion. Each test starts with faults disarmed, default settings and an empty log.
+ * One PostgreSQL and one Data API server per test JVM, a real RedshiftDataClient pointed at it, and
+ * helpers to run a statement to completion. Each test starts with faults disarmed, default settings
+ * and an empty log.
  */
 @ExtendWith(LocalRedshiftExtension.class)
 abstract class DataApiTestSupport {
@@ -58,7 +59,8 @@ abstract class DataApiTestSupport {
     return RedshiftDataClient.builder()
         .endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
         .region(Region.of(CONFIG.region()))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(akid, secret)))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(akid, secret)))
         .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
         .build();
   }
@@ -99,7 +101,11 @@ abstract class DataApiTestSupport {
   }
 
   static ExecuteStatementRequest.Builder sql(String sql) {
-    return ExecuteStatementRequest.builder().clusterIdentifier(CLUSTER).database(DB).secretArn(ADMIN_SECRET).sql(sql);
+    return ExecuteStatementRequest.builder()
+        .clusterIdentifier(CLUSTER)
+        .database(DB)
+        .secretArn(ADMIN_SECRET)
+        .sql(sql);
   }
 
   static String submit(String sql) {
@@ -110,7 +116,8 @@ abstract class DataApiTestSupport {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (true) {
       DescribeStatementResponse d = client.describeStatement(b -> b.id(id));
-      if (d.status() == StatusString.FINISHED || d.status() == StatusString.FAILED
+      if (d.status() == StatusString.FINISHED
+          || d.status() == StatusString.FAILED
           || d.status() == StatusString.ABORTED) {
         return d;
       }

@@ -12,9 +12,10 @@ class ParameterBinderTest {
 
   @Test
   void placeholdersOutsideCommentsLiteralsAndCasts() {
-    ParameterBinder.Bound b = ParameterBinder.bind(
-        "select :a::int, ':a', \":a\", $$ :a $$, $t$ :a $t$, /* :a /* nested :a */ */ :b -- :a\n, 'it\\'s :a', :a",
-        Map.of("a", "1", "b", "2"));
+    ParameterBinder.Bound b =
+        ParameterBinder.bind(
+            "select :a::int, ':a', \":a\", $$ :a $$, $t$ :a $t$, /* :a /* nested :a */ */ :b -- :a\n, 'it\\'s :a', :a",
+            Map.of("a", "1", "b", "2"));
     assertEquals(
         "select ?::int, ':a', \":a\", $$ :a $$, $t$ :a $t$, /* :a /* nested :a */ */ ? -- :a\n, 'it\\'s :a', ?",
         b.sql());
@@ -23,25 +24,35 @@ class ParameterBinderTest {
 
   @Test
   void questionMarksAreEscapedOnlyWhenBinding() {
-    assertEquals("select '{}'::jsonb ?? 'k', ?", ParameterBinder.bind("select '{}'::jsonb ? 'k', :v", Map.of("v", "x")).sql());
-    assertEquals("select '{}'::jsonb ? 'k'", ParameterBinder.bind("select '{}'::jsonb ? 'k'", Map.of()).sql());
+    assertEquals(
+        "select '{}'::jsonb ?? 'k', ?",
+        ParameterBinder.bind("select '{}'::jsonb ? 'k', :v", Map.of("v", "x")).sql());
+    assertEquals(
+        "select '{}'::jsonb ? 'k'",
+        ParameterBinder.bind("select '{}'::jsonb ? 'k'", Map.of()).sql());
   }
 
   @Test
   void missingValueIsAValidationError() {
-    ApiException e = assertThrows(ApiException.class, () -> ParameterBinder.bind("select :nope", Map.of()));
+    ApiException e =
+        assertThrows(ApiException.class, () -> ParameterBinder.bind("select :nope", Map.of()));
     assertEquals("ValidationException", e.type());
   }
 
   @Test
   void redactsCredentials() {
-    assertEquals("copy t from 's3://b/' access_key_id '***' secret_access_key '***' session_token '***'",
-        Redaction.redact("copy t from 's3://b/' access_key_id 'AK' secret_access_key 'S''K' session_token 'T'"));
-    assertEquals("unload ('select 1') to 's3://b/' credentials '***' master_symmetric_key '***'",
-        Redaction.redact("unload ('select 1') to 's3://b/' credentials 'aws_access_key_id=AK;aws_secret_access_key=SK'"
-            + " master_symmetric_key 'abc'"));
+    assertEquals(
+        "copy t from 's3://b/' access_key_id '***' secret_access_key '***' session_token '***'",
+        Redaction.redact(
+            "copy t from 's3://b/' access_key_id 'AK' secret_access_key 'S''K' session_token 'T'"));
+    assertEquals(
+        "unload ('select 1') to 's3://b/' credentials '***' master_symmetric_key '***'",
+        Redaction.redact(
+            "unload ('select 1') to 's3://b/' credentials 'aws_access_key_id=AK;aws_secret_access_key=SK'"
+                + " master_symmetric_key 'abc'"));
     assertEquals("create user u password '***'", Redaction.redact("create user u password 'Pw1'"));
-    assertEquals("x aws_secret_access_key=***;y", Redaction.redact("x aws_secret_access_key=abc;y"));
+    assertEquals(
+        "x aws_secret_access_key=***;y", Redaction.redact("x aws_secret_access_key=abc;y"));
   }
 
   @Test
@@ -54,9 +65,12 @@ class ParameterBinderTest {
 
   @Test
   void errorTextsUseRedshiftNames() {
-    assertEquals("ERROR: permission denied for relation t",
+    assertEquals(
+        "ERROR: permission denied for relation t",
         ErrorTranslator.redshiftError(new java.sql.SQLException("permission denied for table t")));
-    assertEquals("ERROR: permission denied for database dev",
-        ErrorTranslator.redshiftError(new java.sql.SQLException("permission denied for database c_local_cluster__dev")));
+    assertEquals(
+        "ERROR: permission denied for database dev",
+        ErrorTranslator.redshiftError(
+            new java.sql.SQLException("permission denied for database c_local_cluster__dev")));
   }
 }

@@ -13,7 +13,10 @@ import software.amazon.awssdk.services.redshiftdata.model.DescribeStatementRespo
 import software.amazon.awssdk.services.redshiftdata.model.Field;
 import software.amazon.awssdk.services.redshiftdata.model.StatusString;
 
-/** Redshift ML through the Data API: CREATE MODEL, wait for READY with SHOW MODEL, predict, DROP MODEL. */
+/**
+ * Redshift ML through the Data API: CREATE MODEL, wait for READY with SHOW MODEL, predict, DROP
+ * MODEL.
+ */
 class RedshiftMlIT extends DataApiTestSupport {
 
   private static Map<String, String> showModel(String name) {
@@ -39,14 +42,17 @@ class RedshiftMlIT extends DataApiTestSupport {
 
   @Test
   void regressionModelIsTrainedShownAndPredictsDeterministically() {
-    admin("DROP TABLE IF EXISTS ml_houses",
+    admin(
+        "DROP TABLE IF EXISTS ml_houses",
         "CREATE TABLE ml_houses (sqft int, rooms int, city varchar(10), price float8)",
         "INSERT INTO ml_houses SELECT s, r, 'c' || r, 100 + 2 * s + 10 * r"
             + " FROM generate_series(500, 1500, 100) s, generate_series(1, 4) r");
     run("DROP MODEL IF EXISTS ml_price");
-    DescribeStatementResponse created = run("CREATE MODEL ml_price FROM (SELECT sqft, rooms, city, price FROM ml_houses)"
-        + " TARGET price FUNCTION ml_fn_price IAM_ROLE default AUTO ON MODEL_TYPE XGBOOST PROBLEM_TYPE REGRESSION"
-        + " OBJECTIVE 'MSE' SETTINGS (S3_BUCKET 'local-redshift', MAX_RUNTIME 1800)");
+    DescribeStatementResponse created =
+        run(
+            "CREATE MODEL ml_price FROM (SELECT sqft, rooms, city, price FROM ml_houses)"
+                + " TARGET price FUNCTION ml_fn_price IAM_ROLE default AUTO ON MODEL_TYPE XGBOOST PROBLEM_TYPE REGRESSION"
+                + " OBJECTIVE 'MSE' SETTINGS (S3_BUCKET 'local-redshift', MAX_RUNTIME 1800)");
     assertFalse(created.hasResultSet());
 
     Map<String, String> first = showModel("ml_price");
@@ -66,10 +72,14 @@ class RedshiftMlIT extends DataApiTestSupport {
     assertEquals("default-aws-iam-role", m.get("IAM Role"));
     assertEquals("local-redshift", m.get("S3 Bucket"));
     assertEquals("1800", m.get("Max Runtime"));
-    assertTrue(m.get("Creation Time").matches("\\w{3}, \\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}:\\d{2}"), m.get("Creation Time"));
+    assertTrue(
+        m.get("Creation Time").matches("\\w{3}, \\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}:\\d{2}"),
+        m.get("Creation Time"));
 
-    List<List<Field>> p = query("SELECT ml_fn_price(1000, 3, 'x'), ml_fn_price(sqft, rooms, city)"
-        + " FROM ml_houses WHERE sqft = 700 AND rooms = 2");
+    List<List<Field>> p =
+        query(
+            "SELECT ml_fn_price(1000, 3, 'x'), ml_fn_price(sqft, rooms, city)"
+                + " FROM ml_houses WHERE sqft = 700 AND rooms = 2");
     assertEquals(2130.0, p.get(0).get(0).doubleValue(), 1e-6);
     assertEquals(1520.0, p.get(0).get(1).doubleValue(), 1e-6);
 
@@ -84,49 +94,71 @@ class RedshiftMlIT extends DataApiTestSupport {
   @Test
   void classificationModelWithDeclaredTypesPredictsTheNearestClass() {
     server().settings().modelTrainingDelay(Duration.ZERO);
-    admin("DROP TABLE IF EXISTS ml_churn",
+    admin(
+        "DROP TABLE IF EXISTS ml_churn",
         "CREATE TABLE ml_churn (customer varchar(10), calls int, minutes float8, churn boolean)",
         "INSERT INTO ml_churn VALUES ('a', 1, 100, false), ('b', 2, 120, false), ('c', 0, 90, false),"
             + " ('d', 9, 300, true), ('e', 8, 280, true), ('f', NULL, 50, true)");
     run("DROP MODEL IF EXISTS ml_churn_model");
-    run("CREATE MODEL ml_churn_model FROM (SELECT calls, minutes, churn FROM ml_churn)"
-        + " TARGET churn FUNCTION ml_fn_churn(int, float8) IAM_ROLE 'arn:aws:iam::123456789012:role/ml'"
-        + " SETTINGS (S3_BUCKET 'local-redshift')");
+    run(
+        "CREATE MODEL ml_churn_model FROM (SELECT calls, minutes, churn FROM ml_churn)"
+            + " TARGET churn FUNCTION ml_fn_churn(int, float8) IAM_ROLE 'arn:aws:iam::123456789012:role/ml'"
+            + " SETTINGS (S3_BUCKET 'local-redshift')");
     Map<String, String> m = showModel("ml_churn_model");
     assertEquals("READY", m.get("Model State"));
     assertEquals("BINARY_CLASSIFICATION", m.get("Problem Type"));
     assertEquals("int float8", m.get("Function Parameter Types"));
     assertEquals("arn:aws:iam::123456789012:role/ml", m.get("IAM Role"));
-    assertTrue(m.get("Local Training Method").startsWith("nearest centroid on 5 rows"), m.get("Local Training Method"));
+    assertTrue(
+        m.get("Local Training Method").startsWith("nearest centroid on 5 rows"),
+        m.get("Local Training Method"));
 
-    List<List<Field>> p = query("SELECT ml_fn_churn(1, 110), ml_fn_churn(10, 290), ml_fn_churn(7, NULL)");
+    List<List<Field>> p =
+        query("SELECT ml_fn_churn(1, 110), ml_fn_churn(10, 290), ml_fn_churn(7, NULL)");
     assertFalse(p.get(0).get(0).booleanValue());
     assertTrue(p.get(0).get(1).booleanValue());
     assertTrue(p.get(0).get(2).booleanValue());
 
     List<List<Field>> all = query("SHOW MODEL ALL");
-    assertTrue(all.stream().anyMatch(r -> r.get(0).stringValue().equals("public")
-        && r.get(1).stringValue().equals("ml_churn_model")), all.toString());
+    assertTrue(
+        all.stream()
+            .anyMatch(
+                r ->
+                    r.get(0).stringValue().equals("public")
+                        && r.get(1).stringValue().equals("ml_churn_model")),
+        all.toString());
     run("DROP MODEL ml_churn_model");
   }
 
   @Test
   void majorityClassFromATableAndErrors() {
     server().settings().modelTrainingDelay(Duration.ZERO);
-    admin("DROP TABLE IF EXISTS ml_labels", "CREATE TABLE ml_labels (colour varchar(10), kind varchar(10))",
+    admin(
+        "DROP TABLE IF EXISTS ml_labels",
+        "CREATE TABLE ml_labels (colour varchar(10), kind varchar(10))",
         "INSERT INTO ml_labels VALUES ('red', 'x'), ('blue', 'y'), ('green', 'y')");
     run("DROP MODEL IF EXISTS ml_kind");
-    run("CREATE MODEL ml_kind FROM ml_labels TARGET kind FUNCTION ml_fn_kind IAM_ROLE default"
-        + " SETTINGS (S3_BUCKET 'b')");
+    run(
+        "CREATE MODEL ml_kind FROM ml_labels TARGET kind FUNCTION ml_fn_kind IAM_ROLE default"
+            + " SETTINGS (S3_BUCKET 'b')");
     assertEquals("y", query("SELECT ml_fn_kind('red')").get(0).get(0).stringValue());
-    DescribeStatementResponse again = await(submit("CREATE MODEL ml_kind FROM ml_labels TARGET kind"
-        + " FUNCTION ml_fn_kind2 IAM_ROLE default SETTINGS (S3_BUCKET 'b')"));
+    DescribeStatementResponse again =
+        await(
+            submit(
+                "CREATE MODEL ml_kind FROM ml_labels TARGET kind"
+                    + " FUNCTION ml_fn_kind2 IAM_ROLE default SETTINGS (S3_BUCKET 'b')"));
     assertEquals("ERROR: Model \"ml_kind\" already exists", again.error());
-    DescribeStatementResponse noBucket = await(submit("CREATE MODEL ml_x FROM ml_labels TARGET kind"
-        + " FUNCTION ml_fn_x IAM_ROLE default"));
+    DescribeStatementResponse noBucket =
+        await(
+            submit(
+                "CREATE MODEL ml_x FROM ml_labels TARGET kind"
+                    + " FUNCTION ml_fn_x IAM_ROLE default"));
     assertEquals(StatusString.FAILED, noBucket.status());
-    DescribeStatementResponse noTarget = await(submit("CREATE MODEL ml_x FROM ml_labels TARGET nope"
-        + " FUNCTION ml_fn_x IAM_ROLE default SETTINGS (S3_BUCKET 'b')"));
+    DescribeStatementResponse noTarget =
+        await(
+            submit(
+                "CREATE MODEL ml_x FROM ml_labels TARGET nope"
+                    + " FUNCTION ml_fn_x IAM_ROLE default SETTINGS (S3_BUCKET 'b')"));
     assertEquals("ERROR: Target column \"nope\" is not in the training data", noTarget.error());
     run("DROP MODEL ml_kind");
   }
@@ -134,24 +166,41 @@ class RedshiftMlIT extends DataApiTestSupport {
   @Test
   void aCreateModelRolledBackWithItsBatchLeavesNeitherModelNorFunctionAndPrivilegesApply() {
     server().settings().modelTrainingDelay(Duration.ZERO);
-    admin("DROP TABLE IF EXISTS ml_rb", "CREATE TABLE ml_rb (x float8, y float8)",
+    admin(
+        "DROP TABLE IF EXISTS ml_rb",
+        "CREATE TABLE ml_rb (x float8, y float8)",
         "INSERT INTO ml_rb VALUES (1, 2), (2, 4), (3, 6)");
-    String batch = client().batchExecuteStatement(b -> b.clusterIdentifier(CLUSTER).database(DB)
-        .secretArn(ADMIN_SECRET).sqls(
-            "CREATE MODEL ml_rb_model FROM ml_rb TARGET y FUNCTION ml_fn_rb IAM_ROLE default SETTINGS (S3_BUCKET 'b')",
-            "SELECT ml_fn_rb(10)",
-            "SELECT 1 / 0")).id();
+    String batch =
+        client()
+            .batchExecuteStatement(
+                b ->
+                    b.clusterIdentifier(CLUSTER)
+                        .database(DB)
+                        .secretArn(ADMIN_SECRET)
+                        .sqls(
+                            "CREATE MODEL ml_rb_model FROM ml_rb TARGET y FUNCTION ml_fn_rb IAM_ROLE default SETTINGS (S3_BUCKET 'b')",
+                            "SELECT ml_fn_rb(10)",
+                            "SELECT 1 / 0"))
+            .id();
     DescribeStatementResponse d = await(batch);
     assertEquals(StatusString.FAILED, d.status());
     assertEquals(20.0, rows(batch + ":2").get(0).get(0).doubleValue(), 1e-9);
     assertEquals(StatusString.FAILED, await(submit("SHOW MODEL ml_rb_model")).status());
-    assertEquals(0L, query("SELECT count(*) FROM pg_proc WHERE proname = 'ml_fn_rb'").get(0).get(0).longValue());
+    assertEquals(
+        0L,
+        query("SELECT count(*) FROM pg_proc WHERE proname = 'ml_fn_rb'").get(0).get(0).longValue());
 
     // A user without CREATE on the schema cannot create a model there.
     admin("GRANT SELECT ON ml_rb TO reader");
-    DescribeStatementResponse denied = await(client().executeStatement(sql("CREATE MODEL ml_reader FROM ml_rb"
-        + " TARGET y FUNCTION ml_fn_reader IAM_ROLE default SETTINGS (S3_BUCKET 'b')").secretArn(READER_SECRET)
-        .build()).id());
+    DescribeStatementResponse denied =
+        await(
+            client()
+                .executeStatement(
+                    sql("CREATE MODEL ml_reader FROM ml_rb"
+                            + " TARGET y FUNCTION ml_fn_reader IAM_ROLE default SETTINGS (S3_BUCKET 'b')")
+                        .secretArn(READER_SECRET)
+                        .build())
+                .id());
     assertEquals(StatusString.FAILED, denied.status());
     assertTrue(denied.error().contains("permission denied"), denied.error());
   }

@@ -15,9 +15,12 @@ import software.amazon.awssdk.services.redshiftdata.model.StatusString;
 class SystemQueryHistoryIT extends DataApiTestSupport {
 
   private static List<Field> historyRow(long queryId) {
-    List<List<Field>> rows = query("SELECT query_id, query_type, status, returned_rows, error_message, query_text,"
-        + " query_label, session_id, database_name, user_id, transaction_id, elapsed_time >= 0,"
-        + " end_time >= start_time, result_cache_hit FROM sys_query_history WHERE query_id = " + queryId);
+    List<List<Field>> rows =
+        query(
+            "SELECT query_id, query_type, status, returned_rows, error_message, query_text,"
+                + " query_label, session_id, database_name, user_id, transaction_id, elapsed_time >= 0,"
+                + " end_time >= start_time, result_cache_hit FROM sys_query_history WHERE query_id = "
+                + queryId);
     assertEquals(1, rows.size(), "history rows for " + queryId);
     return rows.get(0);
   }
@@ -26,8 +29,11 @@ class SystemQueryHistoryIT extends DataApiTestSupport {
   void singleStatementsAreRecordedWithTheirIdsTypesAndRows() {
     admin("DROP TABLE IF EXISTS qh_t", "CREATE TABLE qh_t (id int, v varchar(10))");
     DescribeStatementResponse insert = run("INSERT INTO qh_t VALUES (1, 'a'), (2, 'b'), (3, 'c')");
-    String selectId = client().executeStatement(sql("SELECT id FROM qh_t ORDER BY id").statementName("qh-label")
-        .build()).id();
+    String selectId =
+        client()
+            .executeStatement(
+                sql("SELECT id FROM qh_t ORDER BY id").statementName("qh-label").build())
+            .id();
     DescribeStatementResponse select = await(selectId);
     assertEquals(StatusString.FINISHED, select.status());
     DescribeStatementResponse ddl = run("CREATE TABLE qh_ctas AS SELECT * FROM qh_t");
@@ -52,8 +58,11 @@ class SystemQueryHistoryIT extends DataApiTestSupport {
     assertEquals("CTAS", historyRow(ddl.redshiftQueryId()).get(1).stringValue());
 
     // The same statement in STL_QUERY, with Redshift's padded text columns.
-    List<List<Field>> stl = query("SELECT query, trim(label), pid, trim(database), trim(querytxt), aborted,"
-        + " length(querytxt), userid FROM stl_query WHERE query = " + select.redshiftQueryId());
+    List<List<Field>> stl =
+        query(
+            "SELECT query, trim(label), pid, trim(database), trim(querytxt), aborted,"
+                + " length(querytxt), userid FROM stl_query WHERE query = "
+                + select.redshiftQueryId());
     assertEquals(1, stl.size());
     assertEquals("qh-label", stl.get(0).get(1).stringValue());
     assertEquals(select.redshiftPid(), stl.get(0).get(2).longValue());
@@ -61,8 +70,12 @@ class SystemQueryHistoryIT extends DataApiTestSupport {
     assertEquals("SELECT id FROM qh_t ORDER BY id", stl.get(0).get(4).stringValue());
     assertEquals(0L, stl.get(0).get(5).longValue());
     assertEquals(s.get(9).longValue(), stl.get(0).get(7).longValue());
-    assertEquals("default", query("SELECT trim(label) FROM stl_query WHERE query = " + insert.redshiftQueryId())
-        .get(0).get(0).stringValue());
+    assertEquals(
+        "default",
+        query("SELECT trim(label) FROM stl_query WHERE query = " + insert.redshiftQueryId())
+            .get(0)
+            .get(0)
+            .stringValue());
   }
 
   @Test
@@ -73,42 +86,79 @@ class SystemQueryHistoryIT extends DataApiTestSupport {
     assertEquals("failed", f.get(2).stringValue());
     assertEquals(d.error(), f.get(4).stringValue());
     assertTrue(f.get(4).stringValue().contains("qh_no_such_table"), f.get(4).stringValue());
-    assertEquals(1L, query("SELECT aborted FROM stl_query WHERE query = " + d.redshiftQueryId())
-        .get(0).get(0).longValue());
+    assertEquals(
+        1L,
+        query("SELECT aborted FROM stl_query WHERE query = " + d.redshiftQueryId())
+            .get(0)
+            .get(0)
+            .longValue());
   }
 
   @Test
   void batchSubStatementsShareATransactionAndARolledBackBatchStaysRecorded() {
     admin("DROP TABLE IF EXISTS qh_b", "CREATE TABLE qh_b (id int)");
-    String batch = client().batchExecuteStatement(b -> b.clusterIdentifier(CLUSTER).database(DB)
-        .secretArn(ADMIN_SECRET).statementName("qh-batch").sqls(
-            "INSERT INTO qh_b VALUES (1)", "UPDATE qh_b SET id = 2", "DELETE FROM qh_b WHERE id = 1 / 0",
-            "SELECT 1")).id();
+    String batch =
+        client()
+            .batchExecuteStatement(
+                b ->
+                    b.clusterIdentifier(CLUSTER)
+                        .database(DB)
+                        .secretArn(ADMIN_SECRET)
+                        .statementName("qh-batch")
+                        .sqls(
+                            "INSERT INTO qh_b VALUES (1)",
+                            "UPDATE qh_b SET id = 2",
+                            "DELETE FROM qh_b WHERE id = 1 / 0",
+                            "SELECT 1"))
+            .id();
     DescribeStatementResponse d = await(batch);
     assertEquals(StatusString.FAILED, d.status());
     long q1 = d.subStatements().get(0).redshiftQueryId();
     long q3 = d.subStatements().get(2).redshiftQueryId();
-    List<List<Field>> rows = query("SELECT query_type, status, query_label, transaction_id, session_id"
-        + " FROM sys_query_history WHERE query_id BETWEEN " + q1 + " AND " + q3 + " ORDER BY query_id");
+    List<List<Field>> rows =
+        query(
+            "SELECT query_type, status, query_label, transaction_id, session_id"
+                + " FROM sys_query_history WHERE query_id BETWEEN "
+                + q1
+                + " AND "
+                + q3
+                + " ORDER BY query_id");
     assertEquals(3, rows.size());
-    assertEquals(List.of("INSERT", "UPDATE", "DELETE"), rows.stream().map(r -> r.get(0).stringValue()).toList());
-    assertEquals(List.of("success", "success", "failed"), rows.stream().map(r -> r.get(1).stringValue()).toList());
+    assertEquals(
+        List.of("INSERT", "UPDATE", "DELETE"),
+        rows.stream().map(r -> r.get(0).stringValue()).toList());
+    assertEquals(
+        List.of("success", "success", "failed"),
+        rows.stream().map(r -> r.get(1).stringValue()).toList());
     assertTrue(rows.stream().allMatch(r -> r.get(2).stringValue().equals("qh-batch")));
     assertEquals(1, rows.stream().map(r -> r.get(3).longValue()).distinct().count());
     assertEquals(d.redshiftPid(), rows.get(0).get(4).longValue());
     // The sub-statement that never ran is not in the history.
-    assertEquals(0L, query("SELECT count(*) FROM sys_query_history WHERE query_id > " + q3
-        + " AND query_text = 'SELECT 1' AND query_label = 'qh-batch'").get(0).get(0).longValue());
+    assertEquals(
+        0L,
+        query(
+                "SELECT count(*) FROM sys_query_history WHERE query_id > "
+                    + q3
+                    + " AND query_text = 'SELECT 1' AND query_label = 'qh-batch'")
+            .get(0)
+            .get(0)
+            .longValue());
   }
 
   @Test
   void statementsInASessionCarryTheSessionPidAndAQueryOfTheHistorySeesItselfRunning() {
-    ExecuteStatementResponse first = client().executeStatement(sql("SET datestyle TO ISO").sessionKeepAliveSeconds(30)
-        .build());
+    ExecuteStatementResponse first =
+        client().executeStatement(sql("SET datestyle TO ISO").sessionKeepAliveSeconds(30).build());
     await(first.id());
-    String second = client().executeStatement(b -> b.sessionId(first.sessionId())
-        .sql("SELECT status, query_type FROM sys_query_history"
-            + " WHERE query_id = (SELECT max(query_id) FROM sys_query_history)")).id();
+    String second =
+        client()
+            .executeStatement(
+                b ->
+                    b.sessionId(first.sessionId())
+                        .sql(
+                            "SELECT status, query_type FROM sys_query_history"
+                                + " WHERE query_id = (SELECT max(query_id) FROM sys_query_history)"))
+            .id();
     DescribeStatementResponse d = await(second);
     assertEquals(StatusString.FINISHED, d.status(), d.error());
     List<List<Field>> self = rows(second);
@@ -123,21 +173,36 @@ class SystemQueryHistoryIT extends DataApiTestSupport {
 
   @Test
   void usersSeeOnlyTheirOwnRowsAndCredentialsAreRedacted() {
-    DescribeStatementResponse mine = await(client().executeStatement(sql("SELECT 42 AS reader_probe")
-        .secretArn(READER_SECRET).build()).id());
+    DescribeStatementResponse mine =
+        await(
+            client()
+                .executeStatement(sql("SELECT 42 AS reader_probe").secretArn(READER_SECRET).build())
+                .id());
     assertEquals(StatusString.FINISHED, mine.status(), mine.error());
-    String readerView = client().executeStatement(sql("SELECT count(*), count(DISTINCT user_id) FROM sys_query_history")
-        .secretArn(READER_SECRET).build()).id();
+    String readerView =
+        client()
+            .executeStatement(
+                sql("SELECT count(*), count(DISTINCT user_id) FROM sys_query_history")
+                    .secretArn(READER_SECRET)
+                    .build())
+            .id();
     assertEquals(StatusString.FINISHED, await(readerView).status());
     List<Field> counts = rows(readerView).get(0);
     assertTrue(counts.get(0).longValue() >= 2);
     assertEquals(1L, counts.get(1).longValue());
     // The admin sees the reader's statement too.
-    assertEquals(1L, query("SELECT count(*) FROM sys_query_history WHERE query_id = " + mine.redshiftQueryId())
-        .get(0).get(0).longValue());
+    assertEquals(
+        1L,
+        query("SELECT count(*) FROM sys_query_history WHERE query_id = " + mine.redshiftQueryId())
+            .get(0)
+            .get(0)
+            .longValue());
 
-    DescribeStatementResponse refused = await(submit("UNLOAD ('select 1') TO 's3://local-redshift/qh/x/'"
-        + " ACCESS_KEY_ID 'AKIAEXAMPLE' SECRET_ACCESS_KEY 'qhSecretValue' FORMAT PARQUET DELIMITER ','"));
+    DescribeStatementResponse refused =
+        await(
+            submit(
+                "UNLOAD ('select 1') TO 's3://local-redshift/qh/x/'"
+                    + " ACCESS_KEY_ID 'AKIAEXAMPLE' SECRET_ACCESS_KEY 'qhSecretValue' FORMAT PARQUET DELIMITER ','"));
     assertEquals(StatusString.FAILED, refused.status());
     List<Field> u = historyRow(refused.redshiftQueryId());
     assertEquals("UNLOAD", u.get(1).stringValue());
@@ -150,7 +215,8 @@ class SystemQueryHistoryIT extends DataApiTestSupport {
     server().faults().holdNextStatementFor(java.time.Duration.ofSeconds(30));
     String id = submit("SELECT 'qh-cancel'");
     long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-    while (client().describeStatement(b -> b.id(id)).status() != StatusString.STARTED && System.nanoTime() < deadline) {
+    while (client().describeStatement(b -> b.id(id)).status() != StatusString.STARTED
+        && System.nanoTime() < deadline) {
       sleep(5);
     }
     client().cancelStatement(b -> b.id(id));
@@ -163,6 +229,11 @@ class SystemQueryHistoryIT extends DataApiTestSupport {
       sleep(10);
     }
     assertEquals("canceled", status);
-    assertEquals(1L, query("SELECT aborted FROM stl_query WHERE query = " + d.redshiftQueryId()).get(0).get(0).longValue());
+    assertEquals(
+        1L,
+        query("SELECT aborted FROM stl_query WHERE query = " + d.redshiftQueryId())
+            .get(0)
+            .get(0)
+            .longValue());
   }
 }

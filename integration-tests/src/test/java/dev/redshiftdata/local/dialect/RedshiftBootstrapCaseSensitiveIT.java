@@ -33,9 +33,11 @@ class RedshiftBootstrapCaseSensitiveIT {
     }
   }
 
-  private static String one(Connection c, String redshiftSql, boolean caseSensitive) throws SQLException {
+  private static String one(Connection c, String redshiftSql, boolean caseSensitive)
+      throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(RedshiftSqlTranslator.toPostgres(redshiftSql, caseSensitive))) {
+        ResultSet rs =
+            s.executeQuery(RedshiftSqlTranslator.toPostgres(redshiftSql, caseSensitive))) {
       assertTrue(rs.next());
       return rs.getString(1);
     }
@@ -43,22 +45,28 @@ class RedshiftBootstrapCaseSensitiveIT {
 
   @Test
   void clusterDefaultIsOnAndResetReturnsToIt() throws SQLException {
-    try (Connection c = server.connect(database, "awsuser"); Statement s = c.createStatement()) {
+    try (Connection c = server.connect(database, "awsuser");
+        Statement s = c.createStatement()) {
       assertEquals("on", one(c, "SHOW enable_case_sensitive_identifier", true));
       assertEquals("off", one(c, "SHOW downcase_delimited_identifier", true));
-      s.execute(RedshiftSqlTranslator.toPostgres("SET enable_case_sensitive_identifier TO false", true));
+      s.execute(
+          RedshiftSqlTranslator.toPostgres("SET enable_case_sensitive_identifier TO false", true));
       assertEquals("off", one(c, "SHOW enable_case_sensitive_identifier", false));
       s.execute(RedshiftSqlTranslator.toPostgres("RESET enable_case_sensitive_identifier", false));
       assertEquals("on", one(c, "SHOW enable_case_sensitive_identifier", true));
-      assertEquals(Boolean.TRUE,
-          RedshiftSqlTranslator.caseSensitiveIdentifierValue("RESET enable_case_sensitive_identifier", true));
+      assertEquals(
+          Boolean.TRUE,
+          RedshiftSqlTranslator.caseSensitiveIdentifierValue(
+              "RESET enable_case_sensitive_identifier", true));
     }
   }
 
   @Test
   void quotedNamesKeepTheirCaseWhenOn() throws SQLException {
-    try (Connection c = server.connect(database, "awsuser"); Statement s = c.createStatement()) {
-      s.execute(RedshiftSqlTranslator.toPostgres("CREATE TABLE \"CaseT\" (\"Id\" int, other int)", true));
+    try (Connection c = server.connect(database, "awsuser");
+        Statement s = c.createStatement()) {
+      s.execute(
+          RedshiftSqlTranslator.toPostgres("CREATE TABLE \"CaseT\" (\"Id\" int, other int)", true));
       s.execute(RedshiftSqlTranslator.toPostgres("INSERT INTO \"CaseT\" VALUES (1, 2)", true));
       assertEquals("1", one(c, "SELECT \"Id\" FROM \"CaseT\"", true));
       assertEquals("2", one(c, "SELECT OTHER FROM \"CaseT\"", true));

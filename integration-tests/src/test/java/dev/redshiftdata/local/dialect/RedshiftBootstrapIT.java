@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The Redshift types and functions of {@link RedshiftBootstrap}, through the translator, on a real PostgreSQL. */
+/**
+ * The Redshift types and functions of {@link RedshiftBootstrap}, through the translator, on a real
+ * PostgreSQL.
+ */
 class RedshiftBootstrapIT {
 
   private static PostgresServer server;
@@ -105,45 +108,91 @@ class RedshiftBootstrapIT {
   @Test
   void typesWorkInDdlAndRoundTrip() throws SQLException {
     exec("CREATE TABLE max_len (a VARCHAR(MAX), b CHAR(MAX))");
-    assertEquals(List.of("65535", "4096"), row("SELECT (SELECT character_maximum_length FROM information_schema.columns"
-        + " WHERE table_name = 'max_len' AND column_name = 'a'), (SELECT character_maximum_length FROM"
-        + " information_schema.columns WHERE table_name = 'max_len' AND column_name = 'b')"));
-    exec("CREATE TABLE types_rt (s SUPER, v VARBYTE(16), vb VARBINARY(8), bv BINARY VARYING(4), g GEOMETRY,"
-        + " gg GEOGRAPHY, h HLLSKETCH, t TEXT, vc VARCHAR, nv NVARCHAR(5), nc NCHAR(3), d DECIMAL, n NUMERIC(10,2),"
-        + " tz TIMETZ, ts TIMESTAMPTZ, bp BPCHAR(2), f FLOAT, r REAL, b BOOL)");
-    exec("INSERT INTO types_rt VALUES (JSON_PARSE('{\"a\":[1,2]}'), FROM_HEX('0aff'), 'ab'::varbyte,"
-        + " 'c'::varbinary, FROM_HEX('01'), FROM_HEX('02'), 'sketch', 'text', 'vc', 'nv', 'nc', 12.6, 3.14159,"
-        + " '10:11:12+03', '2024-01-02 03:04:05+02', 'x', 1.5, 2.5, true)");
     assertEquals(
-        List.of("{\"a\": [1, 2]}", "0aff", "6162", "63", "01", "02", "sketch", "text", "vc", "nv", "nc ", "13",
-            "3.14", "10:11:12+03", "2024-01-02 01:04:05+00", "x ", "1.5", "2.5", "t"),
-        row("SELECT JSON_SERIALIZE(s), TO_HEX(v), TO_HEX(vb), TO_HEX(bv), TO_HEX(g), TO_HEX(gg), h, t, vc, nv, nc,"
-            + " d, n, tz, ts, bp, f, r, b FROM types_rt"));
+        List.of("65535", "4096"),
+        row(
+            "SELECT (SELECT character_maximum_length FROM information_schema.columns"
+                + " WHERE table_name = 'max_len' AND column_name = 'a'), (SELECT character_maximum_length FROM"
+                + " information_schema.columns WHERE table_name = 'max_len' AND column_name = 'b')"));
+    exec(
+        "CREATE TABLE types_rt (s SUPER, v VARBYTE(16), vb VARBINARY(8), bv BINARY VARYING(4), g GEOMETRY,"
+            + " gg GEOGRAPHY, h HLLSKETCH, t TEXT, vc VARCHAR, nv NVARCHAR(5), nc NCHAR(3), d DECIMAL, n NUMERIC(10,2),"
+            + " tz TIMETZ, ts TIMESTAMPTZ, bp BPCHAR(2), f FLOAT, r REAL, b BOOL)");
+    exec(
+        "INSERT INTO types_rt VALUES (JSON_PARSE('{\"a\":[1,2]}'), FROM_HEX('0aff'), 'ab'::varbyte,"
+            + " 'c'::varbinary, FROM_HEX('01'), FROM_HEX('02'), 'sketch', 'text', 'vc', 'nv', 'nc', 12.6, 3.14159,"
+            + " '10:11:12+03', '2024-01-02 03:04:05+02', 'x', 1.5, 2.5, true)");
     assertEquals(
-        List.of("super", "varbyte", "varbyte", "varbyte", "geometry", "geography", "hllsketch", "character varying",
-            "character varying", "character varying", "character", "numeric", "numeric",
-            "time with time zone", "timestamp with time zone", "character", "double precision", "real", "boolean"),
+        List.of(
+            "{\"a\": [1, 2]}",
+            "0aff",
+            "6162",
+            "63",
+            "01",
+            "02",
+            "sketch",
+            "text",
+            "vc",
+            "nv",
+            "nc ",
+            "13",
+            "3.14",
+            "10:11:12+03",
+            "2024-01-02 01:04:05+00",
+            "x ",
+            "1.5",
+            "2.5",
+            "t"),
+        row(
+            "SELECT JSON_SERIALIZE(s), TO_HEX(v), TO_HEX(vb), TO_HEX(bv), TO_HEX(g), TO_HEX(gg), h, t, vc, nv, nc,"
+                + " d, n, tz, ts, bp, f, r, b FROM types_rt"));
+    assertEquals(
+        List.of(
+            "super",
+            "varbyte",
+            "varbyte",
+            "varbyte",
+            "geometry",
+            "geography",
+            "hllsketch",
+            "character varying",
+            "character varying",
+            "character varying",
+            "character",
+            "numeric",
+            "numeric",
+            "time with time zone",
+            "timestamp with time zone",
+            "character",
+            "double precision",
+            "real",
+            "boolean"),
         columnTypes("types_rt"));
     assertEquals(
         List.of("256", "256", "5", "3", "18", "0", "10", "2"),
-        row("SELECT (SELECT character_maximum_length FROM information_schema.columns WHERE table_name = 'types_rt'"
-            + " AND column_name = 't'), (SELECT character_maximum_length FROM information_schema.columns"
-            + " WHERE table_name = 'types_rt' AND column_name = 'vc'), (SELECT character_maximum_length FROM"
-            + " information_schema.columns WHERE table_name = 'types_rt' AND column_name = 'nv'),"
-            + " (SELECT character_maximum_length FROM information_schema.columns WHERE table_name = 'types_rt'"
-            + " AND column_name = 'nc'), (SELECT numeric_precision FROM information_schema.columns"
-            + " WHERE table_name = 'types_rt' AND column_name = 'd'), (SELECT numeric_scale FROM"
-            + " information_schema.columns WHERE table_name = 'types_rt' AND column_name = 'd'),"
-            + " (SELECT numeric_precision FROM information_schema.columns WHERE table_name = 'types_rt'"
-            + " AND column_name = 'n'), (SELECT numeric_scale FROM information_schema.columns"
-            + " WHERE table_name = 'types_rt' AND column_name = 'n')"));
+        row(
+            "SELECT (SELECT character_maximum_length FROM information_schema.columns WHERE table_name = 'types_rt'"
+                + " AND column_name = 't'), (SELECT character_maximum_length FROM information_schema.columns"
+                + " WHERE table_name = 'types_rt' AND column_name = 'vc'), (SELECT character_maximum_length FROM"
+                + " information_schema.columns WHERE table_name = 'types_rt' AND column_name = 'nv'),"
+                + " (SELECT character_maximum_length FROM information_schema.columns WHERE table_name = 'types_rt'"
+                + " AND column_name = 'nc'), (SELECT numeric_precision FROM information_schema.columns"
+                + " WHERE table_name = 'types_rt' AND column_name = 'd'), (SELECT numeric_scale FROM"
+                + " information_schema.columns WHERE table_name = 'types_rt' AND column_name = 'd'),"
+                + " (SELECT numeric_precision FROM information_schema.columns WHERE table_name = 'types_rt'"
+                + " AND column_name = 'n'), (SELECT numeric_scale FROM information_schema.columns"
+                + " WHERE table_name = 'types_rt' AND column_name = 'n')"));
   }
 
   private List<String> columnTypes(String table) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT CASE WHEN domain_name IS NOT NULL THEN domain_name ELSE data_type END"
-            + " FROM information_schema.columns WHERE table_name = '" + table + "' ORDER BY ordinal_position")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT CASE WHEN domain_name IS NOT NULL THEN domain_name ELSE data_type END"
+                    + " FROM information_schema.columns WHERE table_name = '"
+                    + table
+                    + "' ORDER BY ordinal_position")) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }
@@ -158,8 +207,10 @@ class RedshiftBootstrapIT {
     assertEquals("616263", one("SELECT to_hex('abc'::varbyte(10))"));
     assertThrows(SQLException.class, () -> one("SELECT 'not json'::super"));
     exec("CREATE TABLE super_scalars (s SUPER)");
-    exec("INSERT INTO super_scalars VALUES (1), (2.5), (true), (9223372036854775807), (1.5::float8), (NULL)");
-    assertEquals(List.of("1", "2.5", "true", "9223372036854775807", "1.5", "null"),
+    exec(
+        "INSERT INTO super_scalars VALUES (1), (2.5), (true), (9223372036854775807), (1.5::float8), (NULL)");
+    assertEquals(
+        List.of("1", "2.5", "true", "9223372036854775807", "1.5", "null"),
         rows("SELECT coalesce(JSON_SERIALIZE(s), 'null') FROM super_scalars"));
     assertEquals("number", one("SELECT jsonb_typeof(42::super)"));
   }
@@ -170,7 +221,8 @@ class RedshiftBootstrapIT {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT s, v, g FROM meta_dom")) {
       ResultSetMetaData md = rs.getMetaData();
-      // PostgreSQL reports a domain column's base type in RowDescription: RedshiftTypeNames maps them back.
+      // PostgreSQL reports a domain column's base type in RowDescription: RedshiftTypeNames maps
+      // them back.
       assertEquals("jsonb", md.getColumnTypeName(1));
       assertEquals("bytea", md.getColumnTypeName(2));
       assertEquals("bytea", md.getColumnTypeName(3));
@@ -188,33 +240,60 @@ class RedshiftBootstrapIT {
     assertEquals("timestamp without time zone", one("SELECT pg_typeof(SYSDATE)::text"));
     assertEquals("2024-03-01 00:00:00", one("SELECT DATEADD(day, 1, '2024-02-29'::date)"));
     assertEquals("2024-02-29 00:00:00", one("SELECT DATEADD(month, 1, '2024-01-31'::timestamp)"));
-    assertEquals("2023-02-28 10:00:00", one("SELECT DATEADD('yr', -1, '2024-02-29 10:00'::timestamp)"));
+    assertEquals(
+        "2023-02-28 10:00:00", one("SELECT DATEADD('yr', -1, '2024-02-29 10:00'::timestamp)"));
     assertEquals("2024-04-30 00:00:00", one("SELECT DATEADD(qtr, 1, '2024-01-30'::date)"));
     assertEquals("2024-01-01 00:00:01.5", one("SELECT DATEADD(ms, 1500, '2024-01-01'::timestamp)"));
-    assertEquals("2024-01-01 02:00:00+00", one("SELECT DATEADD(h, 2, '2024-01-01 00:00:00+00'::timestamptz)"));
+    assertEquals(
+        "2024-01-01 02:00:00+00",
+        one("SELECT DATEADD(h, 2, '2024-01-01 00:00:00+00'::timestamptz)"));
     assertEquals("1", one("SELECT DATEDIFF(year, '2019-12-31'::date, '2020-01-01'::date)"));
     assertEquals("52", one("SELECT DATEDIFF(week, '2009-01-01'::date, '2009-12-31'::date)"));
     assertEquals("1", one("SELECT DATEDIFF(quarter, '2020-03-31'::date, '2020-04-01'::date)"));
     assertEquals("-13", one("SELECT DATEDIFF(month, '2021-02-15'::date, '2020-01-31'::date)"));
-    assertEquals("1", one("SELECT DATEDIFF(day, '2020-01-01 23:59:59'::timestamp, '2020-01-02 00:00:00'::timestamp)"));
-    assertEquals("1", one("SELECT DATEDIFF(hour, '2020-01-01 10:59:59'::timestamp, '2020-01-01 11:00:00'::timestamp)"));
-    assertEquals("90", one("SELECT DATEDIFF(minute, '2020-01-01 10:00'::timestamp, '2020-01-01 11:30'::timestamp)"));
-    assertEquals("2500", one("SELECT DATEDIFF(ms, '2020-01-01 10:00:00'::timestamp, '2020-01-01 10:00:02.5'::timestamp)"));
+    assertEquals(
+        "1",
+        one(
+            "SELECT DATEDIFF(day, '2020-01-01 23:59:59'::timestamp, '2020-01-02 00:00:00'::timestamp)"));
+    assertEquals(
+        "1",
+        one(
+            "SELECT DATEDIFF(hour, '2020-01-01 10:59:59'::timestamp, '2020-01-01 11:00:00'::timestamp)"));
+    assertEquals(
+        "90",
+        one(
+            "SELECT DATEDIFF(minute, '2020-01-01 10:00'::timestamp, '2020-01-01 11:30'::timestamp)"));
+    assertEquals(
+        "2500",
+        one(
+            "SELECT DATEDIFF(ms, '2020-01-01 10:00:00'::timestamp, '2020-01-01 10:00:02.5'::timestamp)"));
     assertEquals("60", one("SELECT DATEDIFF(day, '2020-01-01', '2020-03-01')"));
     assertThrows(SQLException.class, () -> one("SELECT DATEADD(fortnight, 1, '2020-01-01'::date)"));
-    assertEquals("2008-03-05 09:25:29", one("SELECT CONVERT_TIMEZONE('UTC', 'America/New_York', '2008-03-05 14:25:29'::timestamp)"));
-    assertEquals("2008-03-05 06:25:29", one("SELECT CONVERT_TIMEZONE('America/Los_Angeles', '2008-03-05 14:25:29'::timestamp)"));
+    assertEquals(
+        "2008-03-05 09:25:29",
+        one(
+            "SELECT CONVERT_TIMEZONE('UTC', 'America/New_York', '2008-03-05 14:25:29'::timestamp)"));
+    assertEquals(
+        "2008-03-05 06:25:29",
+        one("SELECT CONVERT_TIMEZONE('America/Los_Angeles', '2008-03-05 14:25:29'::timestamp)"));
     assertEquals("2024-05-06", one("SELECT TRUNC('2024-05-06 07:08:09'::timestamp)"));
     assertEquals("2024-03-31 00:00:00", one("SELECT ADD_MONTHS('2024-01-31'::date, 2)"));
     assertEquals("2024-05-01 00:00:00", one("SELECT DATE_TRUNC('month', '2024-05-06'::date)"));
     assertEquals("1", one("SELECT MONTHS_BETWEEN('2024-03-31'::date, '2024-02-29'::date)"));
     assertEquals("-2", one("SELECT MONTHS_BETWEEN('2024-01-15'::date, '2024-03-15'::date)"));
-    assertEquals("1.096774193548387", one("SELECT MONTHS_BETWEEN('2024-02-18'::date, '2024-01-15'::date)"));
+    assertEquals(
+        "1.096774193548387", one("SELECT MONTHS_BETWEEN('2024-02-18'::date, '2024-01-15'::date)"));
     assertEquals("2024-02-29", one("SELECT LAST_DAY('2024-02-10'::date)"));
-    assertEquals(List.of("-1", "0", "1"), row("SELECT DATE_CMP('2024-01-01'::date, '2024-01-02'::date),"
-        + " DATE_CMP('2024-01-01'::date, '2024-01-01'::date), TIMESTAMP_CMP('2024-01-02'::timestamp, '2024-01-01'::timestamp)"));
-    assertEquals("timestamp without time zone", one("SELECT pg_typeof(DATE_TRUNC('month', '2024-05-06'::date))::text"));
-    assertEquals("2024-05-06 07:00:00", one("SELECT DATE_TRUNC('hour', '2024-05-06 07:08:09'::timestamp)"));
+    assertEquals(
+        List.of("-1", "0", "1"),
+        row(
+            "SELECT DATE_CMP('2024-01-01'::date, '2024-01-02'::date),"
+                + " DATE_CMP('2024-01-01'::date, '2024-01-01'::date), TIMESTAMP_CMP('2024-01-02'::timestamp, '2024-01-01'::timestamp)"));
+    assertEquals(
+        "timestamp without time zone",
+        one("SELECT pg_typeof(DATE_TRUNC('month', '2024-05-06'::date))::text"));
+    assertEquals(
+        "2024-05-06 07:00:00", one("SELECT DATE_TRUNC('hour', '2024-05-06 07:08:09'::timestamp)"));
     assertTrue(one("SELECT version()").startsWith("PostgreSQL 8.0.2 on i686-pc-linux-gnu"));
     assertTrue(one("SELECT version()").contains("Redshift 1.0"));
   }
@@ -248,22 +327,36 @@ class RedshiftBootstrapIT {
     assertEquals("x-x", one("SELECT REGEXP_REPLACE('A-a', 'a', 'x', 1, 'i')"));
     assertEquals("5", one("SELECT TEXTLEN('hello')"));
     assertEquals("ababab", one("SELECT REPLICATE('ab', 3)"));
-    assertEquals("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824", one("SELECT SHA2('hello', 256)"));
-    assertEquals("t", one("SELECT CURRENT_USER_ID = (SELECT oid::int FROM pg_roles WHERE rolname = 'awsuser')"));
+    assertEquals(
+        "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
+        one("SELECT SHA2('hello', 256)"));
+    assertEquals(
+        "t",
+        one("SELECT CURRENT_USER_ID = (SELECT oid::int FROM pg_roles WHERE rolname = 'awsuser')"));
     assertEquals("42", one("SELECT CONVERT(varchar, 42)"));
     assertEquals("integer", one("SELECT pg_typeof(CONVERT(integer, '7'))::text"));
-    assertEquals("a,b,c", one("SELECT LISTAGG(x, ',') WITHIN GROUP (ORDER BY x) FROM (VALUES ('b'), ('c'), ('a')) v(x)"));
-    assertEquals("cba", one("SELECT LISTAGG(x) WITHIN GROUP (ORDER BY x DESC) FROM (VALUES ('b'), ('c'), ('a')) v(x)"));
+    assertEquals(
+        "a,b,c",
+        one(
+            "SELECT LISTAGG(x, ',') WITHIN GROUP (ORDER BY x) FROM (VALUES ('b'), ('c'), ('a')) v(x)"));
+    assertEquals(
+        "cba",
+        one(
+            "SELECT LISTAGG(x) WITHIN GROUP (ORDER BY x DESC) FROM (VALUES ('b'), ('c'), ('a')) v(x)"));
     assertEquals("2.5", one("SELECT MEDIAN(x) FROM (VALUES (1), (2), (3), (4)) v(x)"));
-    assertEquals("3", one("SELECT APPROXIMATE COUNT(DISTINCT x) FROM (VALUES (1), (2), (3), (3)) v(x)"));
+    assertEquals(
+        "3", one("SELECT APPROXIMATE COUNT(DISTINCT x) FROM (VALUES (1), (2), (3), (3)) v(x)"));
     assertEquals(2, rowCount("SELECT TOP 2 x FROM (VALUES (1), (2), (3)) v(x) ORDER BY x DESC"));
   }
 
   @Test
   void jsonFunctions() throws SQLException {
-    assertEquals("star",
-        one("SELECT JSON_EXTRACT_PATH_TEXT('{\"f2\":{\"f3\":1},\"f4\":{\"f5\":99,\"f6\":\"star\"}}', 'f4', 'f6')"));
-    assertEquals("{\"f5\": 99}", one("SELECT JSON_EXTRACT_PATH_TEXT('{\"f4\":{\"f5\":99}}', 'f4')"));
+    assertEquals(
+        "star",
+        one(
+            "SELECT JSON_EXTRACT_PATH_TEXT('{\"f2\":{\"f3\":1},\"f4\":{\"f5\":99,\"f6\":\"star\"}}', 'f4', 'f6')"));
+    assertEquals(
+        "{\"f5\": 99}", one("SELECT JSON_EXTRACT_PATH_TEXT('{\"f4\":{\"f5\":99}}', 'f4')"));
     assertNull(one("SELECT JSON_EXTRACT_PATH_TEXT('{\"a\":1}', 'b')"));
     assertNull(one("SELECT JSON_EXTRACT_PATH_TEXT('{\"a\":1', 'a', true)"));
     assertThrows(SQLException.class, () -> one("SELECT JSON_EXTRACT_PATH_TEXT('{\"a\":1', 'a')"));
@@ -275,7 +368,8 @@ class RedshiftBootstrapIT {
     assertEquals("113", one("SELECT JSON_EXTRACT_ARRAY_ELEMENT_TEXT('[111,112,113]', 2)"));
     assertEquals("3", one("SELECT JSON_ARRAY_LENGTH('[1,2,3]')"));
     assertEquals("super", one("SELECT pg_typeof(JSON_PARSE('[1]'))::text"));
-    assertEquals("[1, {\"b\": true}]", one("SELECT JSON_SERIALIZE(JSON_PARSE('[1,{\"b\":true}]'))"));
+    assertEquals(
+        "[1, {\"b\": true}]", one("SELECT JSON_SERIALIZE(JSON_PARSE('[1,{\"b\":true}]'))"));
   }
 
   @Test
@@ -297,7 +391,8 @@ class RedshiftBootstrapIT {
     exec("SET localredshift.last_copy_count = '42'");
     exec("SET localredshift.last_unload_count = '7'");
     exec("SET localredshift.last_query_id = '1234'");
-    assertEquals(List.of("42", "7", "1234"),
+    assertEquals(
+        List.of("42", "7", "1234"),
         row("SELECT pg_last_copy_count(), pg_last_unload_count(), pg_last_query_id()"));
     assertEquals("-1", one("SELECT pg_last_copy_id()"));
     exec("SET localredshift.last_copy_id = '77'");
@@ -335,7 +430,9 @@ class RedshiftBootstrapIT {
     assertEquals("2", one("SHOW wlm_query_slot_count"));
     exec("RESET query_group");
     assertEquals("default", one("SHOW query_group"));
-    SQLException e = assertThrows(SQLException.class, () -> exec("SET enable_case_sensitive_identifier TO maybe"));
+    SQLException e =
+        assertThrows(
+            SQLException.class, () -> exec("SET enable_case_sensitive_identifier TO maybe"));
     assertTrue(e.getMessage().contains("requires a Boolean value"), e.getMessage());
   }
 
@@ -354,8 +451,11 @@ class RedshiftBootstrapIT {
   private List<String> columnNames(String table) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT column_name FROM information_schema.columns WHERE table_name = '"
-            + table + "' ORDER BY ordinal_position")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = '"
+                    + table
+                    + "' ORDER BY ordinal_position")) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }
@@ -365,8 +465,9 @@ class RedshiftBootstrapIT {
 
   @Test
   void redshiftTableAttributesAndIdentity() throws SQLException {
-    exec("CREATE TABLE attrs (id BIGINT IDENTITY(100, 5), a INT ENCODE az64 DISTKEY, b VARCHAR(10) ENCODE lzo"
-        + " SORTKEY, c TIMESTAMP DEFAULT GETDATE()) DISTSTYLE KEY COMPOUND SORTKEY (a, b) BACKUP NO");
+    exec(
+        "CREATE TABLE attrs (id BIGINT IDENTITY(100, 5), a INT ENCODE az64 DISTKEY, b VARCHAR(10) ENCODE lzo"
+            + " SORTKEY, c TIMESTAMP DEFAULT GETDATE()) DISTSTYLE KEY COMPOUND SORTKEY (a, b) BACKUP NO");
     exec("INSERT INTO attrs (a, b) VALUES (1, 'x'), (2, 'y')");
     assertEquals(List.of("100", "105"), row("SELECT min(id)::text, max(id)::text FROM attrs"));
     exec("ALTER TABLE attrs ALTER DISTSTYLE ALL");
@@ -375,8 +476,11 @@ class RedshiftBootstrapIT {
     exec("CREATE TABLE attrs_ctas DISTSTYLE EVEN SORTKEY AUTO AS SELECT a, b FROM attrs");
     exec("CREATE TABLE attrs_like (LIKE attrs) DISTSTYLE ALL ENCODE AUTO");
     assertEquals("2", one("SELECT count(*) FROM attrs_ctas"));
-    assertEquals("256", one("SELECT character_maximum_length FROM information_schema.columns"
-        + " WHERE table_name = 'attrs' AND column_name = 'd'"));
+    assertEquals(
+        "256",
+        one(
+            "SELECT character_maximum_length FROM information_schema.columns"
+                + " WHERE table_name = 'attrs' AND column_name = 'd'"));
   }
 
   @Test
@@ -384,13 +488,18 @@ class RedshiftBootstrapIT {
     exec("CREATE TABLE tdef (a INT NOT NULL, b TEXT, c DECIMAL(5,1))");
     exec("CREATE SCHEMA hidden_s");
     exec("CREATE TABLE hidden_s.tdef2 (x INT)");
-    assertEquals(List.of("public|tdef|a|integer|true", "public|tdef|b|character varying(256)|false",
+    assertEquals(
+        List.of(
+            "public|tdef|a|integer|true",
+            "public|tdef|b|character varying(256)|false",
             "public|tdef|c|numeric(5,1)|false"),
-        rows("SELECT schemaname || '|' || tablename || '|' || \"column\" || '|' || type || '|' || \"notnull\""
-            + " FROM pg_table_def WHERE tablename LIKE 'tdef%' ORDER BY \"column\""));
+        rows(
+            "SELECT schemaname || '|' || tablename || '|' || \"column\" || '|' || type || '|' || \"notnull\""
+                + " FROM pg_table_def WHERE tablename LIKE 'tdef%' ORDER BY \"column\""));
     try (Connection r = server.connect(database, "reader")) {
-      try (Statement s = r.createStatement(); ResultSet rs = s.executeQuery(
-          "SELECT count(*) FROM pg_table_def WHERE tablename = 'tdef'")) {
+      try (Statement s = r.createStatement();
+          ResultSet rs =
+              s.executeQuery("SELECT count(*) FROM pg_table_def WHERE tablename = 'tdef'")) {
         assertTrue(rs.next());
         assertEquals(3, rs.getInt(1));
       }
@@ -400,7 +509,8 @@ class RedshiftBootstrapIT {
   @Test
   void keyConstraintsAreNotEnforced() throws SQLException {
     exec("CREATE TABLE parent_k (id INT PRIMARY KEY, code VARCHAR(3) UNIQUE)");
-    exec("CREATE TABLE child_k (id INT NOT NULL, pid INT REFERENCES parent_k (id), PRIMARY KEY (id))");
+    exec(
+        "CREATE TABLE child_k (id INT NOT NULL, pid INT REFERENCES parent_k (id), PRIMARY KEY (id))");
     exec("ALTER TABLE parent_k ADD CONSTRAINT pk2 UNIQUE (code)");
     exec("INSERT INTO parent_k VALUES (1, 'a'), (1, 'a')");
     exec("INSERT INTO child_k VALUES (5, 99), (5, 99)");
@@ -424,19 +534,28 @@ class RedshiftBootstrapIT {
   @Test
   void showSchemasTablesColumns() throws SQLException {
     exec("CREATE SCHEMA show_s");
-    exec("CREATE TABLE show_s.\"ShowT\" (id INT NOT NULL, name VARCHAR(20) DEFAULT 'x', amount DECIMAL(8,2))");
+    exec(
+        "CREATE TABLE show_s.\"ShowT\" (id INT NOT NULL, name VARCHAR(20) DEFAULT 'x', amount DECIMAL(8,2))");
     exec("CREATE VIEW show_s.show_v AS SELECT id FROM show_s.showt");
     assertEquals(List.of("show_v", "showt"), column("SHOW TABLES FROM SCHEMA dev.show_s", 3));
     assertEquals(List.of("VIEW", "TABLE"), column("SHOW TABLES FROM SCHEMA dev.show_s;", 4));
     assertEquals(List.of("dev", "dev"), column("SHOW TABLES FROM SCHEMA dev.show_s", 1));
-    assertEquals(List.of("show_v"), column("SHOW TABLES FROM SCHEMA dev.\"SHOW_S\" LIKE 'show%' LIMIT 1", 3));
+    assertEquals(
+        List.of("show_v"),
+        column("SHOW TABLES FROM SCHEMA dev.\"SHOW_S\" LIKE 'show%' LIMIT 1", 3));
     assertEquals(List.of("show_v"), column("SHOW TABLES FROM SCHEMA dev.show_s LIKE '%\\_v'", 3));
-    assertEquals(List.of("id", "name", "amount"), column("SHOW COLUMNS FROM TABLE dev.show_s.showt", 4));
-    assertEquals(List.of("character varying"), column("SHOW COLUMNS FROM TABLE dev.show_s.showt LIKE 'na%'", 8));
+    assertEquals(
+        List.of("id", "name", "amount"), column("SHOW COLUMNS FROM TABLE dev.show_s.showt", 4));
+    assertEquals(
+        List.of("character varying"),
+        column("SHOW COLUMNS FROM TABLE dev.show_s.showt LIKE 'na%'", 8));
     assertEquals(List.of("20"), column("SHOW COLUMNS FROM TABLE dev.show_s.showt LIKE 'na%'", 9));
-    assertEquals(List.of("NO", "YES", "YES"), column("SHOW COLUMNS FROM TABLE dev.show_s.showt", 7));
+    assertEquals(
+        List.of("NO", "YES", "YES"), column("SHOW COLUMNS FROM TABLE dev.show_s.showt", 7));
     assertEquals(List.of("show_s"), column("SHOW SCHEMAS FROM DATABASE dev LIKE 'show%'", 2));
-    assertTrue(column("SHOW SCHEMAS FROM DATABASE dev", 2).containsAll(List.of("pg_internal", "public", "show_s")));
+    assertTrue(
+        column("SHOW SCHEMAS FROM DATABASE dev", 2)
+            .containsAll(List.of("pg_internal", "public", "show_s")));
   }
 
   private List<String> column(String redshiftSql, int index) throws SQLException {
@@ -455,7 +574,10 @@ class RedshiftBootstrapIT {
     exec("CREATE TABLE lb_base (x int)");
     exec("CREATE VIEW lb_view AS SELECT x FROM lb_base WITH NO SCHEMA BINDING");
     exec("CREATE VIEW plain_view AS SELECT x FROM lb_base");
-    String q = "SELECT count(*) FROM " + RedshiftBootstrap.LATE_BINDING_TABLE + " WHERE view_oid = '%s'::regclass";
+    String q =
+        "SELECT count(*) FROM "
+            + RedshiftBootstrap.LATE_BINDING_TABLE
+            + " WHERE view_oid = '%s'::regclass";
     assertEquals("1", one(q.formatted("lb_view")));
     assertEquals("0", one(q.formatted("plain_view")));
     exec("CREATE OR REPLACE VIEW lb_view AS SELECT x FROM lb_base");
@@ -464,7 +586,8 @@ class RedshiftBootstrapIT {
     assertEquals("1", one(q.formatted("lb_view")));
     String before = one("SELECT count(*) FROM " + RedshiftBootstrap.LATE_BINDING_TABLE);
     exec("DROP VIEW lb_view");
-    assertEquals(String.valueOf(Integer.parseInt(before) - 1),
+    assertEquals(
+        String.valueOf(Integer.parseInt(before) - 1),
         one("SELECT count(*) FROM " + RedshiftBootstrap.LATE_BINDING_TABLE));
   }
 
@@ -472,10 +595,17 @@ class RedshiftBootstrapIT {
   void lateBindingViewByNonSuperuser() throws SQLException {
     exec("CREATE SCHEMA IF NOT EXISTS rd");
     exec("GRANT ALL ON SCHEMA rd TO reader");
-    try (Connection r = server.connect(database, "reader"); Statement s = r.createStatement()) {
-      s.execute(RedshiftSqlTranslator.toPostgres("CREATE VIEW rd.v1 AS SELECT 1 AS one WITH NO SCHEMA BINDING", false));
+    try (Connection r = server.connect(database, "reader");
+        Statement s = r.createStatement()) {
+      s.execute(
+          RedshiftSqlTranslator.toPostgres(
+              "CREATE VIEW rd.v1 AS SELECT 1 AS one WITH NO SCHEMA BINDING", false));
     }
-    assertEquals("1", one("SELECT count(*) FROM " + RedshiftBootstrap.LATE_BINDING_TABLE
-        + " WHERE view_oid = 'rd.v1'::regclass"));
+    assertEquals(
+        "1",
+        one(
+            "SELECT count(*) FROM "
+                + RedshiftBootstrap.LATE_BINDING_TABLE
+                + " WHERE view_oid = 'rd.v1'::regclass"));
   }
 }

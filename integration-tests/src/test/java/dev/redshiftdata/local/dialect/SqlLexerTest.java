@@ -12,14 +12,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SqlLexerTest {
 
   private static List<String> kinds(String sql) {
-    return SqlLexer.tokenize(sql).stream().filter(Token::significant).map(t -> t.kind() + ":" + t.text()).toList();
+    return SqlLexer.tokenize(sql).stream()
+        .filter(Token::significant)
+        .map(t -> t.kind() + ":" + t.text())
+        .toList();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "SELECT 'a''b', E'\\n', \"x\"\"y\", $$ $ $$, $a$b$a$, -- c\n /* d /* e */ */ x::int, $1, 1.5e-3, :name",
-      "unterminated 'string", "unterminated \"ident", "unterminated $$ dollar", "unterminated /* comment",
-      "ünïcödé \"ÄÖ\" 'ß'", ""})
+  @ValueSource(
+      strings = {
+        "SELECT 'a''b', E'\\n', \"x\"\"y\", $$ $ $$, $a$b$a$, -- c\n /* d /* e */ */ x::int, $1, 1.5e-3, :name",
+        "unterminated 'string",
+        "unterminated \"ident",
+        "unterminated $$ dollar",
+        "unterminated /* comment",
+        "ünïcödé \"ÄÖ\" 'ß'",
+        ""
+      })
   void tokensReassembleTheInput(String sql) {
     StringBuilder sb = new StringBuilder();
     SqlLexer.tokenize(sql).forEach(t -> sb.append(t.text()));
@@ -29,10 +38,30 @@ class SqlLexerTest {
   @Test
   void tokenKinds() {
     assertEquals(
-        List.of("WORD:SELECT", "STRING:'a\\'b'", "SYMBOL:,", "STRING:E'x'", "SYMBOL:,", "QUOTED_IDENTIFIER:\"Q\"\"R\"",
-            "SYMBOL:,", "DOLLAR_STRING:$t$x$t$", "SYMBOL:,", "WORD:a", "SYMBOL:::", "WORD:int", "SYMBOL:,",
-            "PARAMETER:$2", "SYMBOL:,", "NUMBER:1.5", "SYMBOL:,", "SYMBOL::", "WORD:p", "WORD:FROM", "WORD:t$1"),
-        kinds("SELECT 'a\\'b', E'x', \"Q\"\"R\", $t$x$t$, a::int, $2, 1.5, :p /* c */ FROM t$1 -- x"));
+        List.of(
+            "WORD:SELECT",
+            "STRING:'a\\'b'",
+            "SYMBOL:,",
+            "STRING:E'x'",
+            "SYMBOL:,",
+            "QUOTED_IDENTIFIER:\"Q\"\"R\"",
+            "SYMBOL:,",
+            "DOLLAR_STRING:$t$x$t$",
+            "SYMBOL:,",
+            "WORD:a",
+            "SYMBOL:::",
+            "WORD:int",
+            "SYMBOL:,",
+            "PARAMETER:$2",
+            "SYMBOL:,",
+            "NUMBER:1.5",
+            "SYMBOL:,",
+            "SYMBOL::",
+            "WORD:p",
+            "WORD:FROM",
+            "WORD:t$1"),
+        kinds(
+            "SELECT 'a\\'b', E'x', \"Q\"\"R\", $t$x$t$, a::int, $2, 1.5, :p /* c */ FROM t$1 -- x"));
   }
 
   @Test

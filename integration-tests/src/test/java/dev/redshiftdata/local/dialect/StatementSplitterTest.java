@@ -12,31 +12,35 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StatementSplitterTest {
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-      "SELECT 1|1",
-      "SELECT 1;|1",
-      "SELECT 1;;  ;|1",
-      "SELECT 1; -- trailing comment|1",
-      "SELECT 1; /* c; */|1",
-      "SELECT 1; SELECT 2|2",
-      "SELECT 1;SELECT 2;|2",
-      "SELECT 'a;b'|1",
-      "SELECT 'it\\'s; still'|1",
-      "SELECT 'it''s; still'|1",
-      "SELECT E'x\\';y'|1",
-      "SELECT \"a;b\" FROM t|1",
-      "SELECT $$;$$|1",
-      "SELECT $tag$ ; $$ ; $tag$|1",
-      "CREATE PROCEDURE p() AS $$ BEGIN SELECT 1; SELECT 2; END; $$ LANGUAGE plpgsql|1",
-      "SELECT 1 -- ; not a separator|1",
-      "SELECT /* ; */ 1|1",
-      "SELECT /* /* ; */ ; */ 1|1",
-      "SELECT $1; SELECT 2|2",
-      "''|1",
-      "~   ~|0",
-      "-- only a comment|0",
-      ";|0",
-      "SELECT 1; SELECT 2; SELECT 3|3"})
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '~',
+      value = {
+        "SELECT 1|1",
+        "SELECT 1;|1",
+        "SELECT 1;;  ;|1",
+        "SELECT 1; -- trailing comment|1",
+        "SELECT 1; /* c; */|1",
+        "SELECT 1; SELECT 2|2",
+        "SELECT 1;SELECT 2;|2",
+        "SELECT 'a;b'|1",
+        "SELECT 'it\\'s; still'|1",
+        "SELECT 'it''s; still'|1",
+        "SELECT E'x\\';y'|1",
+        "SELECT \"a;b\" FROM t|1",
+        "SELECT $$;$$|1",
+        "SELECT $tag$ ; $$ ; $tag$|1",
+        "CREATE PROCEDURE p() AS $$ BEGIN SELECT 1; SELECT 2; END; $$ LANGUAGE plpgsql|1",
+        "SELECT 1 -- ; not a separator|1",
+        "SELECT /* ; */ 1|1",
+        "SELECT /* /* ; */ ; */ 1|1",
+        "SELECT $1; SELECT 2|2",
+        "''|1",
+        "~   ~|0",
+        "-- only a comment|0",
+        ";|0",
+        "SELECT 1; SELECT 2; SELECT 3|3"
+      })
   void counts(String sql, int count) {
     String text = sql == null ? "" : sql;
     assertEquals(count, StatementSplitter.count(text));
@@ -46,7 +50,9 @@ class StatementSplitterTest {
 
   @Test
   void splitReturnsTrimmedStatements() {
-    assertEquals(List.of("SELECT 'a;b'", "-- c\nSELECT 2"), StatementSplitter.split("SELECT 'a;b' ;\n-- c\nSELECT 2;\n"));
+    assertEquals(
+        List.of("SELECT 'a;b'", "-- c\nSELECT 2"),
+        StatementSplitter.split("SELECT 'a;b' ;\n-- c\nSELECT 2;\n"));
     assertEquals(List.of("SELECT 1"), StatementSplitter.split("  SELECT 1  "));
   }
 

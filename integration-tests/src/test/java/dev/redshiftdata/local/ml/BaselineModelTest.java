@@ -28,22 +28,37 @@ class BaselineModelTest {
     assertEquals("mean of the target", t.method());
     assertEquals("SELECT round((3.5)::float8)::int4", t.body());
     assertNull(BaselineModel.solve(new double[][] {{1, 2}, {2, 4}}, new double[] {1, 2}));
-    assertArrayEquals(new double[] {1, 2}, BaselineModel.solve(new double[][] {{2, 0}, {0, 1}}, new double[] {2, 2}), 1e-12);
+    assertArrayEquals(
+        new double[] {1, 2},
+        BaselineModel.solve(new double[][] {{2, 0}, {0, 1}}, new double[] {2, 2}),
+        1e-12);
   }
 
   @Test
   void classificationByMajorityAndCentroid() {
-    List<Object[]> labels = List.of(new Object[] {null, "b"}, new Object[] {null, "a"}, new Object[] {null, "b"},
-        new Object[] {null, "a"});
-    BaselineModel.Trained majority = BaselineModel.train(List.of("varchar"), "varchar", null, labels);
+    List<Object[]> labels =
+        List.of(
+            new Object[] {null, "b"},
+            new Object[] {null, "a"},
+            new Object[] {null, "b"},
+            new Object[] {null, "a"});
+    BaselineModel.Trained majority =
+        BaselineModel.train(List.of("varchar"), "varchar", null, labels);
     assertEquals("SELECT 'a'::varchar", majority.body());
     assertEquals("BINARY_CLASSIFICATION", majority.problemType());
 
-    List<Object[]> points = List.of(new Object[] {0.0, "0"}, new Object[] {2.0, "0"}, new Object[] {10.0, "1"},
-        new Object[] {5.0, "2"});
-    BaselineModel.Trained centroid = BaselineModel.train(List.of("float8"), "int4", "MULTICLASS_CLASSIFICATION", points);
-    assertEquals("SELECT c.label::int4 FROM (VALUES ('0', (1.0)::float8), ('1', (10.0)::float8), ('2', (5.0)::float8))"
-        + " AS c(label, m0) ORDER BY (coalesce($1::float8, c.m0) - c.m0) ^ 2, c.label LIMIT 1", centroid.body());
+    List<Object[]> points =
+        List.of(
+            new Object[] {0.0, "0"},
+            new Object[] {2.0, "0"},
+            new Object[] {10.0, "1"},
+            new Object[] {5.0, "2"});
+    BaselineModel.Trained centroid =
+        BaselineModel.train(List.of("float8"), "int4", "MULTICLASS_CLASSIFICATION", points);
+    assertEquals(
+        "SELECT c.label::int4 FROM (VALUES ('0', (1.0)::float8), ('1', (10.0)::float8), ('2', (5.0)::float8))"
+            + " AS c(label, m0) ORDER BY (coalesce($1::float8, c.m0) - c.m0) ^ 2, c.label LIMIT 1",
+        centroid.body());
     assertEquals("MULTICLASS_CLASSIFICATION", centroid.problemType());
   }
 }

@@ -13,15 +13,19 @@ class ModelParserTest {
 
   @Test
   void fullCreateModel() {
-    CreateModelCommand m = ModelParser.parseCreate("CREATE MODEL Demo.Churn_Model\n"
-        + "FROM (SELECT state, calls, churn FROM t WHERE note <> 'a)b' AND \"x)\" > 0 -- )\n)\n"
-        + "TARGET Churn FUNCTION ml_fn_churn (varchar(2), double precision)\n"
-        + "IAM_ROLE 'arn:aws:iam::1:role/r' AUTO OFF MODEL_TYPE xgboost PROBLEM_TYPE binary_classification\n"
-        + "OBJECTIVE 'f1' PREPROCESSORS 'none' HYPERPARAMETERS DEFAULT EXCEPT (NUM_ROUND '10')\n"
-        + "SETTINGS (S3_BUCKET 'bucket', KMS_KEY_ID 'k', S3_GARBAGE_COLLECT OFF, MAX_RUNTIME 1800);");
+    CreateModelCommand m =
+        ModelParser.parseCreate(
+            "CREATE MODEL Demo.Churn_Model\n"
+                + "FROM (SELECT state, calls, churn FROM t WHERE note <> 'a)b' AND \"x)\" > 0 -- )\n)\n"
+                + "TARGET Churn FUNCTION ml_fn_churn (varchar(2), double precision)\n"
+                + "IAM_ROLE 'arn:aws:iam::1:role/r' AUTO OFF MODEL_TYPE xgboost PROBLEM_TYPE binary_classification\n"
+                + "OBJECTIVE 'f1' PREPROCESSORS 'none' HYPERPARAMETERS DEFAULT EXCEPT (NUM_ROUND '10')\n"
+                + "SETTINGS (S3_BUCKET 'bucket', KMS_KEY_ID 'k', S3_GARBAGE_COLLECT OFF, MAX_RUNTIME 1800);");
     assertEquals("demo", m.schema());
     assertEquals("churn_model", m.name());
-    assertTrue(m.trainingQuery().startsWith("SELECT state, calls, churn FROM t WHERE note <> 'a)b'"), m.trainingQuery());
+    assertTrue(
+        m.trainingQuery().startsWith("SELECT state, calls, churn FROM t WHERE note <> 'a)b'"),
+        m.trainingQuery());
     assertTrue(m.trainingQuery().endsWith("-- )"), m.trainingQuery());
     assertEquals("churn", m.target());
     assertEquals("ml_fn_churn", m.functionName());
@@ -37,8 +41,9 @@ class ModelParserTest {
 
   @Test
   void fromATableWithDefaults() {
-    CreateModelCommand m = ModelParser.parseCreate(
-        "create model m from public.t target y function f iam_role default settings (s3_bucket 'b')");
+    CreateModelCommand m =
+        ModelParser.parseCreate(
+            "create model m from public.t target y function f iam_role default settings (s3_bucket 'b')");
     assertNull(m.schema());
     assertEquals("SELECT * FROM public.t", m.trainingQuery());
     assertEquals(List.of(), m.functionParamTypes());
@@ -48,11 +53,17 @@ class ModelParserTest {
 
   @Test
   void missingPartsAreErrors() {
-    assertThrows(RedshiftSqlError.class,
-        () -> ModelParser.parseCreate("CREATE MODEL m FROM t TARGET y FUNCTION f SETTINGS (S3_BUCKET 'b')"));
-    assertThrows(RedshiftSqlError.class,
-        () -> ModelParser.parseCreate("CREATE MODEL m FROM t TARGET y FUNCTION f IAM_ROLE default"));
-    assertThrows(RedshiftSqlError.class, () -> ModelParser.parseCreate("CREATE MODEL m FROM (SELECT 1"));
+    assertThrows(
+        RedshiftSqlError.class,
+        () ->
+            ModelParser.parseCreate(
+                "CREATE MODEL m FROM t TARGET y FUNCTION f SETTINGS (S3_BUCKET 'b')"));
+    assertThrows(
+        RedshiftSqlError.class,
+        () ->
+            ModelParser.parseCreate("CREATE MODEL m FROM t TARGET y FUNCTION f IAM_ROLE default"));
+    assertThrows(
+        RedshiftSqlError.class, () -> ModelParser.parseCreate("CREATE MODEL m FROM (SELECT 1"));
   }
 
   @Test

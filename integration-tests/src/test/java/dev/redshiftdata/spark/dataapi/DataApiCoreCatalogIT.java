@@ -33,10 +33,18 @@ class DataApiCoreCatalogIT {
   void describeTableReturnsEveryColumnInOrder() {
     String t = table("core_desc");
     DataApi api = api();
-    api.execute(StatementRequest.sql("CREATE TABLE public." + t + " (id bigint NOT NULL, name varchar(20), price decimal(10,2))"));
+    api.execute(
+        StatementRequest.sql(
+            "CREATE TABLE public."
+                + t
+                + " (id bigint NOT NULL, name varchar(20), price decimal(10,2))"));
     List<ColumnMetadata> columns = api.describeTable("public", t);
-    assertEquals(List.of("id", "name", "price"), columns.stream().map(ColumnMetadata::name).collect(Collectors.toList()));
-    assertEquals(List.of("int8", "varchar", "numeric"), columns.stream().map(ColumnMetadata::typeName).collect(Collectors.toList()));
+    assertEquals(
+        List.of("id", "name", "price"),
+        columns.stream().map(ColumnMetadata::name).collect(Collectors.toList()));
+    assertEquals(
+        List.of("int8", "varchar", "numeric"),
+        columns.stream().map(ColumnMetadata::typeName).collect(Collectors.toList()));
   }
 
   @Test
@@ -61,7 +69,9 @@ class DataApiCoreCatalogIT {
     String t = table("core_list");
     DataApi api = api();
     api.execute(StatementRequest.sql("CREATE TABLE public." + t + " (id int)"));
-    assertTrue(api.listDatabases().containsAll(List.of("dev", "analytics")), api.listDatabases().toString());
+    assertTrue(
+        api.listDatabases().containsAll(List.of("dev", "analytics")),
+        api.listDatabases().toString());
     assertTrue(api.listSchemas("pub%").contains("public"));
     List<TableMember> tables = api.listTables("public", t);
     assertEquals(1, tables.size());

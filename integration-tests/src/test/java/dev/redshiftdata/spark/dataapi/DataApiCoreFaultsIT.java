@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The core's retries, polling, timeout and cancel paths, driven by the local Redshift's fault injection. */
+/**
+ * The core's retries, polling, timeout and cancel paths, driven by the local Redshift's fault
+ * injection.
+ */
 @ExtendWith(LocalRedshiftExtension.class)
 class DataApiCoreFaultsIT {
 
@@ -39,7 +42,8 @@ class DataApiCoreFaultsIT {
     server.reset();
   }
 
-  private static List<RecordedRequest> calls(String operation, String id, int expected) throws InterruptedException {
+  private static List<RecordedRequest> calls(String operation, String id, int expected)
+      throws InterruptedException {
     return DataApiCoreIT.calls(operation, id, expected);
   }
 
@@ -57,8 +61,10 @@ class DataApiCoreFaultsIT {
     calls("DescribeStatement", null, done.polls() + 1);
     List<String> outcomes = outcomes("DescribeStatement", null);
     assertTrue(outcomes.stream().anyMatch(o -> o.contains("Throttling")), outcomes.toString());
-    // The log's order is the server's completion order, which can differ from the client's: count, don't order.
-    // Count this statement's answered polls only: a late call of an earlier test may land in the log too.
+    // The log's order is the server's completion order, which can differ from the client's: count,
+    // don't order.
+    // Count this statement's answered polls only: a late call of an earlier test may land in the
+    // log too.
     List<String> ours = outcomes("DescribeStatement", done.id());
     assertEquals(done.polls(), ours.stream().filter("OK"::equals).count(), ours.toString());
   }
@@ -67,7 +73,9 @@ class DataApiCoreFaultsIT {
   void throttlingBeyondTheRetryBudgetIsThrottled() throws Exception {
     server.faults().throttleEvery("ExecuteStatement", 1);
     RedshiftDataException e =
-        assertThrows(RedshiftDataException.class, () -> api("retryMaxAttempts", "2").execute(StatementRequest.sql("SELECT 1")));
+        assertThrows(
+            RedshiftDataException.class,
+            () -> api("retryMaxAttempts", "2").execute(StatementRequest.sql("SELECT 1")));
     assertEquals(Kind.THROTTLED, e.kind(), e.getMessage());
     assertEquals(2, calls("ExecuteStatement", null, 2).size());
   }
@@ -79,9 +87,13 @@ class DataApiCoreFaultsIT {
     List<RecordedRequest> calls = calls("ExecuteStatement", null, 2);
     // Order-independent: the log holds calls in the server's completion order.
     assertEquals(2, calls.size());
-    assertEquals(1, calls.stream().filter(c -> c.outcome().contains("InternalServer")).count(), calls.toString());
+    assertEquals(
+        1,
+        calls.stream().filter(c -> c.outcome().contains("InternalServer")).count(),
+        calls.toString());
     RecordedRequest ok = calls.stream().filter(RecordedRequest::ok).findFirst().orElseThrow();
-    // The server refuses the first attempt before reading its body, so only the retry shows the token.
+    // The server refuses the first attempt before reading its body, so only the retry shows the
+    // token.
     assertTrue(ok.clientToken() != null && !ok.clientToken().isEmpty());
     assertEquals(done.id(), ok.statementId());
   }
@@ -95,7 +107,8 @@ class DataApiCoreFaultsIT {
     FinishedStatement done = api.execute(StatementRequest.sql("INSERT INTO " + t + " VALUES (1)"));
     calls("ExecuteStatement", null, 3);
     List<RecordedRequest> inserts =
-        server.requests().operation("ExecuteStatement").stream().filter(r -> r.sql() != null && r.sql().startsWith("INSERT"))
+        server.requests().operation("ExecuteStatement").stream()
+            .filter(r -> r.sql() != null && r.sql().startsWith("INSERT"))
             .collect(Collectors.toList());
     assertEquals(2, inserts.size());
     assertEquals(1, inserts.stream().filter(RecordedRequest::dropped).count(), inserts.toString());
@@ -107,18 +120,24 @@ class DataApiCoreFaultsIT {
 
   @Test
   void pollsStartFastAndStopSoonAfterTheStatementFinishes() throws Exception {
-    // Held STARTED for three DescribeStatements, then it runs (a few ms): FINISHED by the third or fourth poll.
+    // Held STARTED for three DescribeStatements, then it runs (a few ms): FINISHED by the third or
+    // fourth poll.
     server.faults().holdNextStatementForPolls(3);
     FinishedStatement done = api().execute(StatementRequest.sql("SELECT 1"));
     assertTrue(done.polls() == 3 || done.polls() == 4, done.toString());
-    assertEquals(done.polls(), calls("DescribeStatement", done.id(), done.polls()).size(), server.requests().all().toString());
+    assertEquals(
+        done.polls(),
+        calls("DescribeStatement", done.id(), done.polls()).size(),
+        server.requests().all().toString());
   }
 
   @Test
   void timeoutCancelsTheStatement() throws Exception {
     server.faults().holdNextStatementFor(Duration.ofSeconds(30));
     DataApi api = api("statementTimeout", "300ms");
-    RedshiftDataException e = assertThrows(RedshiftDataException.class, () -> api.execute(StatementRequest.sql("SELECT 1")));
+    RedshiftDataException e =
+        assertThrows(
+            RedshiftDataException.class, () -> api.execute(StatementRequest.sql("SELECT 1")));
     assertEquals(Kind.TIMEOUT, e.kind());
     String id = e.statementId().orElseThrow();
     assertEquals(1, calls("CancelStatement", id, 1).size());
@@ -159,13 +178,17 @@ class DataApiCoreFaultsIT {
   @Test
   void injectedFailureAndAbortBecomeKinds() {
     server.faults().failNextStatement("ERROR: injected failure");
-    RedshiftDataException failed = assertThrows(RedshiftDataException.class, () -> api().execute(StatementRequest.sql("SELECT 1")));
+    RedshiftDataException failed =
+        assertThrows(
+            RedshiftDataException.class, () -> api().execute(StatementRequest.sql("SELECT 1")));
     assertEquals(Kind.STATEMENT_FAILED, failed.kind());
     assertEquals("ERROR: injected failure", failed.redshiftError().orElseThrow());
     assertTrue(failed.getMessage().contains(failed.statementId().orElseThrow()));
 
     server.faults().abortNextStatement();
-    RedshiftDataException aborted = assertThrows(RedshiftDataException.class, () -> api().execute(StatementRequest.sql("SELECT 1")));
+    RedshiftDataException aborted =
+        assertThrows(
+            RedshiftDataException.class, () -> api().execute(StatementRequest.sql("SELECT 1")));
     assertEquals(Kind.CANCELLED, aborted.kind());
   }
 }
