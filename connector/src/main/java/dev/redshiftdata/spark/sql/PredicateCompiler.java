@@ -50,7 +50,8 @@ public final class PredicateCompiler {
   public Optional<String> compile(Predicate predicate) {
     try {
       return Optional.of(build(predicate));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // StackOverflowError: a predicate tree too deep to compile stays in Spark
       return Optional.empty();
     }
   }
@@ -208,6 +209,8 @@ public final class PredicateCompiler {
   }
 
   private static IllegalArgumentException unsupported(Expression e) {
-    return new IllegalArgumentException("Not pushed to Redshift: " + e);
+    // never e.toString(): Spark renders it with its own SQL builder, which can throw or recurse
+    String what = e instanceof Predicate p ? p.name() : e.getClass().getSimpleName();
+    return new IllegalArgumentException("Not pushed to Redshift: " + what);
   }
 }
