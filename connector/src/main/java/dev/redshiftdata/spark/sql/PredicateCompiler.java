@@ -19,7 +19,8 @@ import org.apache.spark.sql.types.StringType;
  * {@link Optional#empty()} and stays in Spark; nothing here throws to Spark.
  *
  * <p>Not pushed on purpose: non-finite float/double literals (NaN ordering and equality are not
- * known to match Spark's), nested field references, casts and functions.
+ * known to match Spark's), string literals with a non-binary collation, nested field references,
+ * casts and functions.
  */
 public final class PredicateCompiler {
 
@@ -157,7 +158,8 @@ public final class PredicateCompiler {
     arity(p, 2);
     Expression[] c = p.children();
     if (!(c[1] instanceof Literal<?> lit)
-        || !(lit.dataType() instanceof StringType)
+        || !(lit.dataType() instanceof StringType st)
+        || !st.isUTF8BinaryCollation()
         || lit.value() == null) {
       throw unsupported(p);
     }
@@ -192,6 +194,10 @@ public final class PredicateCompiler {
           && (lit.dataType() instanceof DoubleType && !Double.isFinite(((Number) v).doubleValue())
               || lit.dataType() instanceof FloatType
                   && !Float.isFinite(((Number) v).floatValue()))) {
+        throw unsupported(e);
+      }
+      if (lit.dataType() instanceof StringType st && !st.isUTF8BinaryCollation()) {
+        // a collated string compares differently in Spark (e.g. UTF8_LCASE); Redshift would not
         throw unsupported(e);
       }
       return Literals.render(lit);

@@ -181,6 +181,16 @@ class PredicateCompilerTest {
             p("=", new GeneralScalarExpression("+", new Expression[] {col("a"), lit(1)}), lit(2))));
     assertEquals(
         Optional.empty(), compiler.compile(p("=", Expressions.apply("upper", col("a")), str("X"))));
+    // a collated string literal: Spark compares it differently
+    org.apache.spark.sql.types.StringType lcase =
+        org.apache.spark.sql.types.StringType.apply("UTF8_LCASE");
+    assertEquals(
+        Optional.empty(),
+        compiler.compile(p("=", col("s"), LiteralValue.apply(UTF8String.fromString("a"), lcase))));
+    assertEquals(
+        Optional.empty(),
+        compiler.compile(
+            p("STARTS_WITH", col("s"), LiteralValue.apply(UTF8String.fromString("a"), lcase))));
     // wrong arity
     assertEquals(Optional.empty(), compiler.compile(p("=", col("a"))));
     // an unknown literal type
