@@ -62,6 +62,9 @@ public final class Identifiers {
     if (dbtable == null || dbtable.isBlank()) {
       throw invalid(dbtable, "the name is empty");
     }
+    if (dbtable.strip().startsWith("(")) {
+      throw invalid(dbtable, "a table name is expected; pass a query with the option 'query'");
+    }
     List<String> parts = new ArrayList<>(3);
     int n = dbtable.length();
     int i = 0;

@@ -106,6 +106,15 @@ class IdentifiersTest {
   }
 
   @Test
+  void aSubqueryPointsToTheQueryOption() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Identifiers.parseTableName("(select 1) t", false));
+    assertTrue(e.getMessage().contains("'query'"), e.getMessage());
+  }
+
+  @Test
   void lengthLimitIsInBytes() {
     assertEquals("x".repeat(127), Identifiers.parseTableName("x".repeat(127), false).table());
     // 63 two-byte characters = 126 bytes: fine; 64 = 128 bytes: too long
