@@ -1,0 +1,198 @@
+package dev.redshiftdata.spark.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.connector.expressions.Expression;
+import org.apache.spark.sql.connector.expressions.NamedReference;
+import org.apache.spark.sql.connector.expressions.aggregate.AggregateFunc;
+import org.apache.spark.sql.connector.expressions.aggregate.Aggregation;
+import org.apache.spark.sql.connector.expressions.aggregate.Avg;
+import org.apache.spark.sql.connector.expressions.aggregate.Count;
+import org.apache.spark.sql.connector.expressions.aggregate.CountStar;
+import org.apache.spark.sql.connector.expressions.aggregate.Max;
+import org.apache.spark.sql.connector.expressions.aggregate.Min;
+import org.apache.spark.sql.connector.expressions.aggregate.Sum;
+import org.apache.spark.sql.types.BinaryType;
+import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.ByteType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.ShortType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampNTZType;
+import org.apache.spark.sql.types.TimestampType;
+
+/**
+ * Compiles a Spark {@link Aggregation} to Redshift select items and {@code GROUP BY} columns,
+ * all-or-nothing: one unsupported aggregate or grouping expression and nothing is pushed.
+ *
+ * <p>Supported: {@code COUNT(*)}, {@code COUNT([DISTINCT] col)}, {@code SUM([DISTINCT] col)},
+ * {@code MIN(col)}, {@code MAX(col)}, {@code AVG([DISTINCT] col)} over top-level columns of the
+ * scan's schema, grouped by top-level columns. Results are cast so Redshift returns Spark's result
+ * type where Redshift's would differ:
+ *
+ * <ul>
+ *   <li>{@code SUM} of an integral column: {@code CAST(SUM(c) AS BIGINT)} (Redshift returns NUMERIC
+ *       for a BIGINT sum; Spark expects a long, and an overflow fails as in ANSI mode).
+ *   <li>{@code SUM}/{@code AVG} of REAL/DOUBLE and {@code AVG} of an integral column: the input is
+ *       cast to {@code DOUBLE PRECISION} first (Redshift's AVG of an integer column is an integer,
+ *       truncated; Spark's is a double). Floating sums may differ from Spark's in the last bits, as
+ *       the summation order does anyway.
+ *   <li>{@code AVG} of a DECIMAL is <em>refused</em>: Spark's result is {@code decimal(p+4, s+4)}
+ *       rounded half-up, Redshift's keeps the input scale. The scan should not claim complete
+ *       pushdown for such an aggregation, so Spark rewrites AVG into SUM and COUNT, which push.
+ *   <li>{@code SUM} of a DECIMAL: Redshift gives {@code NUMERIC(38, s)}, Spark {@code
+ *       decimal(min(38, p+10), s)}: same values, Spark casts positionally.
+ *   <li>{@code MIN}/{@code MAX}: numbers, strings, dates and timestamps (not booleans, not binary).
+ * </ul>
+ *
+ * Output columns are aliased {@code "group_col_<i>"} and {@code "agg_func_<i>"} (Spark's own names
+ * for a pushed aggregation's output, and unique, which Parquet UNLOAD needs).
+ */
+public final class AggregateCompiler {
+
+  private AggregateCompiler() {}
+
+  /**
+   * A compiled aggregation.
+   *
+   * @param selectItems the group-by columns then the aggregates, each with its alias
+   * @param groupBy the quoted group-by columns, empty for a global aggregate
+   */
+  public record CompiledAggregation(List<String> selectItems, List<String> groupBy) {}
+
+  /**
+   * The aggregation as Redshift SQL, or empty when any part is unsupported.
+   *
+   * @param schema the schema of the relation being aggregated (the table's or query's columns)
+   */
+  public static Optional<CompiledAggregation> compile(Aggregation aggregation, StructType schema) {
+    try {
+      List<String> items = new ArrayList<>();
+      List<String> groupBy = new ArrayList<>();
+      Expression[] groups = aggregation.groupByExpressions();
+      for (int i = 0; i < groups.length; i++) {
+        String column = Identifiers.quote(field(groups[i], schema).name());
+        groupBy.add(column);
+        items.add(column + " AS " + Identifiers.quote("group_col_" + i));
+      }
+      AggregateFunc[] aggs = aggregation.aggregateExpressions();
+      for (int i = 0; i < aggs.length; i++) {
+        items.add(aggregate(aggs[i], schema) + " AS " + Identifiers.quote("agg_func_" + i));
+      }
+      return Optional.of(new CompiledAggregation(List.copyOf(items), List.copyOf(groupBy)));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String aggregate(AggregateFunc f, StructType schema) {
+    if (f instanceof CountStar) {
+      return "COUNT(*)";
+    }
+    if (f instanceof Count c) {
+      return "COUNT(" + distinct(c.isDistinct()) + column(c.column(), schema) + ")";
+    }
+    if (f instanceof Sum s) {
+      DataType t = field(s.column(), schema).dataType();
+      String arg = distinct(s.isDistinct()) + column(s.column(), schema);
+      if (integral(t)) {
+        return "CAST(SUM(" + arg + ") AS BIGINT)";
+      }
+      if (t instanceof FloatType || t instanceof DoubleType) {
+        return "SUM(" + distinct(s.isDistinct()) + asDouble(s.column(), schema) + ")";
+      }
+      if (t instanceof DecimalType) {
+        return "SUM(" + arg + ")";
+      }
+      throw unsupported("SUM of " + t.typeName());
+    }
+    if (f instanceof Avg a) {
+      DataType t = field(a.column(), schema).dataType();
+      if (integral(t) || t instanceof FloatType || t instanceof DoubleType) {
+        return "AVG(" + distinct(a.isDistinct()) + asDouble(a.column(), schema) + ")";
+      }
+      throw unsupported("AVG of " + t.typeName());
+    }
+    if (f instanceof Min m) {
+      return "MIN(" + ordered(m.column(), schema) + ")";
+    }
+    if (f instanceof Max m) {
+      return "MAX(" + ordered(m.column(), schema) + ")";
+    }
+    throw unsupported("aggregate " + f.getClass().getSimpleName());
+  }
+
+  private static String ordered(Expression e, StructType schema) {
+    DataType t = field(e, schema).dataType();
+    if (t instanceof BooleanType || t instanceof BinaryType) {
+      throw unsupported("MIN/MAX of " + t.typeName());
+    }
+    if (!(integral(t)
+        || t instanceof FloatType
+        || t instanceof DoubleType
+        || t instanceof DecimalType
+        || t instanceof StringType
+        || t instanceof DateType
+        || t instanceof TimestampType
+        || t instanceof TimestampNTZType)) {
+      throw unsupported("MIN/MAX of " + t.typeName());
+    }
+    return column(e, schema);
+  }
+
+  private static String asDouble(Expression e, StructType schema) {
+    return "CAST(" + column(e, schema) + " AS DOUBLE PRECISION)";
+  }
+
+  private static String distinct(boolean distinct) {
+    return distinct ? "DISTINCT " : "";
+  }
+
+  private static boolean integral(DataType t) {
+    return t instanceof ByteType
+        || t instanceof ShortType
+        || t instanceof IntegerType
+        || t instanceof LongType;
+  }
+
+  private static String column(Expression e, StructType schema) {
+    return Identifiers.quote(field(e, schema).name());
+  }
+
+  /** The schema field a top-level column reference names: exact match, else one ignoring case. */
+  private static StructField field(Expression e, StructType schema) {
+    if (!(e instanceof NamedReference ref) || ref.fieldNames().length != 1) {
+      throw unsupported("not a top-level column");
+    }
+    String name = ref.fieldNames()[0];
+    StructField match = null;
+    for (StructField f : schema.fields()) {
+      if (f.name().equals(name)) {
+        return f;
+      }
+      if (f.name().equalsIgnoreCase(name)) {
+        if (match != null) {
+          throw unsupported("ambiguous column");
+        }
+        match = f;
+      }
+    }
+    if (match == null) {
+      throw unsupported("unknown column");
+    }
+    return match;
+  }
+
+  private static IllegalArgumentException unsupported(String why) {
+    return new IllegalArgumentException("Aggregate not pushed to Redshift: " + why);
+  }
+}

@@ -1,0 +1,144 @@
+package dev.redshiftdata.spark.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.connector.expressions.Expression;
+import org.apache.spark.sql.connector.expressions.FieldReference;
+import org.apache.spark.sql.connector.expressions.NamedReference;
+import org.apache.spark.sql.connector.expressions.aggregate.AggregateFunc;
+import org.apache.spark.sql.connector.expressions.aggregate.Aggregation;
+import org.apache.spark.sql.connector.expressions.aggregate.Avg;
+import org.apache.spark.sql.connector.expressions.aggregate.Count;
+import org.apache.spark.sql.connector.expressions.aggregate.CountStar;
+import org.apache.spark.sql.connector.expressions.aggregate.GeneralAggregateFunc;
+import org.apache.spark.sql.connector.expressions.aggregate.Max;
+import org.apache.spark.sql.connector.expressions.aggregate.Min;
+import org.apache.spark.sql.connector.expressions.aggregate.Sum;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+class AggregateCompilerTest {
+
+  static final StructType SCHEMA =
+      new StructType()
+          .add("id", DataTypes.LongType)
+          .add("qty", DataTypes.IntegerType)
+          .add("price", DataTypes.createDecimalType(10, 2))
+          .add("score", DataTypes.DoubleType)
+          .add("ratio", DataTypes.FloatType)
+          .add("name", DataTypes.StringType)
+          .add("day", DataTypes.DateType)
+          .add("flag", DataTypes.BooleanType)
+          .add("blob", DataTypes.BinaryType)
+          .add("Odd \"Col\"", DataTypes.IntegerType);
+
+  static NamedReference col(String name) {
+    return FieldReference.column(name);
+  }
+
+  static Aggregation agg(AggregateFunc[] aggs, Expression... groupBy) {
+    return new Aggregation(aggs, groupBy);
+  }
+
+  static AggregationResult compile(Aggregation a) {
+    return AggregateCompiler.compile(a, SCHEMA)
+        .map(c -> new AggregationResult(c.selectItems(), c.groupBy()))
+        .orElse(null);
+  }
+
+  record AggregationResult(List<String> items, List<String> groupBy) {}
+
+  @Test
+  void countStarWithoutGrouping() {
+    assertEquals(
+        new AggregationResult(List.of("COUNT(*) AS \"agg_func_0\""), List.of()),
+        compile(agg(new AggregateFunc[] {new CountStar()})));
+  }
+
+  @Test
+  void everyFunctionWithGroupBy() {
+    AggregationResult r =
+        compile(
+            agg(
+                new AggregateFunc[] {
+                  new Count(col("qty"), false),
+                  new Count(col("name"), true),
+                  new Sum(col("qty"), false),
+                  new Sum(col("id"), true),
+                  new Sum(col("price"), false),
+                  new Sum(col("score"), false),
+                  new Min(col("day")),
+                  new Max(col("name")),
+                  new Avg(col("qty"), false),
+                  new Avg(col("ratio"), true)
+                },
+                col("name"),
+                col("Odd \"Col\"")));
+    assertEquals(
+        List.of(
+            "\"name\" AS \"group_col_0\"",
+            "\"Odd \"\"Col\"\"\" AS \"group_col_1\"",
+            "COUNT(\"qty\") AS \"agg_func_0\"",
+            "COUNT(DISTINCT \"name\") AS \"agg_func_1\"",
+            "CAST(SUM(\"qty\") AS BIGINT) AS \"agg_func_2\"",
+            "CAST(SUM(DISTINCT \"id\") AS BIGINT) AS \"agg_func_3\"",
+            "SUM(\"price\") AS \"agg_func_4\"",
+            "SUM(CAST(\"score\" AS DOUBLE PRECISION)) AS \"agg_func_5\"",
+            "MIN(\"day\") AS \"agg_func_6\"",
+            "MAX(\"name\") AS \"agg_func_7\"",
+            "AVG(CAST(\"qty\" AS DOUBLE PRECISION)) AS \"agg_func_8\"",
+            "AVG(DISTINCT CAST(\"ratio\" AS DOUBLE PRECISION)) AS \"agg_func_9\""),
+        r.items());
+    assertEquals(List.of("\"name\"", "\"Odd \"\"Col\"\"\""), r.groupBy());
+  }
+
+  @Test
+  void columnsResolveIgnoringCaseToTheSchemaName() {
+    assertEquals(
+        List.of("\"qty\" AS \"group_col_0\"", "MAX(\"id\") AS \"agg_func_0\""),
+        compile(agg(new AggregateFunc[] {new Max(col("ID"))}, col("QTY"))).items());
+  }
+
+  @Test
+  void allOrNothing() {
+    AggregateFunc ok = new CountStar();
+    for (AggregateFunc bad :
+        new AggregateFunc[] {
+          new Avg(col("price"), false), // decimal AVG: Spark's scale differs
+          new Sum(col("name"), false),
+          new Min(col("flag")),
+          new Max(col("blob")),
+          new Count(col("missing"), false),
+          new Count(FieldReference.apply("a.b"), false),
+          new GeneralAggregateFunc("STDDEV_SAMP", false, new Expression[] {col("qty")})
+        }) {
+      assertEquals(
+          Optional.empty(),
+          AggregateCompiler.compile(agg(new AggregateFunc[] {ok, bad}), SCHEMA),
+          bad.getClass().getSimpleName());
+    }
+    assertEquals(
+        Optional.empty(),
+        AggregateCompiler.compile(agg(new AggregateFunc[] {ok}, col("missing")), SCHEMA));
+  }
+
+  @Test
+  void ambiguousCaseInsensitiveMatchIsRefused() {
+    StructType twoCases =
+        new StructType().add("A", DataTypes.IntegerType).add("a2", DataTypes.IntegerType);
+    assertEquals(
+        "MAX(\"A\") AS \"agg_func_0\"",
+        AggregateCompiler.compile(agg(new AggregateFunc[] {new Max(col("a"))}), twoCases)
+            .orElseThrow()
+            .selectItems()
+            .get(0));
+    StructType clash =
+        new StructType().add("Ab", DataTypes.IntegerType).add("aB", DataTypes.IntegerType);
+    assertEquals(
+        Optional.empty(),
+        AggregateCompiler.compile(agg(new AggregateFunc[] {new Max(col("ab"))}), clash));
+  }
+}
