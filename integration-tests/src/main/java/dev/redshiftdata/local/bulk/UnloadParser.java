@@ -102,6 +102,11 @@ public final class UnloadParser {
           t.accept("AUTO");
           clauses.once(name);
         }
+        case "KMS_KEY_ID", "MASTER_SYMMETRIC_KEY" -> {
+          // SSE-KMS / client-side keys: accepted; the local S3 server stores objects unencrypted.
+          t.expectString();
+          clauses.once(name);
+        }
         case "GZIP", "BZIP2", "ZSTD" -> {
           if (compression != Compression.NONE) {
             throw new RedshiftSqlError("conflicting or redundant options");

@@ -52,6 +52,7 @@ class UnloadParserTest {
             "UNLOAD ('select 1') TO 's3://b/p/' ACCESS_KEY_ID 'AKIA' SECRET_ACCESS_KEY 'sekrit' "
                 + "SESSION_TOKEN 'tok' CSV HEADER DELIMITER AS ';' NULL AS 'NIL' PARALLEL OFF GZIP "
                 + "MAXFILESIZE AS 1 GB CLEANPATH EXTENSION 'csv.gz' REGION AS 'us-east-1' ENCRYPTED AUTO "
+                + "KMS_KEY_ID '1234abcd-12ab-34cd-56ef-1234567890ab' "
                 + "PARTITION BY (Year, month) INCLUDE");
     assertEquals(Authorization.Kind.ACCESS_KEYS, c.authorization().kind());
     assertEquals(Format.CSV, c.format());

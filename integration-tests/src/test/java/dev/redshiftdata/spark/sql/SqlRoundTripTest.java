@@ -62,7 +62,14 @@ class SqlRoundTripTest {
     UnloadCommand parsed =
         UnloadParser.parse(
             new UnloadStatement(
-                    "SELECT 1", "s3://b/p/", "default", 5, true, null, "us-east-1", false)
+                    "SELECT 1",
+                    "s3://b/p/",
+                    "default",
+                    5,
+                    true,
+                    "arn:aws:kms:us-east-1:1:key/k",
+                    "us-east-1",
+                    false)
                 .sql());
     assertEquals("SELECT 1", parsed.selectSql());
     assertEquals(Authorization.Kind.IAM_ROLE_DEFAULT, parsed.authorization().kind());
