@@ -13,6 +13,7 @@ final class RedshiftScan implements Scan {
   private final StructType readSchema;
   private final String sql;
   private final int pushedPredicates;
+  private RedshiftDirectBatch batch;
 
   RedshiftScan(RedshiftOptions options, StructType readSchema, String sql, int pushedPredicates) {
     this.options = options;
@@ -42,7 +43,11 @@ final class RedshiftScan implements Scan {
   }
 
   @Override
-  public Batch toBatch() {
-    return new RedshiftDirectBatch(options, readSchema, sql);
+  public synchronized Batch toBatch() {
+    // One batch per scan: Spark may ask again (plan copies), but the statement must run once.
+    if (batch == null) {
+      batch = new RedshiftDirectBatch(options, readSchema, sql);
+    }
+    return batch;
   }
 }
