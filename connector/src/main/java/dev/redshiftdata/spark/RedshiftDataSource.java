@@ -16,6 +16,12 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
 
   public static final String SHORT_NAME = "redshift-data";
 
+  /**
+   * The schema this instance inferred: Spark passes that very object to {@link #getTable} when the
+   * user gave none, so it is not resolved twice (Spark creates one provider per load).
+   */
+  private StructType inferred;
+
   @Override
   public String shortName() {
     return SHORT_NAME;
@@ -26,7 +32,9 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
     // Options are validated first, so a bad option names itself even before reads exist.
     RedshiftOptions parsed = RedshiftOptions.parse(options.asCaseSensitiveMap(), sessionConf());
     parsed.requireTableOrQuery();
-    return RedshiftTable.inferSchema(parsed);
+    StructType schema = RedshiftTable.inferSchema(parsed);
+    inferred = schema;
+    return schema;
   }
 
   @Override
@@ -60,6 +68,9 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
       StructType schema, Transform[] partitioning, Map<String, String> properties) {
     RedshiftOptions parsed = RedshiftOptions.parse(properties, sessionConf());
     parsed.requireTableOrQuery();
+    if (schema != null && schema == inferred) {
+      return RedshiftTable.ofInferred(parsed, schema);
+    }
     return RedshiftTable.open(parsed, schema);
   }
 }

@@ -62,6 +62,11 @@ public final class RedshiftTable implements SupportsRead {
     return new RedshiftTable(options, source, userSchema, actual);
   }
 
+  /** The table of these options, whose schema {@link #inferSchema} just returned. */
+  public static RedshiftTable ofInferred(RedshiftOptions options, StructType inferred) {
+    return new RedshiftTable(options, ReadSource.of(options), inferred, inferred);
+  }
+
   static MappingOptions mappingOptions(RedshiftOptions options) {
     return new MappingOptions(options.superAsVariant(), false);
   }

@@ -282,25 +282,83 @@ class DirectReadIT {
   }
 
   @Test
-  void timestamptzIsTheSameInstantInEverySessionTimeZone() {
-    spark.conf().set("spark.sql.session.timeZone", "UTC");
-    List<Row> utc =
-        reader()
-            .option("dbtable", TABLE)
-            .load()
-            .select("id", "c_tstz")
-            .orderBy("id")
-            .collectAsList();
-    spark.conf().set("spark.sql.session.timeZone", "America/New_York");
-    List<Row> newYork =
-        reader()
-            .option("dbtable", TABLE)
-            .load()
-            .select("id", "c_tstz")
-            .orderBy("id")
-            .collectAsList();
-    assertEquals(utc, newYork);
-    assertEquals(Instant.parse("2023-10-23T09:26:38.779304Z"), newYork.get(0).get(1));
+  void aQueryIsProbedOnceAndRunOnce() {
+    List<Row> rows = reader().option("query", "select 41 + 1 as answer").load().collectAsList();
+    assertEquals(42, ((Number) rows.get(0).get(0)).intValue());
+    List<String> sqls = redshift.dataApi().requests().sqls();
+    assertEquals(1, sqls.stream().filter(s -> s.endsWith("LIMIT 0")).count(), sqls.toString());
+    assertEquals(1, sqls.stream().filter(s -> !s.endsWith("LIMIT 0")).count(), sqls.toString());
+  }
+
+  @Test
+  void aLateBindingViewFallsBackToTheQueryProbe() {
+    String view = "direct_lbv_" + System.nanoTime();
+    run(
+        "create view "
+            + view
+            + " as select id, c_vc from public."
+            + TABLE
+            + " where id = 1 with no schema binding");
+    redshift.dataApi().requests().clear();
+    Dataset<Row> df = reader().option("dbtable", view).load();
+    assertEquals(DataTypes.StringType, type(df, "c_vc"));
+    assertEquals(
+        List.of("SELECT * FROM \"" + view + "\" LIMIT 0"),
+        redshift.dataApi().requests().sqls(),
+        "DescribeTable has no columns for a late-binding view, so the probe supplies them");
+    List<Row> rows = df.collectAsList();
+    assertEquals(1, rows.size());
+    assertEquals("x,y", rows.get(0).getString(1));
+  }
+
+  /** Instants around DST transitions in New York and in Europe, and a pre-epoch one. */
+  private static final String TSTZ_QUERY =
+      "select 1 as id, '2023-11-05 05:30:00+00'::timestamptz as t"
+          + " union all select 2, '2023-11-05 06:30:00+00'::timestamptz"
+          + " union all select 3, '2023-03-12 07:30:00+00'::timestamptz"
+          + " union all select 4, '2023-03-26 01:30:00+00'::timestamptz"
+          + " union all select 5, '1900-01-01 00:00:00+00'::timestamptz";
+
+  private List<Row> readInstants(String source, String value) {
+    return reader()
+        .option(source, value)
+        .load()
+        .select("id", "c_tstz")
+        .orderBy("id")
+        .collectAsList();
+  }
+
+  @Test
+  void timestamptzIsTheSameInstantInEverySessionAndJvmTimeZone() {
+    java.util.TimeZone jvm = java.util.TimeZone.getDefault();
+    List<List<Row>> results = new java.util.ArrayList<>();
+    try {
+      for (String zone : List.of("UTC", "America/New_York", "Asia/Kolkata", "Europe/Berlin")) {
+        spark.conf().set("spark.sql.session.timeZone", zone);
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(zone));
+        List<Row> both = new java.util.ArrayList<>(readInstants("dbtable", TABLE));
+        both.addAll(
+            reader()
+                .option("query", TSTZ_QUERY)
+                .load()
+                .withColumnRenamed("t", "c_tstz")
+                .orderBy("id")
+                .collectAsList());
+        results.add(both);
+      }
+    } finally {
+      java.util.TimeZone.setDefault(jvm);
+    }
+    for (List<Row> r : results) {
+      assertEquals(results.get(0), r);
+    }
+    List<Row> utc = results.get(0);
+    assertEquals(Instant.parse("2023-10-23T09:26:38.779304Z"), utc.get(0).get(1));
+    assertEquals(Instant.parse("2023-11-05T05:30:00Z"), utc.get(4).get(1));
+    assertEquals(Instant.parse("2023-11-05T06:30:00Z"), utc.get(5).get(1));
+    assertEquals(Instant.parse("2023-03-12T07:30:00Z"), utc.get(6).get(1));
+    assertEquals(Instant.parse("2023-03-26T01:30:00Z"), utc.get(7).get(1));
+    assertEquals(Instant.parse("1900-01-01T00:00:00Z"), utc.get(8).get(1));
   }
 
   private static String messages(Throwable t) {
