@@ -62,6 +62,11 @@ final class RedshiftScanBuilder
 
   @Override
   public Scan build() {
+    if (options.readMode() == RedshiftOptions.ReadMode.UNLOAD) {
+      throw new UnsupportedOperationException(
+          "Cannot read with readMode 'unload': this build reads only through the direct path"
+              + " (GetStatementResult pages). Set readMode to 'direct' or 'auto'.");
+    }
     List<String> columns = new ArrayList<>();
     for (StructField f : readSchema.fields()) {
       StructField real = RedshiftTable.find(redshiftSchema, f.name());

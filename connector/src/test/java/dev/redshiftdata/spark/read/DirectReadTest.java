@@ -136,6 +136,26 @@ class DirectReadTest {
   }
 
   @Test
+  void theUnloadPathIsRefusedRatherThanSilentlyReplaced() {
+    RedshiftScanBuilder b =
+        new RedshiftScanBuilder(
+            options(
+                "readMode",
+                "unload",
+                "tempdir",
+                "s3a://b/p/",
+                "iamRole",
+                "arn:aws:iam::123456789012:role/r"),
+            table(),
+            TABLE_SCHEMA,
+            TABLE_SCHEMA);
+    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, b::build);
+    assertTrue(e.getMessage().contains("readMode"), e.getMessage());
+    new RedshiftScanBuilder(options("readMode", "direct"), table(), TABLE_SCHEMA, TABLE_SCHEMA)
+        .build();
+  }
+
+  @Test
   void thePartitionSerializesWithoutTheSecretArn() throws Exception {
     RedshiftOptions options = options("profile", "analytics");
     DirectInputPartition p = new DirectInputPartition("stmt-1", ExecutorConnection.of(options));
