@@ -1,6 +1,7 @@
 package dev.redshiftdata.spark;
 
 import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.read.RedshiftTable;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.Table;
@@ -15,6 +16,12 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
 
   public static final String SHORT_NAME = "redshift-data";
 
+  /**
+   * The schema this instance inferred: Spark passes that very object to {@link #getTable} when the
+   * user gave none, so it is not resolved twice (Spark creates one provider per load).
+   */
+  private StructType inferred;
+
   @Override
   public String shortName() {
     return SHORT_NAME;
@@ -25,8 +32,14 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
     // Options are validated first, so a bad option names itself even before reads exist.
     RedshiftOptions parsed = RedshiftOptions.parse(options.asCaseSensitiveMap(), sessionConf());
     parsed.requireTableOrQuery();
-    throw new UnsupportedOperationException(
-        "Cannot read from Redshift yet: the read path of redshift-data is not implemented in this build");
+    StructType schema = RedshiftTable.inferSchema(parsed);
+    inferred = schema;
+    return schema;
+  }
+
+  @Override
+  public boolean supportsExternalMetadata() {
+    return true;
   }
 
   /**
@@ -53,8 +66,11 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
   @Override
   public Table getTable(
       StructType schema, Transform[] partitioning, Map<String, String> properties) {
-    throw new UnsupportedOperationException(
-        "Cannot read from or write to Redshift yet: the read and write paths of redshift-data are not implemented"
-            + " in this build");
+    RedshiftOptions parsed = RedshiftOptions.parse(properties, sessionConf());
+    parsed.requireTableOrQuery();
+    if (schema != null && schema == inferred) {
+      return RedshiftTable.ofInferred(parsed, schema);
+    }
+    return RedshiftTable.open(parsed, schema);
   }
 }

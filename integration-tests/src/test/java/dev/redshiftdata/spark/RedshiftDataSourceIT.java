@@ -1,10 +1,15 @@
 package dev.redshiftdata.spark;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.local.junit.SharedSpark;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,14 +50,28 @@ class RedshiftDataSourceIT {
 
   @Test
   void sessionConfFillsOptionsAndASecretLikeOptionIsRefusedWithoutEchoingIt() {
-    spark.conf().set("spark.datasource.redshift-data.database", "dev");
-    spark.conf().set("spark.datasource.redshift-data.clusterIdentifier", "local-cluster");
+    LocalRedshift redshift = LocalRedshiftExtension.shared();
+    // Keys reach the SDK through its default provider chain (system properties), never options.
+    System.setProperty("aws.accessKeyId", redshift.config().accessKeyId());
+    System.setProperty("aws.secretAccessKey", redshift.config().secretAccessKey());
+    Map<String, String> conf =
+        Map.of(
+            "database", "dev",
+            "clusterIdentifier", redshift.config().defaultCluster().id(),
+            "secretArn", redshift.connectionInfo().secretArn(),
+            "region", redshift.config().region(),
+            "endpoint", redshift.dataApiEndpoint().toString());
+    conf.forEach((k, v) -> spark.conf().set("spark.datasource.redshift-data." + k, v));
     try {
-      Exception e =
-          assertThrows(
-              Exception.class,
-              () -> spark.read().format("redshift-data").option("query", "select 1").load());
-      assertTrue(rootMessage(e).contains("not implemented"), rootMessage(e));
+      List<Row> rows =
+          spark
+              .read()
+              .format("redshift-data")
+              .option("query", "select 1 as one")
+              .load()
+              .collectAsList();
+      assertEquals(1, rows.size());
+      assertEquals(1, ((Number) rows.get(0).get(0)).intValue());
       Exception secret =
           assertThrows(
               Exception.class,
@@ -66,8 +85,7 @@ class RedshiftDataSourceIT {
       assertTrue(rootMessage(secret).contains("secretAccessKey"), rootMessage(secret));
       assertTrue(!rootMessage(secret).contains("TopSecretValue123"), rootMessage(secret));
     } finally {
-      spark.conf().unset("spark.datasource.redshift-data.database");
-      spark.conf().unset("spark.datasource.redshift-data.clusterIdentifier");
+      conf.keySet().forEach(k -> spark.conf().unset("spark.datasource.redshift-data." + k));
     }
   }
 

@@ -1,0 +1,25 @@
+package dev.redshiftdata.spark.read;
+
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.types.StructType;
+
+/** Creates the direct-path reader on an executor. */
+final class DirectReaderFactory implements PartitionReaderFactory {
+  private static final long serialVersionUID = 1L;
+
+  private final StructType readSchema;
+
+  DirectReaderFactory(StructType readSchema) {
+    this.readSchema = readSchema;
+  }
+
+  @Override
+  public PartitionReader<InternalRow> createReader(InputPartition partition) {
+    DirectInputPartition p = (DirectInputPartition) partition;
+    return new DirectPartitionReader(
+        p.connection().dataApi().resultPages(p.statementId()), readSchema);
+  }
+}

@@ -1,0 +1,196 @@
+package dev.redshiftdata.spark.read;
+
+import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.dataapi.DataApi;
+import dev.redshiftdata.spark.dataapi.RedshiftDataException;
+import dev.redshiftdata.spark.dataapi.StatementRequest;
+import dev.redshiftdata.spark.sql.Identifiers;
+import dev.redshiftdata.spark.sql.SelectBuilder;
+import dev.redshiftdata.spark.sql.TableName;
+import dev.redshiftdata.spark.types.MappingOptions;
+import dev.redshiftdata.spark.types.TypeMapping;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.connector.catalog.SupportsRead;
+import org.apache.spark.sql.connector.catalog.TableCapability;
+import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import software.amazon.awssdk.services.redshiftdata.model.ColumnMetadata;
+import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResponse;
+
+/**
+ * A Redshift table or query as Spark sees it: its schema (from DescribeTable, or from the result
+ * metadata of a {@code LIMIT 0} probe) and batch reads.
+ */
+public final class RedshiftTable implements SupportsRead {
+
+  private final RedshiftOptions options;
+  private final ReadSource source;
+  private final StructType schema;
+  private final StructType redshiftSchema;
+
+  private RedshiftTable(
+      RedshiftOptions options, ReadSource source, StructType schema, StructType redshiftSchema) {
+    this.options = options;
+    this.source = source;
+    this.schema = schema;
+    this.redshiftSchema = redshiftSchema;
+  }
+
+  /** The schema of {@code dbtable} or {@code query}, as Redshift reports it. */
+  public static StructType inferSchema(RedshiftOptions options) {
+    return redshiftSchema(options, ReadSource.of(options));
+  }
+
+  /**
+   * The table of these options; {@code userSchema} (may be null) is checked against Redshift's and
+   * then used as the table's schema.
+   */
+  public static RedshiftTable open(RedshiftOptions options, StructType userSchema) {
+    ReadSource source = ReadSource.of(options);
+    StructType actual = redshiftSchema(options, source);
+    if (userSchema == null) {
+      return new RedshiftTable(options, source, actual, actual);
+    }
+    checkUserSchema(userSchema, actual, source);
+    return new RedshiftTable(options, source, userSchema, actual);
+  }
+
+  /** The table of these options, whose schema {@link #inferSchema} just returned. */
+  public static RedshiftTable ofInferred(RedshiftOptions options, StructType inferred) {
+    return new RedshiftTable(options, ReadSource.of(options), inferred, inferred);
+  }
+
+  static MappingOptions mappingOptions(RedshiftOptions options) {
+    return new MappingOptions(options.superAsVariant(), false);
+  }
+
+  private static StructType redshiftSchema(RedshiftOptions options, ReadSource source) {
+    DataApi api = options.dataApi();
+    MappingOptions mapping = mappingOptions(options);
+    if (source.table() != null) {
+      TableName t = source.table();
+      List<ColumnMetadata> columns;
+      try {
+        columns = api.describeTable(t.schemaName().orElse(null), t.table());
+      } catch (RedshiftDataException e) {
+        throw new IllegalArgumentException(
+            "Cannot read the schema of table " + t.quoted() + ": " + e.getMessage(), e);
+      }
+      if (!columns.isEmpty()) {
+        return TypeMapping.schemaOfMetadata(columns, mapping);
+      }
+      // Unknown to DescribeTable (a late-binding view, or missing): ask Redshift itself.
+    }
+    String probe = source.probeSql();
+    try {
+      String id = api.execute(StatementRequest.sql(probe)).id();
+      Iterator<GetStatementResultResponse> pages = api.resultPages(id);
+      List<ColumnMetadata> columns = pages.hasNext() ? pages.next().columnMetadata() : List.of();
+      return TypeMapping.schemaOfMetadata(columns, mapping);
+    } catch (RedshiftDataException e) {
+      throw new IllegalArgumentException(
+          "Cannot read the schema of " + source.describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Fails naming the first user column that Redshift does not have, or has with another type. */
+  static void checkUserSchema(StructType user, StructType actual, ReadSource source) {
+    for (StructField f : user.fields()) {
+      StructField real = find(actual, f.name());
+      if (real == null) {
+        throw new IllegalArgumentException(
+            "Cannot use the user-specified schema: column '"
+                + f.name()
+                + "' is not in "
+                + source.describe()
+                + ", whose columns are "
+                + Arrays.stream(actual.fieldNames()).collect(Collectors.joining(", "))
+                + ". Remove it from the schema or drop .schema(...) to infer it.");
+      }
+      if (!real.dataType().equals(f.dataType())) {
+        throw new IllegalArgumentException(
+            "Cannot use the user-specified schema: column '"
+                + f.name()
+                + "' is "
+                + f.dataType().simpleString()
+                + " in the schema but "
+                + real.dataType().simpleString()
+                + " (Redshift "
+                + (real.metadata().contains(TypeMapping.METADATA_TYPE)
+                    ? real.metadata().getString(TypeMapping.METADATA_TYPE)
+                    : "?")
+                + ") in "
+                + source.describe()
+                + ".");
+      }
+    }
+  }
+
+  /** The field named {@code name}: exact match first, then a unique case-insensitive one. */
+  static StructField find(StructType schema, String name) {
+    StructField match = null;
+    int matches = 0;
+    for (StructField f : schema.fields()) {
+      if (f.name().equals(name)) {
+        return f;
+      }
+      if (f.name().equalsIgnoreCase(name)) {
+        match = f;
+        matches++;
+      }
+    }
+    return matches == 1 ? match : null;
+  }
+
+  @Override
+  public String name() {
+    return source.describe();
+  }
+
+  @Override
+  public StructType schema() {
+    return schema;
+  }
+
+  @Override
+  public Set<TableCapability> capabilities() {
+    return EnumSet.of(TableCapability.BATCH_READ);
+  }
+
+  @Override
+  public ScanBuilder newScanBuilder(CaseInsensitiveStringMap ignored) {
+    return new RedshiftScanBuilder(options, source, schema, redshiftSchema);
+  }
+
+  /** What a read selects from: a table or the user's query. */
+  record ReadSource(TableName table, String query) {
+    static ReadSource of(RedshiftOptions options) {
+      options.requireTableOrQuery();
+      if (options.query().isPresent()) {
+        return new ReadSource(null, options.query().get());
+      }
+      return new ReadSource(
+          Identifiers.parseTableName(options.dbtable().get(), options.caseSensitiveIdentifiers()),
+          null);
+    }
+
+    SelectBuilder select() {
+      return table != null ? SelectBuilder.fromTable(table) : SelectBuilder.fromQuery(query);
+    }
+
+    String probeSql() {
+      return table != null ? SelectBuilder.schemaProbe(table) : SelectBuilder.schemaProbe(query);
+    }
+
+    String describe() {
+      return table != null ? "table " + table.quoted() : "query";
+    }
+  }
+}
