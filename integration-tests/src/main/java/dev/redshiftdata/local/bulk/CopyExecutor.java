@@ -158,19 +158,11 @@ public final class CopyExecutor {
       long line,
       LoadContext context,
       TargetTable table) {
-    if (v == null || target.maxBytes() == 0 || v.length() * 3 <= target.maxBytes()) {
-      return v;
-    }
-    byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length <= target.maxBytes()) {
+    if (!target.tooLong(v)) {
       return v;
     }
     if (truncate) {
-      int end = target.maxBytes();
-      while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
-        end--;
-      }
-      return new String(bytes, 0, end, StandardCharsets.UTF_8);
+      return target.truncateToFit(v);
     }
     LoadError error =
         new LoadError(

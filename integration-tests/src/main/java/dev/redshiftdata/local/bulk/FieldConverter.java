@@ -2,7 +2,6 @@ package dev.redshiftdata.local.bulk;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -152,18 +151,11 @@ final class FieldConverter {
         return value.trim();
       }
       case "varchar", "bpchar", "text" -> {
-        if (target.maxBytes() > 0 && value.length() * 3 > target.maxBytes()) {
-          byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-          if (bytes.length > target.maxBytes()) {
-            if (!command.truncateColumns()) {
-              throw new FieldError(LoadError.TOO_LONG, "String length exceeds DDL length");
-            }
-            int end = target.maxBytes();
-            while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
-              end--;
-            }
-            return new String(bytes, 0, end, StandardCharsets.UTF_8);
+        if (target.tooLong(value)) {
+          if (!command.truncateColumns()) {
+            throw new FieldError(LoadError.TOO_LONG, "String length exceeds DDL length");
           }
+          return target.truncateToFit(value);
         }
         return value;
       }

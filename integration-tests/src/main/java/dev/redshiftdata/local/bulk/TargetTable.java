@@ -1,5 +1,6 @@
 package dev.redshiftdata.local.bulk;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +22,27 @@ record TargetTable(String qualifiedName, int oid, List<Column> columns) {
   record Column(String name, String typeName, int maxBytes, int scale, boolean notNull) {
     boolean isCharacter() {
       return typeName.equals("varchar") || typeName.equals("bpchar") || typeName.equals("text");
+    }
+
+    /** Whether a value is longer than the declared length, which Redshift counts in UTF-8 bytes. */
+    boolean tooLong(String v) {
+      // At most 3 bytes per UTF-16 char: most values are decided without encoding them.
+      return v != null
+          && maxBytes > 0
+          && v.length() * 3 > maxBytes
+          && v.getBytes(StandardCharsets.UTF_8).length > maxBytes;
+    }
+
+    /**
+     * The longest prefix that fits the declared length, cut at a whole character (TRUNCATECOLUMNS).
+     */
+    String truncateToFit(String v) {
+      byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
+      int end = maxBytes;
+      while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+        end--;
+      }
+      return new String(bytes, 0, end, StandardCharsets.UTF_8);
     }
 
     boolean isBinary() {
