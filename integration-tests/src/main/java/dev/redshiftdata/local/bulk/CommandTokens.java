@@ -1,5 +1,6 @@
 package dev.redshiftdata.local.bulk;
 
+import dev.redshiftdata.local.dialect.SqlLexer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -117,100 +118,55 @@ final class CommandTokens {
     return new RedshiftSqlError("syntax error at or near " + near, t.position() + 1);
   }
 
+  /**
+   * The dialect's lexer splits the text (so literals decode with exactly the rules it uses: {@code
+   * ''} and backslash escapes); this keeps the significant tokens in the shapes the UNLOAD and COPY
+   * parsers need.
+   */
   private static List<Token> scan(String sql) {
     List<Token> out = new ArrayList<>();
-    int i = 0;
-    int n = sql.length();
-    while (i < n) {
-      char c = sql.charAt(i);
-      if (Character.isWhitespace(c)) {
-        i++;
-      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-        while (i < n && sql.charAt(i) != '\n') {
-          i++;
-        }
-      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-        int end = sql.indexOf("*/", i + 2);
-        i = end < 0 ? n : end + 2;
-      } else if (c == '\'') {
-        int start = i;
-        StringBuilder sb = new StringBuilder();
-        i++;
-        boolean closed = false;
-        while (i < n) {
-          char d = sql.charAt(i);
-          if (d == '\\' && i + 1 < n) {
-            sb.append(unescape(sql.charAt(i + 1)));
-            i += 2;
-          } else if (d == '\'') {
-            if (i + 1 < n && sql.charAt(i + 1) == '\'') {
-              sb.append('\'');
-              i += 2;
-            } else {
-              i++;
-              closed = true;
-              break;
-            }
-          } else {
-            sb.append(d);
-            i++;
+    for (SqlLexer.Token t : SqlLexer.tokenize(sql)) {
+      switch (t.kind()) {
+        case WHITESPACE, COMMENT -> {}
+        case WORD -> out.add(new Token(Kind.WORD, t.text(), t.start()));
+        case QUOTED_IDENTIFIER ->
+            out.add(new Token(Kind.WORD, t.identifierValue(), t.start(), true));
+        case STRING -> {
+          if (!closed(t.text())) {
+            throw new RedshiftSqlError(
+                "unterminated quoted string at or near \"" + sql.substring(t.start()) + "\"",
+                t.start() + 1);
           }
+          out.add(new Token(Kind.STRING, t.stringValue(), t.start()));
         }
-        if (!closed) {
-          throw new RedshiftSqlError(
-              "unterminated quoted string at or near \"" + sql.substring(start) + "\"", start + 1);
-        }
-        out.add(new Token(Kind.STRING, sb.toString(), start));
-      } else if (Character.isLetter(c) || c == '_') {
-        int start = i;
-        while (i < n
-            && (Character.isLetterOrDigit(sql.charAt(i))
-                || sql.charAt(i) == '_'
-                || sql.charAt(i) == '$')) {
-          i++;
-        }
-        out.add(new Token(Kind.WORD, sql.substring(start, i), start));
-      } else if (c == '"') {
-        int start = i;
-        StringBuilder sb = new StringBuilder();
-        i++;
-        while (i < n) {
-          if (sql.charAt(i) == '"') {
-            if (i + 1 < n && sql.charAt(i + 1) == '"') {
-              sb.append('"');
-              i += 2;
-              continue;
-            }
-            i++;
-            break;
-          }
-          sb.append(sql.charAt(i++));
-        }
-        out.add(new Token(Kind.WORD, sb.toString(), start, true));
-      } else if (Character.isDigit(c)) {
-        int start = i;
-        while (i < n && (Character.isDigit(sql.charAt(i)) || sql.charAt(i) == '.')) {
-          i++;
-        }
-        out.add(new Token(Kind.NUMBER, sql.substring(start, i), start));
-      } else {
-        out.add(new Token(Kind.PUNCT, String.valueOf(c), i));
-        i++;
+        case NUMBER -> out.add(new Token(Kind.NUMBER, t.text(), t.start()));
+        default -> out.add(new Token(Kind.PUNCT, t.text(), t.start()));
       }
     }
-    out.add(new Token(Kind.END, "", n));
+    out.add(new Token(Kind.END, "", sql.length()));
     return out;
   }
 
-  /** Backslash escapes of an ordinary literal with standard_conforming_strings off. */
-  private static char unescape(char c) {
-    return switch (c) {
-      case 'n' -> '\n';
-      case 't' -> '\t';
-      case 'r' -> '\r';
-      case 'b' -> '\b';
-      case 'f' -> '\f';
-      default -> c;
-    };
+  /**
+   * Whether a string literal's text ends with its closing quote (the lexer never fails on open
+   * ones).
+   */
+  private static boolean closed(String literal) {
+    int i = literal.indexOf('\'') + 1;
+    while (i < literal.length()) {
+      char c = literal.charAt(i);
+      if (c == '\\') {
+        i += 2;
+      } else if (c == '\'') {
+        if (i + 1 < literal.length() && literal.charAt(i + 1) == '\'') {
+          i += 2;
+        } else {
+          return i == literal.length() - 1;
+        }
+      } else {
+        i++;
+      }
+    }
+    return false;
   }
 }

@@ -127,6 +127,18 @@ class UnloadParserTest {
     assertTrue(badPath.getMessage().contains("must start with s3://"), badPath.getMessage());
   }
 
+  @Test
+  void anUnterminatedLiteralIsASyntaxError() {
+    for (String sql :
+        List.of(
+            "UNLOAD ('select 1) TO 's3://b/p/' IAM_ROLE default",
+            "UNLOAD ('select 1') TO 's3://b/p/\\' IAM_ROLE default")) {
+      RedshiftSqlError e = assertThrows(RedshiftSqlError.class, () -> UnloadParser.parse(sql));
+      assertTrue(
+          e.getMessage().startsWith("unterminated quoted string at or near"), e.getMessage());
+    }
+  }
+
   private static void assertRefused(String options, String message) {
     RedshiftSqlError e =
         assertThrows(
