@@ -2,43 +2,85 @@ package dev.redshiftdata.spark.read;
 
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.FinishedStatement;
+import dev.redshiftdata.spark.dataapi.RedshiftDataException;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The direct path: the SELECT runs on the driver while partitions are planned; one partition then
- * pages its result with GetStatementResult.
+ * pages its result with GetStatementResult. In {@code auto} mode a result over the Data API's limit
+ * switches to the unload path instead of failing.
  */
 final class RedshiftDirectBatch implements Batch {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RedshiftDirectBatch.class);
 
   private final RedshiftOptions options;
   private final StructType readSchema;
   private final String sql;
+  private final RedshiftUnloadBatch fallback;
   private InputPartition[] partitions;
+  private boolean fellBack;
 
-  RedshiftDirectBatch(RedshiftOptions options, StructType readSchema, String sql) {
+  /**
+   * @param fallback the unload batch to use when the result is too large, or null to fail then
+   */
+  RedshiftDirectBatch(
+      RedshiftOptions options, StructType readSchema, String sql, RedshiftUnloadBatch fallback) {
     this.options = options;
     this.readSchema = readSchema;
     this.sql = sql;
+    this.fallback = fallback;
   }
 
   @Override
   public synchronized InputPartition[] planInputPartitions() {
     if (partitions == null) {
-      FinishedStatement done = options.dataApi().execute(StatementRequest.sql(sql));
-      partitions =
-          new InputPartition[] {
-            new DirectInputPartition(done.id(), ExecutorConnection.of(options))
-          };
+      try {
+        FinishedStatement done = options.dataApi().execute(StatementRequest.sql(sql));
+        partitions =
+            new InputPartition[] {
+              new DirectInputPartition(done.id(), ExecutorConnection.of(options))
+            };
+      } catch (RedshiftDataException e) {
+        if (fallback == null || e.kind() != RedshiftDataException.Kind.RESULT_TOO_LARGE) {
+          throw e;
+        }
+        LOG.info(
+            "The direct-path result of statement {} is over the Data API limit; reading it"
+                + " through UNLOAD instead",
+            e.statementId().orElse("?"));
+        fellBack = true;
+        partitions = fallback.planInputPartitions();
+      }
     }
     return partitions.clone();
   }
 
+  /** Whether the read switched to the unload path. */
+  synchronized boolean fellBack() {
+    return fellBack;
+  }
+
   @Override
-  public PartitionReaderFactory createReaderFactory() {
-    return new DirectReaderFactory(readSchema);
+  public synchronized PartitionReaderFactory createReaderFactory() {
+    planInputPartitions();
+    PartitionReaderFactory direct = new DirectReaderFactory(readSchema);
+    return fellBack ? new RowsOnly(fallback.createReaderFactory()) : direct;
+  }
+
+  /** The unload factory, asked for rows: a direct-path scan told Spark it reads rows. */
+  private record RowsOnly(PartitionReaderFactory unload) implements PartitionReaderFactory {
+    @Override
+    public PartitionReader<InternalRow> createReader(InputPartition partition) {
+      return unload.createReader(partition);
+    }
   }
 }

@@ -1,9 +1,15 @@
 package dev.redshiftdata.spark.read;
 
 import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.dataapi.DataApi;
+import dev.redshiftdata.spark.dataapi.RedshiftDataException;
+import dev.redshiftdata.spark.dataapi.StatementRequest;
 import dev.redshiftdata.spark.sql.PredicateCompiler;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.ScanBuilder;
@@ -11,6 +17,10 @@ import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
 import org.apache.spark.sql.connector.read.SupportsPushDownV2Filters;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.redshiftdata.model.Field;
+import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResponse;
 
 /**
  * Column pruning and predicate pushdown. Pushed predicates are also returned to Spark, which
@@ -18,6 +28,8 @@ import org.apache.spark.sql.types.StructType;
  */
 final class RedshiftScanBuilder
     implements ScanBuilder, SupportsPushDownRequiredColumns, SupportsPushDownV2Filters {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RedshiftScanBuilder.class);
 
   private final RedshiftOptions options;
   private final RedshiftTable.ReadSource source;
@@ -62,17 +74,46 @@ final class RedshiftScanBuilder
 
   @Override
   public Scan build() {
-    if (options.readMode() == RedshiftOptions.ReadMode.UNLOAD) {
-      throw new UnsupportedOperationException(
-          "Cannot read with readMode 'unload': this build reads only through the direct path"
-              + " (GetStatementResult pages). Set readMode to 'direct' or 'auto'.");
-    }
     List<String> columns = new ArrayList<>();
+    StructType typed = new StructType();
     for (StructField f : readSchema.fields()) {
       StructField real = RedshiftTable.find(redshiftSchema, f.name());
       columns.add(real != null ? real.name() : f.name());
+      // The unload path needs Redshift's type of each column, even under a user schema.
+      typed =
+          typed.add(
+              new StructField(
+                  f.name(),
+                  f.dataType(),
+                  f.nullable(),
+                  real != null ? real.metadata() : f.metadata()));
     }
     String sql = source.select().withColumns(columns).withWhere(whereSql).build();
-    return new RedshiftScan(options, readSchema, sql, pushed.length);
+    ReadPathChooser.Choice choice =
+        ReadPathChooser.choose(options, OptionalLong.empty(), () -> explain(sql));
+    LOG.info("Reading {} on the {} path: {}", source.describe(), choice.path(), choice.reason());
+    return new RedshiftScan(
+        options, readSchema, sql, UnloadColumns.plan(typed, columns), pushed.length, choice);
+  }
+
+  /** Redshift's estimate for {@code sql}, from {@code EXPLAIN}; empty when it cannot tell. */
+  private Optional<ReadPathChooser.Estimate> explain(String sql) {
+    try {
+      DataApi api = options.dataApi();
+      String id = api.execute(StatementRequest.sql("EXPLAIN " + sql)).id();
+      Iterator<GetStatementResultResponse> pages = api.resultPages(id);
+      List<String> lines = new ArrayList<>();
+      if (pages.hasNext()) {
+        for (List<Field> record : pages.next().records()) {
+          if (!record.isEmpty() && record.get(0).stringValue() != null) {
+            lines.add(record.get(0).stringValue());
+          }
+        }
+      }
+      return ReadPathChooser.parseExplain(lines);
+    } catch (RedshiftDataException e) {
+      LOG.warn("Cannot estimate the result size with EXPLAIN: {}", e.getMessage());
+      return Optional.empty();
+    }
   }
 }

@@ -158,7 +158,11 @@ final class ParquetColumn {
           case FLOAT -> rs.getFloat(index);
           case DOUBLE -> rs.getDouble(index);
           case BOOLEAN -> rs.getBoolean(index);
-          case STRING, JSON -> rs.getString(index);
+          case STRING -> rs.getString(index);
+          case JSON -> {
+            String json = rs.getString(index);
+            yield json == null ? null : JsonText.compact(json);
+          }
           case DATE -> rs.getObject(index, LocalDate.class);
           case TIMESTAMP_INT96, TIMESTAMP_MICROS -> rs.getObject(index, LocalDateTime.class);
           case TIMESTAMPTZ_MICROS -> rs.getObject(index, OffsetDateTime.class);

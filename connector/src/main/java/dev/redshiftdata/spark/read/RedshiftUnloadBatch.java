@@ -1,0 +1,240 @@
+package dev.redshiftdata.spark.read;
+
+import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.sql.StagingUrls;
+import dev.redshiftdata.spark.sql.UnloadStatement;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetInputFormat;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.paths.SparkPath;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.execution.datasources.FilePartition;
+import org.apache.spark.sql.execution.datasources.PartitionedFile;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetOptions;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetReadSupport;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetWriteSupport;
+import org.apache.spark.sql.execution.datasources.v2.parquet.ParquetPartitionReaderFactory;
+import org.apache.spark.sql.internal.SQLConf;
+import org.apache.spark.sql.sources.Filter;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The unload path: while Spark plans, the driver UNLOADs the select to Parquet under a new staging
+ * prefix and plans partitions from the manifest; executors read the files with Spark's Parquet
+ * reader. One UNLOAD per batch, however often Spark asks for the partitions.
+ */
+final class RedshiftUnloadBatch implements Batch {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RedshiftUnloadBatch.class);
+
+  private static final DateTimeFormatter PREFIX_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+  private final RedshiftOptions options;
+  private final String innerSelect;
+  private final UnloadColumns columns;
+  private InputPartition[] partitions;
+  private String prefix;
+  private String statementId;
+
+  RedshiftUnloadBatch(RedshiftOptions options, String innerSelect, UnloadColumns columns) {
+    this.options = options;
+    this.innerSelect = innerSelect;
+    this.columns = columns;
+  }
+
+  /** The UNLOAD statement for {@code target}, an {@code s3://} prefix. */
+  String unloadSql(String target) {
+    return new UnloadStatement(
+            columns.select(innerSelect),
+            target,
+            options.iamRole().orElseThrow(),
+            maxFileSizeMb(options.unloadMaxFileSize()),
+            options.unloadEncrypted() || options.unloadKmsKeyId().isPresent(),
+            options.unloadKmsKeyId().orElse(null),
+            options.tempdirRegion().orElse(null),
+            false)
+        .sql();
+  }
+
+  static int maxFileSizeMb(long bytes) {
+    long mb = bytes / (1024 * 1024);
+    return (int)
+        Math.max(UnloadStatement.MIN_FILE_SIZE_MB, Math.min(UnloadStatement.MAX_FILE_SIZE_MB, mb));
+  }
+
+  /** A new staging prefix under {@code tempdir}, its creation time in its name. */
+  static String newPrefix(String tempdir) {
+    String base = tempdir.endsWith("/") ? tempdir : tempdir + "/";
+    return base
+        + "redshift-data-"
+        + PREFIX_TIME.format(ZonedDateTime.now(ZoneOffset.UTC))
+        + "-"
+        + UUID.randomUUID()
+        + "/";
+  }
+
+  synchronized String prefix() {
+    return prefix;
+  }
+
+  synchronized String statementId() {
+    return statementId;
+  }
+
+  @Override
+  public synchronized InputPartition[] planInputPartitions() {
+    if (partitions == null) {
+      options.requireStaging("read with the unload path");
+      SparkSession spark = SparkSession.active();
+      Configuration conf = hadoopConf(spark);
+      String newPrefix = newPrefix(options.tempdir().orElseThrow());
+      String sql = unloadSql(StagingUrls.toS3(newPrefix));
+      prefix = newPrefix;
+      statementId =
+          options.dataApi().execute(dev.redshiftdata.spark.dataapi.StatementRequest.sql(sql)).id();
+      UnloadManifest manifest = readManifest(newPrefix, conf);
+      manifest.checkTotals(newPrefix + "manifest");
+      partitions = partitions(manifest, StagingUrls.scheme(newPrefix), spark);
+      LOG.info(
+          "Unloaded {} rows in {} files to {} (statement {}); {} partitions",
+          manifest.entryRecords(),
+          manifest.files().size(),
+          newPrefix,
+          statementId,
+          partitions.length);
+    }
+    return partitions.clone();
+  }
+
+  private static UnloadManifest readManifest(String prefix, Configuration conf) {
+    Path path = new Path(prefix + "manifest");
+    try (InputStream in = path.getFileSystem(conf).open(path)) {
+      return UnloadManifest.parse(
+          new String(in.readAllBytes(), StandardCharsets.UTF_8), path.toString());
+    } catch (FileNotFoundException e) {
+      // Redshift may write neither files nor manifest for an empty result.
+      return UnloadManifest.EMPTY;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the UNLOAD manifest " + path, e);
+    }
+  }
+
+  private static InputPartition[] partitions(
+      UnloadManifest manifest, String scheme, SparkSession spark) {
+    SQLConf c = spark.sessionState().conf();
+    Map<String, UnloadManifest.Entry> byUrl = new HashMap<>();
+    List<SplitPlanner.FileSize> files = new ArrayList<>();
+    for (UnloadManifest.Entry e : manifest.files()) {
+      String url = StagingUrls.toHadoop(e.url(), scheme);
+      byUrl.put(url, e);
+      files.add(new SplitPlanner.FileSize(url, e.contentLength()));
+    }
+    int minPartitions =
+        c.filesMinPartitionNum().isDefined()
+            ? (Integer) c.filesMinPartitionNum().get()
+            : spark.sparkContext().defaultParallelism();
+    List<List<SplitPlanner.Split>> planned =
+        SplitPlanner.plan(
+            files, c.filesMaxPartitionBytes(), c.filesOpenCostInBytes(), minPartitions);
+    InputPartition[] out = new InputPartition[planned.size()];
+    for (int i = 0; i < out.length; i++) {
+      List<SplitPlanner.Split> splits = planned.get(i);
+      PartitionedFile[] parts = new PartitionedFile[splits.size()];
+      List<UnloadInputPartition.FileCheck> checks = new ArrayList<>();
+      for (int j = 0; j < parts.length; j++) {
+        SplitPlanner.Split s = splits.get(j);
+        parts[j] =
+            new PartitionedFile(
+                InternalRow.empty(),
+                SparkPath.fromPathString(s.url()),
+                s.start(),
+                s.length(),
+                new String[0],
+                0L,
+                s.fileSize(),
+                scala.collection.immutable.Map$.MODULE$.<String, Object>empty());
+        if (s.start() == 0) {
+          UnloadManifest.Entry e = byUrl.get(s.url());
+          checks.add(
+              new UnloadInputPartition.FileCheck(s.url(), e.contentLength(), e.recordCount()));
+        }
+      }
+      out[i] = new UnloadInputPartition(new FilePartition(i, parts), List.copyOf(checks));
+    }
+    return out;
+  }
+
+  @Override
+  public PartitionReaderFactory createReaderFactory() {
+    SparkSession spark = SparkSession.active();
+    Configuration conf = hadoopConf(spark);
+    SQLConf c = spark.sessionState().conf();
+    StructType read = columns.readFileSchema();
+    String json = read.json();
+    conf.set(ParquetInputFormat.READ_SUPPORT_CLASS, ParquetReadSupport.class.getName());
+    conf.set(ParquetReadSupport.SPARK_ROW_REQUESTED_SCHEMA(), json);
+    conf.set(ParquetWriteSupport.SPARK_ROW_SCHEMA(), json);
+    conf.set(SQLConf.SESSION_LOCAL_TIMEZONE().key(), c.sessionLocalTimeZone());
+    conf.setBoolean(SQLConf.CASE_SENSITIVE().key(), false);
+    conf.setBoolean(SQLConf.PARQUET_BINARY_AS_STRING().key(), false);
+    conf.setBoolean(SQLConf.PARQUET_INT96_AS_TIMESTAMP().key(), true);
+    conf.setBoolean(SQLConf.PARQUET_INFER_TIMESTAMP_NTZ_ENABLED().key(), true);
+    conf.setBoolean(SQLConf.LEGACY_PARQUET_NANOS_AS_LONG().key(), false);
+    Broadcast<SerializableConfiguration> broadcast =
+        SerializableConfiguration.broadcast(spark.sparkContext(), conf);
+    PartitionReaderFactory parquet =
+        new ParquetPartitionReaderFactory(
+            c,
+            broadcast,
+            columns.fileSchema(),
+            read,
+            new StructType(),
+            new Filter[0],
+            scala.Option.empty(),
+            new ParquetOptions(parquetOptions(), c));
+    return new UnloadReaderFactory(parquet, broadcast, columns);
+  }
+
+  /**
+   * Redshift writes proleptic Gregorian dates and timestamps (as the direct path's text does), and
+   * every listed file must be read: missing or corrupt files fail the query whatever the session
+   * says.
+   */
+  private static scala.collection.immutable.Map<String, String> parquetOptions() {
+    Map<String, String> m = new HashMap<>();
+    m.put("datetimeRebaseMode", "CORRECTED");
+    m.put("int96RebaseMode", "CORRECTED");
+    m.put("ignoreMissingFiles", "false");
+    m.put("ignoreCorruptFiles", "false");
+    return scala.collection.immutable.Map.from(CollectionConverters.asScala(m));
+  }
+
+  private static Configuration hadoopConf(SparkSession spark) {
+    return spark
+        .sessionState()
+        .newHadoopConfWithOptions(scala.collection.immutable.Map$.MODULE$.<String, String>empty());
+  }
+}

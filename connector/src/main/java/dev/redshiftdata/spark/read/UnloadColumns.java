@@ -1,0 +1,194 @@
+package dev.redshiftdata.spark.read;
+
+import dev.redshiftdata.spark.sql.Identifiers;
+import dev.redshiftdata.spark.types.Decoders;
+import dev.redshiftdata.spark.types.RedshiftType;
+import dev.redshiftdata.spark.types.SparkTypes;
+import dev.redshiftdata.spark.types.TextDecoder;
+import dev.redshiftdata.spark.types.TypeMapping;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampNTZType;
+
+/**
+ * How each read column travels through UNLOAD to Parquet and back, so the unload path returns
+ * exactly what the direct path returns. Pure.
+ *
+ * <ul>
+ *   <li>Every column is aliased by position ({@code "c0"}, {@code "c1"}, ...) in the unload select:
+ *       Parquet column names then never depend on case, quoting or duplicate names.
+ *   <li>Types Redshift cannot unload to Parquet travel as text and are decoded per column vector
+ *       with the direct path's own text decoders: {@code TIME}/{@code TIMETZ} ({@code CAST ... AS
+ *       VARCHAR}), {@code VARBYTE} ({@code TO_HEX}), {@code GEOMETRY}/{@code GEOGRAPHY} ({@code
+ *       ST_AsHexEWKB}). {@code SUPER} arrives as Parquet JSON text; as a variant it is decoded.
+ *   <li>{@code TIMESTAMP} is requested as Spark's {@code TimestampType}, which Spark reads from
+ *       both encodings Redshift may write (INT96, or INT64 micros not adjusted to UTC) without any
+ *       zone shift, and then relabelled {@code TimestampNTZType}: both hold the wall clock as
+ *       microseconds. Spark refuses to read INT96 as {@code TimestampNTZType} directly.
+ * </ul>
+ */
+final class UnloadColumns implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** What happens to a column's Parquet values before Spark sees them. */
+  enum Fix {
+    /** The Parquet values are the Spark values. */
+    NONE,
+    /** Same physical values, another Spark type (TIMESTAMP read as LTZ, returned as NTZ). */
+    RELABEL,
+    /** Text decoded with the direct path's {@link TextDecoder} for the column. */
+    DECODE_TEXT
+  }
+
+  /**
+   * One column.
+   *
+   * @param sourceName the column's name in the select being unloaded
+   * @param fileName its name in the Parquet files ({@code c<i>})
+   * @param expression the unload select item, before its alias
+   * @param fileType the Spark type requested from the Parquet reader
+   * @param sparkType the Spark type the scan returns
+   * @param redshiftType Redshift's type name ({@code ""} when unknown)
+   * @param fix how file values become Spark values
+   */
+  record Column(
+      String sourceName,
+      String fileName,
+      String expression,
+      DataType fileType,
+      DataType sparkType,
+      String redshiftType,
+      Fix fix)
+      implements Serializable {
+
+    /** The decoder of a {@link Fix#DECODE_TEXT} column. */
+    TextDecoder decoder() {
+      RedshiftType t = new RedshiftType(sourceName, redshiftType, 0, 0, 0, RedshiftType.NULLABLE);
+      return Decoders.text(t, sparkType);
+    }
+  }
+
+  private final List<Column> columns;
+
+  private UnloadColumns(List<Column> columns) {
+    this.columns = List.copyOf(columns);
+  }
+
+  /**
+   * Plans the columns of {@code readSchema}, whose fields carry {@link TypeMapping#METADATA_TYPE};
+   * {@code sourceNames} are their names in the select being unloaded, in the same order.
+   */
+  static UnloadColumns plan(StructType readSchema, List<String> sourceNames) {
+    StructField[] fields = readSchema.fields();
+    if (fields.length != sourceNames.size()) {
+      throw new IllegalArgumentException(
+          "Read schema has " + fields.length + " columns but the select has " + sourceNames.size());
+    }
+    List<Column> out = new ArrayList<>(fields.length);
+    for (int i = 0; i < fields.length; i++) {
+      out.add(column(fields[i], sourceNames.get(i), "c" + i));
+    }
+    return new UnloadColumns(out);
+  }
+
+  private static Column column(StructField field, String sourceName, String fileName) {
+    String rs =
+        field.metadata().contains(TypeMapping.METADATA_TYPE)
+            ? field.metadata().getString(TypeMapping.METADATA_TYPE).toLowerCase(Locale.ROOT)
+            : "";
+    DataType spark = field.dataType();
+    String ref = Identifiers.quote(sourceName);
+    switch (rs) {
+      case "time", "timetz" -> {
+        String text = "CAST(" + ref + " AS VARCHAR)";
+        Fix fix = spark instanceof StringType ? Fix.NONE : Fix.DECODE_TEXT;
+        return new Column(sourceName, fileName, text, DataTypes.StringType, spark, rs, fix);
+      }
+      case "varbyte" -> {
+        return new Column(
+            sourceName,
+            fileName,
+            "TO_HEX(" + ref + ")",
+            DataTypes.StringType,
+            spark,
+            rs,
+            Fix.DECODE_TEXT);
+      }
+      case "geometry", "geography" -> {
+        return new Column(
+            sourceName,
+            fileName,
+            "ST_AsHexEWKB(" + ref + ")",
+            DataTypes.StringType,
+            spark,
+            rs,
+            Fix.DECODE_TEXT);
+      }
+      default -> {
+        // handled below
+      }
+    }
+    if (SparkTypes.isVariant(spark)) {
+      return new Column(
+          sourceName, fileName, ref, DataTypes.StringType, spark, rs, Fix.DECODE_TEXT);
+    }
+    if (spark instanceof TimestampNTZType) {
+      return new Column(sourceName, fileName, ref, DataTypes.TimestampType, spark, rs, Fix.RELABEL);
+    }
+    return new Column(sourceName, fileName, ref, spark, spark, rs, Fix.NONE);
+  }
+
+  List<Column> columns() {
+    return columns;
+  }
+
+  /** True when some column needs more than the Parquet reader's own values. */
+  boolean needsDecoding() {
+    return columns.stream().anyMatch(c -> c.fix() == Fix.DECODE_TEXT);
+  }
+
+  /**
+   * The select to unload: {@code SELECT <expr> AS "c0", ... FROM (<inner>) AS "unload"}. No outer
+   * LIMIT, which UNLOAD refuses; a LIMIT inside {@code inner} is fine. With no column at all (e.g.
+   * a count), one constant column keeps the files valid.
+   */
+  String select(String innerSelect) {
+    List<String> items = new ArrayList<>();
+    for (Column c : columns) {
+      items.add(c.expression() + " AS " + Identifiers.quote(c.fileName()));
+    }
+    if (items.isEmpty()) {
+      items.add("1 AS " + Identifiers.quote("c0"));
+    }
+    return "SELECT "
+        + String.join(", ", items)
+        + " FROM ("
+        + innerSelect
+        + ") AS "
+        + Identifiers.quote("unload");
+  }
+
+  /** The schema of the unloaded files (all of them, including a constant column). */
+  StructType fileSchema() {
+    if (columns.isEmpty()) {
+      return new StructType().add("c0", DataTypes.IntegerType, true);
+    }
+    return readFileSchema();
+  }
+
+  /** The columns requested from the Parquet reader. */
+  StructType readFileSchema() {
+    StructType s = new StructType();
+    for (Column c : columns) {
+      s = s.add(c.fileName(), c.fileType(), true);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.redshiftdata.spark.read;
+
+import java.io.Serializable;
+import java.util.List;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.execution.datasources.FilePartition;
+
+/**
+ * One unload-path partition: byte ranges of unloaded Parquet files, as Spark's own {@link
+ * FilePartition}, plus the manifest facts to check for each file whose first range is here.
+ *
+ * @param files the ranges to read
+ * @param checks one per file whose range starting at byte 0 is in this partition
+ */
+record UnloadInputPartition(FilePartition files, List<FileCheck> checks) implements InputPartition {
+
+  /**
+   * What the manifest says about one file.
+   *
+   * @param url the file's Hadoop URL
+   * @param contentLength {@code meta.content_length}
+   * @param recordCount {@code meta.record_count}
+   */
+  record FileCheck(String url, long contentLength, long recordCount) implements Serializable {}
+
+  @Override
+  public String[] preferredLocations() {
+    return new String[0];
+  }
+}
