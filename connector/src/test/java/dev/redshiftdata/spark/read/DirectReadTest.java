@@ -136,23 +136,30 @@ class DirectReadTest {
   }
 
   @Test
-  void theUnloadPathIsRefusedRatherThanSilentlyReplaced() {
-    RedshiftScanBuilder b =
-        new RedshiftScanBuilder(
-            options(
-                "readMode",
-                "unload",
-                "tempdir",
-                "s3a://b/p/",
-                "iamRole",
-                "arn:aws:iam::123456789012:role/r"),
-            table(),
-            TABLE_SCHEMA,
-            TABLE_SCHEMA);
-    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, b::build);
-    assertTrue(e.getMessage().contains("readMode"), e.getMessage());
-    new RedshiftScanBuilder(options("readMode", "direct"), table(), TABLE_SCHEMA, TABLE_SCHEMA)
-        .build();
+  void readModeUnloadBuildsAnUnloadScanWithoutRunningAnything() {
+    RedshiftScan scan =
+        (RedshiftScan)
+            new RedshiftScanBuilder(
+                    options(
+                        "readMode",
+                        "unload",
+                        "tempdir",
+                        "s3a://b/p/",
+                        "iamRole",
+                        "arn:aws:iam::123456789012:role/r"),
+                    table(),
+                    TABLE_SCHEMA,
+                    TABLE_SCHEMA)
+                .build();
+    assertEquals(ReadPathChooser.ReadPath.UNLOAD, scan.choice().path());
+    assertTrue(scan.description().contains("path=unload (readMode=unload)"), scan.description());
+    RedshiftScan direct =
+        (RedshiftScan)
+            new RedshiftScanBuilder(
+                    options("readMode", "direct"), table(), TABLE_SCHEMA, TABLE_SCHEMA)
+                .build();
+    assertEquals(ReadPathChooser.ReadPath.DIRECT, direct.choice().path());
+    assertFalse(direct.choice().fallBackToUnload());
   }
 
   @Test
