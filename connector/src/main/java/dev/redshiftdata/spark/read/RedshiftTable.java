@@ -67,8 +67,14 @@ public final class RedshiftTable implements SupportsRead {
     return new RedshiftTable(options, ReadSource.of(options), inferred, inferred);
   }
 
+  /** Spark's switch for its TIME type (off by default in Spark 4.1). */
+  static final String TIME_TYPE_ENABLED = "spark.sql.timeType.enabled";
+
   static MappingOptions mappingOptions(RedshiftOptions options) {
-    return new MappingOptions(options.superAsVariant(), false);
+    boolean timeType =
+        Boolean.parseBoolean(
+            org.apache.spark.sql.internal.SQLConf.get().getConfString(TIME_TYPE_ENABLED, "false"));
+    return new MappingOptions(options.superAsVariant(), timeType);
   }
 
   private static StructType redshiftSchema(RedshiftOptions options, ReadSource source) {

@@ -169,6 +169,51 @@ class UnloadReadIT {
   }
 
   @Test
+  void superAsVariantAndSparksTimeTypeAreIdenticalOnBothPaths() {
+    spark.conf().set("spark.sql.timeType.enabled", "true");
+    try {
+      List<List<Row>> results = new ArrayList<>();
+      for (String mode : List.of("direct", "unload")) {
+        Dataset<Row> df =
+            reader(mode)
+                .option("dbtable", TABLE)
+                .option("superAsVariant", "true")
+                .load()
+                .selectExpr(
+                    "id",
+                    "typeof(c_super)",
+                    "to_json(c_super)",
+                    "typeof(c_time)",
+                    "cast(c_time as string)",
+                    "cast(c_timetz as string)");
+        results.add(df.orderBy("id").collectAsList());
+      }
+      assertEquals(results.get(0), results.get(1));
+      Row first = results.get(1).get(0);
+      assertEquals("variant", first.getString(1));
+      assertEquals("{\"a\":\"x\",\"b\":[1,2]}", first.getString(2));
+      assertEquals("time(6)", first.getString(3));
+      assertEquals("09:26:38.779304", first.getString(4));
+      assertEquals("06:26:38.5", first.getString(5), "TIMETZ as its UTC time of day");
+    } finally {
+      spark.conf().unset("spark.sql.timeType.enabled");
+    }
+  }
+
+  @Test
+  void aHostileQueryRoundTripsThroughTheUnloadLiteral() {
+    String query =
+        "select 'it''s' as a, 'back\\\\slash' as b, '%_?' as c, 'line\nbreak' as d,"
+            + " '-- not a comment' as e, '/* nor this */' as f -- trailing comment";
+    List<Row> direct = reader("direct").option("query", query).load().collectAsList();
+    List<Row> unloaded = reader("unload").option("query", query).load().collectAsList();
+    assertEquals(direct, unloaded);
+    assertEquals("it's", unloaded.get(0).getString(0));
+    assertEquals("back\\slash", unloaded.get(0).getString(1));
+    assertEquals("-- not a comment", unloaded.get(0).getString(4));
+  }
+
+  @Test
   void timestampsAreTheSameInEverySessionAndJvmTimeZone() {
     TimeZone jvm = TimeZone.getDefault();
     List<List<Row>> results = new ArrayList<>();
