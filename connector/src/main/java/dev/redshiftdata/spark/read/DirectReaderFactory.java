@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.read;
 
+import dev.redshiftdata.spark.dataapi.StatementRequest;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
@@ -19,6 +20,10 @@ final class DirectReaderFactory implements PartitionReaderFactory {
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
     DirectInputPartition p = (DirectInputPartition) partition;
+    if (p.format() == StatementRequest.Format.CSV) {
+      return new DirectCsvPartitionReader(
+          p.connection().dataApi().csvResultPages(p.statementId()), readSchema);
+    }
     return new DirectPartitionReader(
         p.connection().dataApi().resultPages(p.statementId()), readSchema);
   }

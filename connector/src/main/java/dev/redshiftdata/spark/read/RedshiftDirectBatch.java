@@ -44,10 +44,12 @@ final class RedshiftDirectBatch implements Batch {
   public synchronized InputPartition[] planInputPartitions() {
     if (partitions == null) {
       try {
-        FinishedStatement done = options.dataApi().execute(StatementRequest.sql(sql));
+        StatementRequest.Format format = format(options.resultFormat());
+        FinishedStatement done =
+            options.dataApi().execute(StatementRequest.sql(sql).withFormat(format));
         partitions =
             new InputPartition[] {
-              new DirectInputPartition(done.id(), ExecutorConnection.of(options))
+              new DirectInputPartition(done.id(), format, ExecutorConnection.of(options))
             };
       } catch (RedshiftDataException e) {
         if (fallback == null || e.kind() != RedshiftDataException.Kind.RESULT_TOO_LARGE) {
@@ -62,6 +64,16 @@ final class RedshiftDirectBatch implements Batch {
       }
     }
     return partitions.clone();
+  }
+
+  /**
+   * The page encoding: {@code auto} is CSV (GetStatementResultV2), which decodes about Nx faster
+   * end to end than JSON Field unions (see the read benchmark).
+   */
+  static StatementRequest.Format format(RedshiftOptions.ResultFormat option) {
+    return option == RedshiftOptions.ResultFormat.JSON
+        ? StatementRequest.Format.JSON
+        : StatementRequest.Format.CSV;
   }
 
   /** Whether the read switched to the unload path. */

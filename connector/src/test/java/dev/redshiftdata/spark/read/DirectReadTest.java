@@ -165,7 +165,11 @@ class DirectReadTest {
   @Test
   void thePartitionSerializesWithoutTheSecretArn() throws Exception {
     RedshiftOptions options = options("profile", "analytics");
-    DirectInputPartition p = new DirectInputPartition("stmt-1", ExecutorConnection.of(options));
+    DirectInputPartition p =
+        new DirectInputPartition(
+            "stmt-1",
+            dev.redshiftdata.spark.dataapi.StatementRequest.Format.CSV,
+            ExecutorConnection.of(options));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(p);

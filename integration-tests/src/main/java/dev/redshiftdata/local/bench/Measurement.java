@@ -22,9 +22,48 @@ final class Measurement {
       return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
+    /** Interquartile range (nearest-rank quartiles). */
+    double iqr() {
+      List<Double> s = new ArrayList<>(seconds);
+      Collections.sort(s);
+      int n = s.size();
+      return s.get((3 * (n - 1)) / 4) - s.get((n - 1) / 4);
+    }
+
     double spread() {
       return Collections.max(seconds) - Collections.min(seconds);
     }
+  }
+
+  /**
+   * One warm-up run of each, then {@code runs} measured runs alternated (baseline, subject, ...),
+   * so that machine noise hits both alike. Returns {baseline, subject}.
+   */
+  static Result[] alternate(
+      String baselineName, Workload baseline, String subjectName, Workload subject, int runs)
+      throws Exception {
+    baseline.run();
+    subject.run();
+    List<Double> b = new ArrayList<>();
+    List<Double> s = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      b.add(time(baseline));
+      s.add(time(subject));
+      System.err.printf(
+          java.util.Locale.ROOT,
+          "  %s / %s: run %d of %d%n",
+          baselineName,
+          subjectName,
+          i + 1,
+          runs);
+    }
+    return new Result[] {new Result(baselineName, b, 0), new Result(subjectName, s, 0)};
+  }
+
+  private static double time(Workload w) throws Exception {
+    long t0 = System.nanoTime();
+    w.run();
+    return (System.nanoTime() - t0) / 1e9;
   }
 
   static Result measure(String name, int runs, Workload workload) throws Exception {

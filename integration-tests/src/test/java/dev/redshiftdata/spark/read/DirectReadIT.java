@@ -231,21 +231,49 @@ class DirectReadIT {
     assertFalse(explain.contains(redshift.config().secretAccessKey()), explain);
   }
 
-  @Test
-  void pagesOverThreeOrMorePages() {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "json,GetStatementResult",
+    "csv,GetStatementResultV2"
+  })
+  void pagesOverThreeOrMorePages(String format, String operation) {
     redshift.dataApi().settings().resultPageRows(100);
     Dataset<Row> df =
         reader()
+            .option("resultFormat", format)
             .option("query", "select n, repeat('x', 10) as pad from generate_series(1, 350) as n")
             .load();
     List<Row> rows = df.orderBy("n").collectAsList();
     assertEquals(350, rows.size());
     for (int i = 0; i < 350; i++) {
       assertEquals(i + 1, ((Number) rows.get(i).get(0)).intValue());
+      assertEquals("xxxxxxxxxx", rows.get(i).getString(1));
     }
     assertTrue(
-        redshift.dataApi().requests().count("GetStatementResult") >= 4,
-        "GetStatementResult calls: " + redshift.dataApi().requests().count("GetStatementResult"));
+        redshift.dataApi().requests().count(operation) >= 4,
+        operation + " calls: " + redshift.dataApi().requests().count(operation));
+  }
+
+  @Test
+  void jsonAndCsvPagesGiveIdenticalRows() {
+    List<Row> json =
+        reader()
+            .option("resultFormat", "json")
+            .option("dbtable", TABLE)
+            .load()
+            .orderBy("id")
+            .collectAsList();
+    assertTrue(redshift.dataApi().requests().count("GetStatementResult") >= 1);
+    List<Row> csv =
+        reader()
+            .option("resultFormat", "csv")
+            .option("dbtable", TABLE)
+            .load()
+            .orderBy("id")
+            .collectAsList();
+    assertTrue(redshift.dataApi().requests().count("GetStatementResultV2") >= 1);
+    assertEquals(json, csv);
+    assertEveryTypeRows(csv);
   }
 
   @Test
