@@ -182,9 +182,24 @@ public final class RedshiftTable implements SupportsRead {
       if (options.query().isPresent()) {
         return new ReadSource(null, options.query().get());
       }
+      TableName table =
+          Identifiers.parseTableName(options.dbtable().get(), options.caseSensitiveIdentifiers());
+      String connected = options.target().database();
+      if (table.database() != null && !table.database().equals(connected)) {
+        throw new IllegalArgumentException(
+            "Invalid option 'dbtable': "
+                + table.quoted()
+                + " is in database '"
+                + table.database()
+                + "' but the connection is to database '"
+                + connected
+                + "', and the Data API reads the connected database. Set 'database' to '"
+                + table.database()
+                + "' or name the table with 2 parts.");
+      }
+      // The same table, named as every statement of the connection resolves it.
       return new ReadSource(
-          Identifiers.parseTableName(options.dbtable().get(), options.caseSensitiveIdentifiers()),
-          null);
+          table.database() == null ? table : TableName.of(table.schema(), table.table()), null);
     }
 
     SelectBuilder select() {
