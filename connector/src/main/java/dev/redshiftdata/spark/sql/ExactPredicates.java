@@ -97,6 +97,14 @@ public final class ExactPredicates {
     return false;
   }
 
+  /**
+   * True for the types Redshift compares and orders as Spark does: integers, decimals, booleans,
+   * dates and timestamps (not strings, floats or binary; see the class comment).
+   */
+  public static boolean comparesLikeSpark(DataType t) {
+    return exactType(t) && !(t instanceof NullType);
+  }
+
   private static boolean exactType(DataType t) {
     return t instanceof ByteType
         || t instanceof ShortType
