@@ -56,8 +56,13 @@ import org.apache.spark.sql.types.TimestampType;
  *   <li>{@code MIN}/{@code MAX}: numbers, strings, dates and timestamps (not booleans, not binary).
  * </ul>
  *
- * Output columns are aliased {@code "group_col_<i>"} and {@code "agg_func_<i>"} (Spark's own names
- * for a pushed aggregation's output, and unique, which Parquet UNLOAD needs); {@link
+ * <p>Known difference, accepted: Redshift ignores trailing blanks when it compares VARCHAR values,
+ * so grouping by (or {@code COUNT(DISTINCT)}, {@code MIN}/{@code MAX} of) a VARCHAR column whose
+ * values differ only in trailing blanks merges what Spark would keep apart. CHAR values are all
+ * padded alike and group as in Spark.
+ *
+ * <p>Output columns are aliased {@code "group_col_<i>"} and {@code "agg_func_<i>"} (Spark's own
+ * names for a pushed aggregation's output, and unique, which Parquet UNLOAD needs); {@link
  * CompiledAggregation#schema()} gives them the types Spark's planner computes for the aggregate
  * results (COUNT: long; SUM of integers: long; SUM of decimal(p,s): decimal(min(38,p+10),s); SUM
  * and AVG of floating or AVG of integers: double; MIN/MAX and group columns: the column's type).

@@ -142,6 +142,16 @@ class RedshiftScanBuilderTest {
   }
 
   @Test
+  void withPredicatePushdownOffAFilteredScanKeepsItsAggregate() {
+    RedshiftScanBuilder b = builder("pushDownPredicates", "false");
+    Predicate[] all = {gt("id", 1)};
+    assertArrayEquals(all, b.pushPredicates(all));
+    assertFalse(b.supportCompletePushDown(sumByName()));
+    assertFalse(b.pushAggregation(sumByName()));
+    assertFalse(b.pushLimit(1));
+  }
+
+  @Test
   void anUnsupportedAggregateIsNotCompleteNorPushed() {
     RedshiftScanBuilder b = builder();
     Aggregation avgDecimal =
