@@ -291,6 +291,30 @@ class PushdownIT {
   }
 
   @Test
+  void globalAggregatesArePushedButAnExpressionGroupingIsNot() {
+    String sql =
+        assertSameAsSpark(
+            df -> df.agg(min("day"), max("amount"), sum("qty"), avg("big"), count("ratio")));
+    assertEquals(
+        "SELECT MIN(\"day\") AS \"agg_func_0\", MAX(\"amount\") AS \"agg_func_1\","
+            + " CAST(SUM(\"qty\") AS BIGINT) AS \"agg_func_2\","
+            + " AVG(CAST(\"big\" AS DOUBLE PRECISION)) AS \"agg_func_3\","
+            + " COUNT(\"ratio\") AS \"agg_func_4\" FROM "
+            + QUOTED,
+        sql);
+    Row r = table().agg(sum("qty"), avg("big"), count("ratio")).collectAsList().get(0);
+    assertEquals(470L, r.getLong(0));
+    assertEquals(470.0, r.getDouble(1));
+    assertEquals(7L, r.getLong(2));
+
+    redshift.dataApi().requests().clear();
+    sql =
+        assertSameAsSpark(
+            df -> df.groupBy(col("k").plus(1).as("k1")).agg(sum("qty")).orderBy("k1"));
+    assertFalse(sql.contains("GROUP BY") || sql.contains("SUM("), sql);
+  }
+
+  @Test
   void distinctAggregatesArePushedWhole() {
     String sql =
         assertSameAsSpark(
