@@ -2,6 +2,7 @@ package dev.redshiftdata.spark.read;
 
 import dev.redshiftdata.spark.config.Redaction;
 import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.sql.SelectBuilder;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.execution.WholeStageCodegenExec;
@@ -17,29 +18,47 @@ final class RedshiftScan implements Scan {
 
   private final RedshiftOptions options;
   private final StructType readSchema;
+  private final SelectBuilder select;
   private final String sql;
+  private final PushedOperators pushed;
   private final UnloadColumns unloadColumns;
-  private final int pushedPredicates;
   private final ReadPathChooser.Choice choice;
   private Batch batch;
 
+  /**
+   * @param readSchema the rows' schema: the pruned columns, or after a pushed aggregate its {@code
+   *     group_col_i} and {@code agg_func_i} columns
+   * @param select the whole statement, pushdown included
+   * @param pushed what the statement pushed, for {@link #description()}
+   * @param unloadColumns how the columns travel through UNLOAD on the unload path
+   * @param choice the path and why
+   */
   RedshiftScan(
       RedshiftOptions options,
       StructType readSchema,
-      String sql,
+      SelectBuilder select,
+      PushedOperators pushed,
       UnloadColumns unloadColumns,
-      int pushedPredicates,
       ReadPathChooser.Choice choice) {
     this.options = options;
     this.readSchema = readSchema;
-    this.sql = sql;
+    this.select = select;
+    this.sql = select.build();
+    this.pushed = pushed;
     this.unloadColumns = unloadColumns;
-    this.pushedPredicates = pushedPredicates;
     this.choice = choice;
   }
 
   String sql() {
     return sql;
+  }
+
+  SelectBuilder select() {
+    return select;
+  }
+
+  PushedOperators pushed() {
+    return pushed;
   }
 
   ReadPathChooser.Choice choice() {
@@ -59,8 +78,8 @@ final class RedshiftScan implements Scan {
         + choice.reason()
         + "), target="
         + options.target()
-        + ", pushedPredicates="
-        + pushedPredicates
+        + ", "
+        + pushed.describe()
         + ", sql="
         + Redaction.redactSql(sql)
         + "]";

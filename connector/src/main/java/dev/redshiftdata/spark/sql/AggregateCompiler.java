@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.BinaryType;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.ByteType;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DateType;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.DoubleType;
@@ -49,13 +50,22 @@ import org.apache.spark.sql.types.TimestampType;
  *   <li>{@code AVG} of a DECIMAL is <em>refused</em>: Spark's result is {@code decimal(p+4, s+4)}
  *       rounded half-up, Redshift's keeps the input scale. The scan should not claim complete
  *       pushdown for such an aggregation, so Spark rewrites AVG into SUM and COUNT, which push.
- *   <li>{@code SUM} of a DECIMAL: Redshift gives {@code NUMERIC(38, s)}, Spark {@code
- *       decimal(min(38, p+10), s)}: same values, Spark casts positionally.
+ *   <li>{@code SUM} of a DECIMAL: Redshift gives {@code NUMERIC(38, s)}, Spark expects {@code
+ *       decimal(min(38, p+10), s)}: cast to that, so the result metadata and the decoded value have
+ *       Spark's type (an overflow fails in Redshift as it would in ANSI Spark).
  *   <li>{@code MIN}/{@code MAX}: numbers, strings, dates and timestamps (not booleans, not binary).
  * </ul>
  *
- * Output columns are aliased {@code "group_col_<i>"} and {@code "agg_func_<i>"} (Spark's own names
- * for a pushed aggregation's output, and unique, which Parquet UNLOAD needs).
+ * <p>Known difference, accepted: Redshift ignores trailing blanks when it compares VARCHAR values,
+ * so grouping by (or {@code COUNT(DISTINCT)}, {@code MIN}/{@code MAX} of) a VARCHAR column whose
+ * values differ only in trailing blanks merges what Spark would keep apart. CHAR values are all
+ * padded alike and group as in Spark.
+ *
+ * <p>Output columns are aliased {@code "group_col_<i>"} and {@code "agg_func_<i>"} (Spark's own
+ * names for a pushed aggregation's output, and unique, which Parquet UNLOAD needs); {@link
+ * CompiledAggregation#schema()} gives them the types Spark's planner computes for the aggregate
+ * results (COUNT: long; SUM of integers: long; SUM of decimal(p,s): decimal(min(38,p+10),s); SUM
+ * and AVG of floating or AVG of integers: double; MIN/MAX and group columns: the column's type).
  */
 public final class AggregateCompiler {
 
@@ -66,8 +76,10 @@ public final class AggregateCompiler {
    *
    * @param selectItems the group-by columns then the aggregates, each with its alias
    * @param groupBy the quoted group-by columns, empty for a global aggregate
+   * @param schema the result columns, named by their aliases, with Spark's result types
    */
-  public record CompiledAggregation(List<String> selectItems, List<String> groupBy) {}
+  public record CompiledAggregation(
+      List<String> selectItems, List<String> groupBy, StructType schema) {}
 
   /**
    * The aggregation as Redshift SQL, or empty when any part is unsupported.
@@ -78,17 +90,26 @@ public final class AggregateCompiler {
     try {
       List<String> items = new ArrayList<>();
       List<String> groupBy = new ArrayList<>();
+      List<StructField> fields = new ArrayList<>();
       Expression[] groups = aggregation.groupByExpressions();
       for (int i = 0; i < groups.length; i++) {
-        String column = Identifiers.quote(field(groups[i], schema).name());
+        StructField f = field(groups[i], schema);
+        String column = Identifiers.quote(f.name());
         groupBy.add(column);
         items.add(column + " AS " + Identifiers.quote("group_col_" + i));
+        // Keep the column's Redshift type: the unload path casts by it.
+        fields.add(DataTypes.createStructField("group_col_" + i, f.dataType(), true, f.metadata()));
       }
       AggregateFunc[] aggs = aggregation.aggregateExpressions();
       for (int i = 0; i < aggs.length; i++) {
         items.add(aggregate(aggs[i], schema) + " AS " + Identifiers.quote("agg_func_" + i));
+        fields.add(DataTypes.createStructField("agg_func_" + i, resultType(aggs[i], schema), true));
       }
-      return Optional.of(new CompiledAggregation(List.copyOf(items), List.copyOf(groupBy)));
+      return Optional.of(
+          new CompiledAggregation(
+              List.copyOf(items),
+              List.copyOf(groupBy),
+              DataTypes.createStructType(fields.toArray(new StructField[0]))));
     } catch (RuntimeException e) {
       return Optional.empty();
     }
@@ -111,7 +132,8 @@ public final class AggregateCompiler {
         return "SUM(" + distinct(s.isDistinct()) + asDouble(s.column(), schema) + ")";
       }
       if (t instanceof DecimalType) {
-        return "SUM(" + arg + ")";
+        DecimalType r = sumOfDecimal((DecimalType) t);
+        return "CAST(SUM(" + arg + ") AS DECIMAL(" + r.precision() + ", " + r.scale() + "))";
       }
       throw unsupported("SUM of " + t.typeName());
     }
@@ -129,6 +151,36 @@ public final class AggregateCompiler {
       return "MAX(" + ordered(m.column(), schema) + ")";
     }
     throw unsupported("aggregate " + f.getClass().getSimpleName());
+  }
+
+  /** Spark's result type of an aggregate that {@link #aggregate} compiled. */
+  private static DataType resultType(AggregateFunc f, StructType schema) {
+    if (f instanceof CountStar || f instanceof Count) {
+      return DataTypes.LongType;
+    }
+    if (f instanceof Sum s) {
+      DataType t = field(s.column(), schema).dataType();
+      if (integral(t)) {
+        return DataTypes.LongType;
+      }
+      return t instanceof DecimalType d ? sumOfDecimal(d) : DataTypes.DoubleType;
+    }
+    if (f instanceof Avg) {
+      return DataTypes.DoubleType;
+    }
+    if (f instanceof Min m) {
+      return field(m.column(), schema).dataType();
+    }
+    if (f instanceof Max m) {
+      return field(m.column(), schema).dataType();
+    }
+    throw unsupported("aggregate " + f.getClass().getSimpleName());
+  }
+
+  /** Spark's {@code Sum} result type for a decimal input: ten more digits, at most 38. */
+  private static DecimalType sumOfDecimal(DecimalType t) {
+    return DataTypes.createDecimalType(
+        Math.min(DecimalType.MAX_PRECISION(), t.precision() + 10), t.scale());
   }
 
   private static String ordered(Expression e, StructType schema) {

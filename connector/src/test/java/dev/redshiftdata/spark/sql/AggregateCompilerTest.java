@@ -85,7 +85,7 @@ class AggregateCompilerTest {
             "COUNT(DISTINCT \"name\") AS \"agg_func_1\"",
             "CAST(SUM(\"qty\") AS BIGINT) AS \"agg_func_2\"",
             "CAST(SUM(DISTINCT \"id\") AS BIGINT) AS \"agg_func_3\"",
-            "SUM(\"price\") AS \"agg_func_4\"",
+            "CAST(SUM(\"price\") AS DECIMAL(20, 2)) AS \"agg_func_4\"",
             "SUM(CAST(\"score\" AS DOUBLE PRECISION)) AS \"agg_func_5\"",
             "MIN(\"day\") AS \"agg_func_6\"",
             "MAX(\"name\") AS \"agg_func_7\"",
@@ -93,6 +93,62 @@ class AggregateCompilerTest {
             "AVG(DISTINCT CAST(\"ratio\" AS DOUBLE PRECISION)) AS \"agg_func_9\""),
         r.items());
     assertEquals(List.of("\"name\"", "\"Odd \"\"Col\"\"\""), r.groupBy());
+  }
+
+  @Test
+  void resultSchemaHasSparksAggregateResultTypes() {
+    StructType wide =
+        new StructType()
+            .add("b", DataTypes.ByteType)
+            .add("s", DataTypes.ShortType)
+            .add("d38", DataTypes.createDecimalType(38, 6))
+            .add("d30", DataTypes.createDecimalType(30, 0));
+    Aggregation a =
+        agg(
+            new AggregateFunc[] {
+              new CountStar(),
+              new Count(col("name"), true),
+              new Sum(col("qty"), false),
+              new Sum(col("id"), false),
+              new Sum(col("price"), true),
+              new Sum(col("ratio"), false),
+              new Avg(col("qty"), false),
+              new Avg(col("score"), false),
+              new Min(col("day")),
+              new Max(col("price")),
+              new Sum(col("b"), false),
+              new Min(col("s")),
+              new Sum(col("d38"), false),
+              new Sum(col("d30"), false)
+            },
+            col("name"),
+            col("s"));
+    StructType all = SCHEMA.merge(wide, true);
+    AggregateCompiler.CompiledAggregation c = AggregateCompiler.compile(a, all).orElseThrow();
+    StructType expected =
+        new StructType()
+            .add("group_col_0", DataTypes.StringType)
+            .add("group_col_1", DataTypes.ShortType)
+            .add("agg_func_0", DataTypes.LongType)
+            .add("agg_func_1", DataTypes.LongType)
+            .add("agg_func_2", DataTypes.LongType)
+            .add("agg_func_3", DataTypes.LongType)
+            .add("agg_func_4", DataTypes.createDecimalType(20, 2))
+            .add("agg_func_5", DataTypes.DoubleType)
+            .add("agg_func_6", DataTypes.DoubleType)
+            .add("agg_func_7", DataTypes.DoubleType)
+            .add("agg_func_8", DataTypes.DateType)
+            .add("agg_func_9", DataTypes.createDecimalType(10, 2))
+            .add("agg_func_10", DataTypes.LongType)
+            .add("agg_func_11", DataTypes.ShortType)
+            .add("agg_func_12", DataTypes.createDecimalType(38, 6))
+            .add("agg_func_13", DataTypes.createDecimalType(38, 0));
+    assertEquals(expected, c.schema());
+    assertEquals(
+        "CAST(SUM(DISTINCT \"price\") AS DECIMAL(20, 2)) AS \"agg_func_4\"",
+        c.selectItems().get(6));
+    assertEquals(
+        "CAST(SUM(\"d38\") AS DECIMAL(38, 6)) AS \"agg_func_12\"", c.selectItems().get(14));
   }
 
   @Test

@@ -214,6 +214,35 @@ class UnloadReadIT {
   }
 
   @Test
+  void pushedAggregatesTopNAndOffsetGiveTheSameRowsOnBothPaths() {
+    List<List<Row>> results = new ArrayList<>();
+    for (String mode : List.of("direct", "unload")) {
+      Dataset<Row> t = reader(mode).option("dbtable", TABLE).load();
+      List<Row> r = new ArrayList<>();
+      r.addAll(
+          t.groupBy("c_bool")
+              .agg(
+                  org.apache.spark.sql.functions.count("*"),
+                  org.apache.spark.sql.functions.sum("c_n12"),
+                  org.apache.spark.sql.functions.min("c_ts"),
+                  org.apache.spark.sql.functions.max("c_date"))
+              .orderBy("c_bool")
+              .collectAsList());
+      r.addAll(
+          t.orderBy(org.apache.spark.sql.functions.col("c_i8").desc_nulls_last())
+              .select("id", "c_i8")
+              .offset(1)
+              .limit(2)
+              .collectAsList());
+      results.add(r);
+    }
+    assertEquals(results.get(0), results.get(1));
+    assertEquals(3 + 2, results.get(1).size());
+    assertTrue(unloads().stream().anyMatch(u -> u.contains("GROUP BY")), unloads().toString());
+    assertTrue(unloads().stream().anyMatch(u -> u.contains("NULLS LAST")), unloads().toString());
+  }
+
+  @Test
   void timestampsAreTheSameInEverySessionAndJvmTimeZone() {
     TimeZone jvm = TimeZone.getDefault();
     List<List<Row>> results = new ArrayList<>();
