@@ -293,9 +293,9 @@ class StagingLifecycleIT {
   }
 
   @Test
-  void cachedDataKeepsTheFilesOfOneShotActions() throws Exception {
+  void aCachedDatasetKeepsItsFiles() throws Exception {
     Dataset<Row> ds = read();
-    ds.cache();
+    ds.cache(); // plans the read now, outside any SQL execution
     try {
       assertEquals(3, ds.count());
       Thread.sleep(2000);
@@ -308,6 +308,26 @@ class StagingLifecycleIT {
     assertTrue(
         awaitNoObjects(Duration.ofSeconds(30), true),
         "objects left after unpersist and GC: " + objects());
+  }
+
+  @Test
+  void oneShotActionsWaitForTheOwnerWhileTheSessionCachesData() throws Exception {
+    // With anything cached, a one-shot plan might be a cached plan's (CACHE TABLE ... AS SELECT),
+    // which re-reads its files to rebuild lost blocks: deletion waits for the owner.
+    Dataset<Row> other = spark.range(3).toDF();
+    other.cache();
+    try {
+      assertEquals(3, other.count());
+      assertEquals(3, read().count());
+      assertNotEquals(-1L, StagingFixtureSource.plans(tag).get(0).executionId());
+      Thread.sleep(2000);
+      assertEquals(3, objects(), "count() with cached data in the session waits for the owner");
+    } finally {
+      other.unpersist(true);
+    }
+    assertTrue(
+        awaitNoObjects(Duration.ofSeconds(30), true),
+        "objects left after the count's plan became unreachable: " + objects());
   }
 
   @Test
