@@ -68,10 +68,16 @@ public final class StagingLifecycle {
   private final Set<Tracked> live = ConcurrentHashMap.newKeySet();
   private final Set<SparkContext> contexts = Collections.newSetFromMap(new WeakHashMap<>());
   private final Set<SparkSession> sessions = Collections.newSetFromMap(new WeakHashMap<>());
-  private final SweepPlan sweepPlan = new SweepPlan();
+  private final SweepPlan sweepPlan;
   private final ExecutorService deletes;
 
+  /** A lifecycle with its own sweep schedule, for tests. */
   StagingLifecycle() {
+    this(new SweepPlan());
+  }
+
+  private StagingLifecycle(SweepPlan sweepPlan) {
+    this.sweepPlan = sweepPlan;
     ThreadPoolExecutor pool =
         new ThreadPoolExecutor(
             1,
@@ -90,7 +96,7 @@ public final class StagingLifecycle {
   /** The JVM's lifecycle; the first call installs the JVM shutdown hook. */
   public static synchronized StagingLifecycle get() {
     if (instance == null) {
-      StagingLifecycle lifecycle = new StagingLifecycle();
+      StagingLifecycle lifecycle = new StagingLifecycle(StagingSweeper.SHARED);
       ShutdownHookManager.get()
           .addShutdownHook(() -> lifecycle.shutdown("JVM shutdown"), SHUTDOWN_PRIORITY);
       instance = lifecycle;
@@ -126,10 +132,7 @@ public final class StagingLifecycle {
     if (qe != null) {
       watch(qe.sparkSession());
     }
-    Tracked t = new Tracked(prefixUrl, new Configuration(conf), qe, sc.applicationId());
-    live.add(t);
-    t.cleanable = CLEANER.register(owner, new OwnerGone(this, t));
-    Reference.reachabilityFence(owner);
+    add(owner, prefixUrl, conf, qe, sc.applicationId());
     LOG.debug(
         "Tracking staging prefix {} ({})",
         prefixUrl,
@@ -167,7 +170,12 @@ public final class StagingLifecycle {
 
   /** Tracks without Spark: deleted when {@code owner} is unreachable or on {@link #shutdown}. */
   void trackUnbound(Object owner, String prefixUrl, Configuration conf, String applicationId) {
-    Tracked t = new Tracked(prefixUrl, new Configuration(conf), null, applicationId);
+    add(owner, prefixUrl, conf, null, applicationId);
+  }
+
+  private void add(
+      Object owner, String prefixUrl, Configuration conf, QueryExecution qe, String applicationId) {
+    Tracked t = new Tracked(prefixUrl, new Configuration(conf), qe, applicationId);
     live.add(t);
     t.cleanable = CLEANER.register(owner, new OwnerGone(this, t));
     Reference.reachabilityFence(owner);

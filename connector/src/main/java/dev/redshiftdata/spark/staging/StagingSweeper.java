@@ -24,7 +24,8 @@ public final class StagingSweeper {
 
   private static final Logger LOG = LoggerFactory.getLogger(StagingSweeper.class);
 
-  private static final SweepPlan SHARED = new SweepPlan();
+  /** The JVM's sweep schedule, shared with {@link StagingLifecycle#get()}. */
+  static final SweepPlan SHARED = new SweepPlan();
 
   private StagingSweeper() {}
 
@@ -48,7 +49,7 @@ public final class StagingSweeper {
     Objects.requireNonNull(tempdir, "tempdir is null");
     Objects.requireNonNull(conf, "conf is null");
     Objects.requireNonNull(maxAge, "maxAge is null");
-    if (maxAge.isZero() || !plan.tryStart(tempdir, now)) {
+    if (maxAge.isZero() || maxAge.isNegative() || !plan.tryStart(tempdir, now)) {
       return 0;
     }
     String dir = StagingPrefix.withSlash(tempdir);
