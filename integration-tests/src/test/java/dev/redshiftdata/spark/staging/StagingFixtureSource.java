@@ -148,7 +148,7 @@ public final class StagingFixtureSource implements TableProvider {
           try (OutputStream out = fs.create(new Path(url))) {
             out.write(Integer.toString(i).getBytes(StandardCharsets.UTF_8));
           }
-          parts.add(new FilePartition(url, fail));
+          parts.add(new FilePartition(url, fail, this));
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -168,7 +168,30 @@ public final class StagingFixtureSource implements TableProvider {
     return qe == null ? -1 : qe.id();
   }
 
-  private record FilePartition(String url, boolean fail) implements InputPartition {}
+  /**
+   * One staged object. On the driver it also holds the Scan (transient, so never shipped): the RDD
+   * Spark builds keeps its partitions, so a {@code toLocalIterator()} still being consumed keeps
+   * the owner, and with it the files, alive after its Dataset is gone.
+   */
+  private static final class FilePartition implements InputPartition {
+    private final String url;
+    private final boolean fail;
+    private final transient Object owner;
+
+    FilePartition(String url, boolean fail, Object owner) {
+      this.url = url;
+      this.fail = fail;
+      this.owner = owner;
+    }
+
+    String url() {
+      return url;
+    }
+
+    boolean fail() {
+      return fail;
+    }
+  }
 
   private static final class FixtureReaderFactory implements PartitionReaderFactory {
     @Override

@@ -163,6 +163,27 @@ class StagingLifecycleIT {
   }
 
   @Test
+  void aLocalIteratorKeepsItsFilesAfterItsDatasetIsGone() throws Exception {
+    java.util.Iterator<Row> rows = read(Map.of("files", "4")).toLocalIterator();
+    // The execution has ended; partitions are read one job at a time as the iterator advances.
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+      Thread.sleep(300);
+    }
+    assertEquals(4, objects(), "a live iterator keeps the files");
+    long n = 0;
+    while (rows.hasNext()) {
+      rows.next();
+      n++;
+    }
+    assertEquals(4, n);
+    rows = null;
+    assertTrue(
+        awaitNoObjects(Duration.ofSeconds(30), true),
+        "objects left after the iterator became unreachable: " + objects());
+  }
+
+  @Test
   void aFailingActionDeletesThePrefix() throws Exception {
     Dataset<Row> ds = read(Map.of("fail", "true"));
     assertThrows(Exception.class, ds::collectAsList);
