@@ -43,9 +43,9 @@ import org.slf4j.LoggerFactory;
  *   <li>as soon as it succeeds, when its action built a plan that can never run again ({@code
  *       count}, {@code show}/{@code head}, {@code isEmpty}, writes; see {@link ActionKinds}) and no
  *       data is cached in the session (a cached plan may re-read its files to rebuild lost blocks);
- *   <li>otherwise when the owner (the object the plan holds, e.g. the Batch) becomes unreachable,
- *       so that a second {@code collect()} on the same Dataset, which reuses the planned
- *       partitions, still finds its files;
+ *   <li>otherwise when the owner (the Scan the plan holds) becomes unreachable, so that a second
+ *       {@code collect()} on the same Dataset, which reuses the planned partitions, still finds its
+ *       files;
  *   <li>in any case when the SparkContext stops and when the JVM shuts down.
  * </ul>
  *
@@ -110,8 +110,10 @@ public final class StagingLifecycle {
    *
    * @param session the session the read runs in
    * @param owner an object that stays strongly reachable as long as the planned partitions may be
-   *     read (the Batch, or a token every planned InputPartition holds in a transient field); held
-   *     only weakly
+   *     read: the Scan, which every copy of the physical scan node shares (Spark 4.1 calls {@code
+   *     toBatch} and {@code planInputPartitions} on several copies per query, so UNLOAD once per
+   *     Scan and return the same partitions), ideally also held by every planned InputPartition in
+   *     a transient field; held only weakly
    * @param prefixUrl the prefix, as Hadoop reads it ({@code s3a://bucket/tmp/redshift-data-.../})
    * @param conf Hadoop configuration able to delete it; copied, never printed
    * @param keep the {@code keepStaging} option: when true nothing is deleted
