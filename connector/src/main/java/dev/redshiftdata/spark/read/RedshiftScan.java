@@ -116,9 +116,9 @@ final class RedshiftScan implements Scan {
                     readSchema,
                     sql,
                     choice.fallBackToUnload()
-                        ? new RedshiftUnloadBatch(options, sql, unloadColumns)
+                        ? new RedshiftUnloadBatch(options, sql, unloadColumns, this)
                         : null);
-            case UNLOAD -> new RedshiftUnloadBatch(options, sql, unloadColumns);
+            case UNLOAD -> new RedshiftUnloadBatch(options, sql, unloadColumns, this);
           };
     }
     return batch;

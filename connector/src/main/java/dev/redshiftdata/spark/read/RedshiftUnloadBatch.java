@@ -1,21 +1,21 @@
 package dev.redshiftdata.spark.read;
 
 import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.dataapi.StatementRequest;
 import dev.redshiftdata.spark.sql.StagingUrls;
 import dev.redshiftdata.spark.sql.UnloadStatement;
+import dev.redshiftdata.spark.staging.StagingLifecycle;
+import dev.redshiftdata.spark.staging.StagingPrefix;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetInputFormat;
@@ -49,20 +49,24 @@ final class RedshiftUnloadBatch implements Batch {
 
   private static final Logger LOG = LoggerFactory.getLogger(RedshiftUnloadBatch.class);
 
-  private static final DateTimeFormatter PREFIX_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
-
   private final RedshiftOptions options;
   private final String innerSelect;
   private final UnloadColumns columns;
+  private final Object owner;
   private InputPartition[] partitions;
   private String prefix;
   private String statementId;
 
-  RedshiftUnloadBatch(RedshiftOptions options, String innerSelect, UnloadColumns columns) {
+  /**
+   * @param owner the object whose lifetime bounds the staging files' (the Scan: every copy of the
+   *     scan node Spark plans shares it, and a Dataset re-running its plan keeps it reachable)
+   */
+  RedshiftUnloadBatch(
+      RedshiftOptions options, String innerSelect, UnloadColumns columns, Object owner) {
     this.options = options;
     this.innerSelect = innerSelect;
     this.columns = columns;
+    this.owner = owner;
   }
 
   /** The UNLOAD statement for {@code target}, an {@code s3://} prefix. */
@@ -85,17 +89,6 @@ final class RedshiftUnloadBatch implements Batch {
         Math.max(UnloadStatement.MIN_FILE_SIZE_MB, Math.min(UnloadStatement.MAX_FILE_SIZE_MB, mb));
   }
 
-  /** A new staging prefix under {@code tempdir}, its creation time in its name. */
-  static String newPrefix(String tempdir) {
-    String base = tempdir.endsWith("/") ? tempdir : tempdir + "/";
-    return base
-        + "redshift-data-"
-        + PREFIX_TIME.format(ZonedDateTime.now(ZoneOffset.UTC))
-        + "-"
-        + UUID.randomUUID()
-        + "/";
-  }
-
   synchronized String prefix() {
     return prefix;
   }
@@ -110,11 +103,15 @@ final class RedshiftUnloadBatch implements Batch {
       options.requireStaging("read with the unload path");
       SparkSession spark = SparkSession.active();
       Configuration conf = hadoopConf(spark);
-      String newPrefix = newPrefix(options.tempdir().orElseThrow());
+      String tempdir = options.tempdir().orElseThrow();
+      StagingLifecycle staging = StagingLifecycle.get();
+      staging.sweepOnce(tempdir, conf, options.stagingSweepAge());
+      String newPrefix = StagingPrefix.create(tempdir, Instant.now()).url();
       String sql = unloadSql(StagingUrls.toS3(newPrefix));
       prefix = newPrefix;
-      statementId =
-          options.dataApi().execute(dev.redshiftdata.spark.dataapi.StatementRequest.sql(sql)).id();
+      // Tracked before the UNLOAD runs, so a failed UNLOAD's partial files are deleted too.
+      staging.track(spark, owner, newPrefix, conf, options.keepStaging());
+      statementId = options.dataApi().execute(StatementRequest.sql(sql)).id();
       UnloadManifest manifest = readManifest(newPrefix, conf);
       manifest.checkTotals(newPrefix + "manifest");
       partitions = partitions(manifest, StagingUrls.scheme(newPrefix), spark);
