@@ -419,6 +419,17 @@ public final class RedshiftBootstrap {
           END CASE;
         END $$""",
 
+        // ---- GEOMETRY / GEOGRAPHY (stored as the EWKB bytes themselves)
+        // ----------------------------------------------------------------------------------------
+        // Redshift's ST_AsHexEWKB returns the EWKB as upper-case hex text (TO_HEX gives lower
+        // case).
+        """
+        CREATE FUNCTION pg_catalog.st_ashexewkb(geometry) RETURNS varchar
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT upper(encode($1, 'hex')) $$""",
+        """
+        CREATE FUNCTION pg_catalog.st_ashexewkb(geography) RETURNS varchar
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT upper(encode($1, 'hex')) $$""",
+
         // ---- Session information (see the class comment for the contract)
         // ------------------------------------
         """

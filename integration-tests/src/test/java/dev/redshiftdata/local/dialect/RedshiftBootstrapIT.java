@@ -384,6 +384,19 @@ class RedshiftBootstrapIT {
   }
 
   @Test
+  void geometryHexEwkbIsUpperCaseAndToHexIsLowerCase() throws SQLException {
+    // EWKB of POINT(1 2) with SRID 4326, little endian.
+    String ewkb = "0101000020E6100000000000000000F03F0000000000000040";
+    exec("CREATE TABLE geo_hex (g GEOMETRY, v VARBYTE)");
+    exec("INSERT INTO geo_hex VALUES (FROM_HEX('" + ewkb.toLowerCase() + "'), FROM_HEX('cafe'))");
+    assertEquals(ewkb, one("SELECT ST_AsHexEWKB(g) FROM geo_hex"));
+    assertEquals("character varying", one("SELECT pg_typeof(ST_AsHexEWKB(g))::text FROM geo_hex"));
+    assertEquals("cafe", one("SELECT TO_HEX(v) FROM geo_hex"));
+    assertEquals(ewkb.toLowerCase(), one("SELECT TO_HEX(g) FROM geo_hex"));
+    assertNull(one("SELECT ST_AsHexEWKB(NULL::geometry)"));
+  }
+
+  @Test
   void sessionFunctionsReadSettings() throws SQLException {
     assertEquals("0", one("SELECT pg_last_copy_count()"));
     assertEquals("0", one("SELECT pg_last_unload_count()"));
