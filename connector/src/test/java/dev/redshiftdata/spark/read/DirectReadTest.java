@@ -16,6 +16,7 @@ import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -206,5 +207,38 @@ class DirectReadTest {
     reader.close();
     assertEquals(List.of("1=a", "2=null", "3=ü"), seen);
     assertFalse(reader.next());
+  }
+
+  @Test
+  void aReaderClosedEarlyFetchesNoFurtherPageAndHoldsNoRow() {
+    List<ColumnMetadata> meta = List.of(column("id", "int4"));
+    int[] fetched = {0};
+    Iterator<GetStatementResultResponse> pages =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return fetched[0] < 3;
+          }
+
+          @Override
+          public GetStatementResultResponse next() {
+            fetched[0]++;
+            return GetStatementResultResponse.builder()
+                .columnMetadata(meta)
+                .records(
+                    List.of(Field.fromLongValue(fetched[0] * 10L)),
+                    List.of(Field.fromLongValue(fetched[0] * 10L + 1)))
+                .build();
+          }
+        };
+    DirectPartitionReader reader =
+        new DirectPartitionReader(pages, new StructType().add("id", "int"));
+    assertTrue(reader.next());
+    assertEquals(10, reader.get().getInt(0));
+    reader.close();
+    assertNull(reader.get());
+    assertFalse(reader.next());
+    assertFalse(reader.next());
+    assertEquals(1, fetched[0], "pages fetched after close");
   }
 }
