@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.redshiftdata.RedshiftDataClient;
 import software.amazon.awssdk.services.redshiftdata.model.BatchExecuteStatementRequest;
@@ -76,13 +77,14 @@ public final class DataApi {
   private final PollSchedule schedule;
   private final Waiter waiter;
   private final String defaultStatementName;
+  private final CallStats stats;
 
   public DataApi(
       RedshiftDataClient client,
       DataApiTarget target,
       Duration statementTimeout,
       PollSchedule schedule) {
-    this(client, target, statementTimeout, schedule, Waiter.SYSTEM, null);
+    this(client, target, statementTimeout, schedule, Waiter.SYSTEM, null, null);
   }
 
   DataApi(
@@ -91,7 +93,7 @@ public final class DataApi {
       Duration statementTimeout,
       PollSchedule schedule,
       Waiter waiter) {
-    this(client, target, statementTimeout, schedule, waiter, null);
+    this(client, target, statementTimeout, schedule, waiter, null, null);
   }
 
   private DataApi(
@@ -100,8 +102,10 @@ public final class DataApi {
       Duration statementTimeout,
       PollSchedule schedule,
       Waiter waiter,
-      String defaultStatementName) {
+      String defaultStatementName,
+      CallStats stats) {
     this.defaultStatementName = defaultStatementName;
+    this.stats = stats;
     this.client = Objects.requireNonNull(client, "client is null");
     this.target = Objects.requireNonNull(target, "target is null");
     this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout is null");
@@ -129,7 +133,24 @@ public final class DataApi {
               + StatementRequest.MAX_STATEMENT_NAME_LENGTH
               + ".");
     }
-    return new DataApi(client, target, statementTimeout, schedule, waiter, name);
+    return new DataApi(client, target, statementTimeout, schedule, waiter, name, stats);
+  }
+
+  /**
+   * The same wrapper, also counting into {@code stats} the statements it submits, the polls it
+   * makes, the throttled calls the SDK retried and the rows and bytes of finished statements.
+   */
+  public DataApi withStats(CallStats stats) {
+    Objects.requireNonNull(stats, "stats is null");
+    return new DataApi(
+        client, target, statementTimeout, schedule, waiter, defaultStatementName, stats);
+  }
+
+  /** Lets the SDK report this request's attempts to {@link #stats}, if counting. */
+  private void counted(AwsRequest.Builder request) {
+    if (stats != null) {
+      request.overrideConfiguration(o -> o.addMetricPublisher(stats.publisher()));
+    }
   }
 
   /**
@@ -168,6 +189,7 @@ public final class DataApi {
           .statementName()
           .or(() -> java.util.Optional.ofNullable(defaultStatementName))
           .ifPresent(b::statementName);
+      counted(b);
       id = call("run batch", null, sql, () -> client.batchExecuteStatement(b.build()).id());
     } else {
       ExecuteStatementRequest.Builder b =
@@ -192,7 +214,11 @@ public final class DataApi {
                 .map(e -> SqlParameter.builder().name(e.getKey()).value(e.getValue()).build())
                 .collect(Collectors.toList()));
       }
+      counted(b);
       id = call("run statement", null, sql, () -> client.executeStatement(b.build()).id());
+    }
+    if (stats != null) {
+      stats.submitted();
     }
     if (LOG.isDebugEnabled()) {
       LOG.debug(
@@ -241,10 +267,18 @@ public final class DataApi {
         throw e;
       }
       polls++;
+      if (stats != null) {
+        stats.polled();
+      }
       StatusString status = d.status();
       if (status == StatusString.FINISHED) {
         log(operation, id, "FINISHED", startNanos, polls);
-        return new FinishedStatement(d, polls, Duration.ofNanos(waiter.nanoTime() - startNanos));
+        FinishedStatement done =
+            new FinishedStatement(d, polls, Duration.ofNanos(waiter.nanoTime() - startNanos));
+        if (stats != null) {
+          stats.finished(done);
+        }
+        return done;
       }
       if (status == StatusString.FAILED) {
         log(operation, id, "FAILED", startNanos, polls);
@@ -296,7 +330,15 @@ public final class DataApi {
             "cancel statement",
             id,
             null,
-            () -> Boolean.TRUE.equals(client.cancelStatement(r -> r.id(id)).status()));
+            () ->
+                Boolean.TRUE.equals(
+                    client
+                        .cancelStatement(
+                            r -> {
+                              r.id(id);
+                              counted(r);
+                            })
+                        .status()));
     LOG.info("Data API CancelStatement {}: {}", id, cancelled ? "cancelled" : "not running");
     return cancelled;
   }
@@ -316,7 +358,16 @@ public final class DataApi {
   }
 
   private DescribeStatementResponse describeOrThrow(String id, String sql) {
-    return call("describe statement", id, sql, () -> client.describeStatement(r -> r.id(id)));
+    return call(
+        "describe statement",
+        id,
+        sql,
+        () ->
+            client.describeStatement(
+                r -> {
+                  r.id(id);
+                  counted(r);
+                }));
   }
 
   /**
@@ -330,7 +381,12 @@ public final class DataApi {
                 "read result",
                 id,
                 null,
-                () -> client.getStatementResult(r -> r.id(id).nextToken(token))),
+                () ->
+                    client.getStatementResult(
+                        r -> {
+                          r.id(id).nextToken(token);
+                          counted(r);
+                        })),
         GetStatementResultResponse::nextToken);
   }
 
@@ -345,7 +401,12 @@ public final class DataApi {
                 "read result",
                 id,
                 null,
-                () -> client.getStatementResultV2(r -> r.id(id).nextToken(token))),
+                () ->
+                    client.getStatementResultV2(
+                        r -> {
+                          r.id(id).nextToken(token);
+                          counted(r);
+                        })),
         GetStatementResultV2Response::nextToken);
   }
 

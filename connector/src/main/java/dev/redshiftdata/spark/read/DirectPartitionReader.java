@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.read;
 
+import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.types.RowDecoder;
 import dev.redshiftdata.spark.types.TypeMapping;
 import java.util.Collections;
@@ -7,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.types.StructType;
 import software.amazon.awssdk.services.redshiftdata.model.Field;
@@ -25,14 +27,22 @@ final class DirectPartitionReader implements PartitionReader<InternalRow> {
 
   private Iterator<GetStatementResultResponse> pages;
   private final StructType readSchema;
+  private final CallStats stats;
   private RowDecoder decoder;
   private Iterator<List<Field>> records = Collections.emptyIterator();
   private InternalRow current;
   private boolean closed;
+  private long rowsRead;
+  private long pagesRead;
 
-  DirectPartitionReader(Iterator<GetStatementResultResponse> pages, StructType readSchema) {
+  /**
+   * @param stats the counters of the Data API wrapper {@code pages} calls (throttled retries)
+   */
+  DirectPartitionReader(
+      Iterator<GetStatementResultResponse> pages, StructType readSchema, CallStats stats) {
     this.pages = pages;
     this.readSchema = readSchema;
+    this.stats = stats;
   }
 
   @Override
@@ -51,6 +61,7 @@ final class DirectPartitionReader implements PartitionReader<InternalRow> {
         task.killTaskIfInterrupted();
       }
       GetStatementResultResponse page = pages.next();
+      pagesRead++;
       if (decoder == null && page.hasColumnMetadata()) {
         decoder = RowDecoder.create(TypeMapping.types(page.columnMetadata()), readSchema);
       }
@@ -62,12 +73,18 @@ final class DirectPartitionReader implements PartitionReader<InternalRow> {
           "Cannot decode the Redshift result: its first page has no column metadata");
     }
     current = decoder.decode(record);
+    rowsRead++;
     return true;
   }
 
   @Override
   public InternalRow get() {
     return current;
+  }
+
+  @Override
+  public CustomTaskMetric[] currentMetricsValues() {
+    return ReadMetrics.task(rowsRead, pagesRead, stats);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.read;
 
+import dev.redshiftdata.spark.dataapi.CallStats;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
@@ -19,7 +20,8 @@ final class DirectReaderFactory implements PartitionReaderFactory {
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
     DirectInputPartition p = (DirectInputPartition) partition;
+    CallStats stats = new CallStats();
     return new DirectPartitionReader(
-        p.connection().dataApi().resultPages(p.statementId()), readSchema);
+        p.connection().dataApi().withStats(stats).resultPages(p.statementId()), readSchema, stats);
   }
 }

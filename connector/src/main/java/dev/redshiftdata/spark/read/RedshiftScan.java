@@ -2,6 +2,9 @@ package dev.redshiftdata.spark.read;
 
 import dev.redshiftdata.spark.config.Redaction;
 import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.dataapi.CallStats;
+import org.apache.spark.sql.connector.metric.CustomMetric;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.types.StructType;
@@ -13,6 +16,10 @@ final class RedshiftScan implements Scan {
   private final StructType readSchema;
   private final String sql;
   private final int pushedPredicates;
+
+  /** Every statement this scan runs on the driver counts here (see {@link ReadMetrics}). */
+  private final CallStats driverStats = new CallStats();
+
   private RedshiftDirectBatch batch;
 
   RedshiftScan(RedshiftOptions options, StructType readSchema, String sql, int pushedPredicates) {
@@ -46,8 +53,18 @@ final class RedshiftScan implements Scan {
   public synchronized Batch toBatch() {
     // One batch per scan: Spark may ask again (plan copies), but the statement must run once.
     if (batch == null) {
-      batch = new RedshiftDirectBatch(options, readSchema, sql);
+      batch = new RedshiftDirectBatch(options, readSchema, sql, driverStats);
     }
     return batch;
+  }
+
+  @Override
+  public CustomMetric[] supportedCustomMetrics() {
+    return ReadMetrics.supported();
+  }
+
+  @Override
+  public CustomTaskMetric[] reportDriverMetrics() {
+    return ReadMetrics.driver(driverStats);
   }
 }

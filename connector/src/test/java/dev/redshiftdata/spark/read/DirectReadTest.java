@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.sql.TableName;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -198,7 +199,9 @@ class DirectReadTest {
             .build());
     DirectPartitionReader reader =
         new DirectPartitionReader(
-            pages.iterator(), new StructType().add("name", "string").add("id", "int"));
+            pages.iterator(),
+            new StructType().add("name", "string").add("id", "int"),
+            new CallStats());
     List<String> seen = new ArrayList<>();
     while (reader.next()) {
       InternalRow r = reader.get();
@@ -207,6 +210,13 @@ class DirectReadTest {
     reader.close();
     assertEquals(List.of("1=a", "2=null", "3=ü"), seen);
     assertFalse(reader.next());
+    Map<String, Long> metrics = new HashMap<>();
+    for (var m : reader.currentMetricsValues()) {
+      metrics.put(m.name(), m.value());
+    }
+    assertEquals(
+        Map.of(ReadMetrics.ROWS_READ, 3L, ReadMetrics.PAGES_READ, 3L, "throttledRetries", 0L),
+        metrics);
   }
 
   @Test
@@ -232,7 +242,7 @@ class DirectReadTest {
           }
         };
     DirectPartitionReader reader =
-        new DirectPartitionReader(pages, new StructType().add("id", "int"));
+        new DirectPartitionReader(pages, new StructType().add("id", "int"), new CallStats());
     assertTrue(reader.next());
     assertEquals(10, reader.get().getInt(0));
     reader.close();
