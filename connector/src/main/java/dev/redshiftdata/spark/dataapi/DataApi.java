@@ -190,7 +190,7 @@ public final class DataApi {
           .or(() -> java.util.Optional.ofNullable(defaultStatementName))
           .ifPresent(b::statementName);
       counted(b);
-      id = call("run batch", null, sql, () -> client.batchExecuteStatement(b.build()).id());
+      id = submitCall("run batch", sql, () -> client.batchExecuteStatement(b.build()).id());
     } else {
       ExecuteStatementRequest.Builder b =
           ExecuteStatementRequest.builder()
@@ -215,7 +215,7 @@ public final class DataApi {
                 .collect(Collectors.toList()));
       }
       counted(b);
-      id = call("run statement", null, sql, () -> client.executeStatement(b.build()).id());
+      id = submitCall("run statement", sql, () -> client.executeStatement(b.build()).id());
     }
     if (stats != null) {
       stats.submitted();
@@ -228,6 +228,41 @@ public final class DataApi {
           Redaction.redactSql(sql));
     }
     return id;
+  }
+
+  /**
+   * Sends ExecuteStatement or BatchExecuteStatement. When the thread is interrupted during the
+   * call, the SDK gives up on it, though the service may have created the statement already:
+   * sending the same request again with the same ClientToken returns that statement's id (or
+   * creates it, if the first request never arrived), so it is cancelled rather than left running
+   * unobserved.
+   */
+  private String submitCall(String action, String sql, Supplier<String> send) {
+    try {
+      return call(action, null, sql, send);
+    } catch (RedshiftDataException e) {
+      if (e.kind() != Kind.INTERRUPTED) {
+        throw e;
+      }
+      // Clear the flag so that the SDK does not abort these calls too, then restore it.
+      Thread.interrupted();
+      String id = null;
+      try {
+        id = send.get();
+        if (stats != null) {
+          stats.submitted();
+        }
+        cancelQuietly(id);
+      } catch (RuntimeException again) {
+        LOG.warn(
+            "Data API: cannot find or cancel the statement whose submit was interrupted: {}",
+            again.getMessage());
+      } finally {
+        Thread.currentThread().interrupt();
+      }
+      LOG.info("Data API {} {} INTERRUPTED while submitting", action, id);
+      throw RedshiftDataException.of(Kind.INTERRUPTED, action, id, sql, null, e);
+    }
   }
 
   /** Waits for a submitted statement, starting the timeout now. */

@@ -248,4 +248,53 @@ class CancelReadIT {
         redshift.dataApi().requests().count("GetStatementResult", id) < 4,
         redshift.dataApi().requests().operation("GetStatementResult").toString());
   }
+
+  @Test
+  void interruptingTheActionWhileTheStatementIsSubmittedStillCancelsIt() throws Exception {
+    Dataset<Row> df = reader().option("dbtable", TABLE).load();
+    redshift.dataApi().requests().clear();
+    redshift.dataApi().faults().holdNextStatementFor(Duration.ofSeconds(60));
+    redshift.dataApi().faults().latency("ExecuteStatement", Duration.ofSeconds(2));
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread action =
+        new Thread(
+            () -> {
+              try {
+                df.collectAsList();
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+            },
+            "cancel-submit-action");
+    action.start();
+    await(
+        () ->
+            java.util.Arrays.stream(action.getStackTrace())
+                .anyMatch(
+                    f ->
+                        f.getMethodName().equals("executeStatement")
+                            && f.getClassName().contains("RedshiftData")),
+        "the action thread to send ExecuteStatement");
+    action.interrupt();
+    action.join(30_000);
+    assertFalse(action.isAlive());
+    assertNotNull(thrown.get(), "the action did not fail");
+    String message = messages(thrown.get());
+    assertTrue(message.contains("cancel"), message);
+
+    // However the SDK ended the interrupted call, the statement it created was found and
+    // cancelled, and only one was created.
+    List<RecordedRequest> cancels = redshift.dataApi().requests().operation("CancelStatement");
+    assertEquals(1, cancels.size(), redshift.dataApi().requests().all().toString());
+    String id = cancels.get(0).statementId();
+    assertTrue(message.contains(id), message);
+    assertEquals("ABORTED", dataApi().describe(id).statusAsString());
+    assertEquals(
+        1,
+        redshift.dataApi().requests().operation("ExecuteStatement").stream()
+            .map(RecordedRequest::statementId)
+            .distinct()
+            .count(),
+        redshift.dataApi().requests().all().toString());
+  }
 }
