@@ -41,7 +41,11 @@ import software.amazon.awssdk.services.redshiftdata.model.TableMember;
  * <p>Waiting polls DescribeStatement on a {@link PollSchedule} and never past the statement
  * timeout: then it cancels the statement and throws {@link Kind#TIMEOUT}. Interrupting the waiting
  * thread cancels the statement, keeps the thread's interrupt flag and throws {@link
- * Kind#INTERRUPTED}.
+ * Kind#INTERRUPTED}; so does an interrupt during the submit call (the statement is found again by
+ * its ClientToken).
+ *
+ * <p>A wrapper made by {@link #withStats(CallStats)} counts its statements, polls, throttled
+ * retries and result sizes, for Spark UI metrics.
  *
  * <p>Logs one INFO line per statement (id, operation, outcome, duration) and its redacted SQL at
  * DEBUG.
