@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.redshiftdata.RedshiftDataClient;
 import software.amazon.awssdk.services.redshiftdata.model.BatchExecuteStatementRequest;
@@ -40,7 +41,11 @@ import software.amazon.awssdk.services.redshiftdata.model.TableMember;
  * <p>Waiting polls DescribeStatement on a {@link PollSchedule} and never past the statement
  * timeout: then it cancels the statement and throws {@link Kind#TIMEOUT}. Interrupting the waiting
  * thread cancels the statement, keeps the thread's interrupt flag and throws {@link
- * Kind#INTERRUPTED}.
+ * Kind#INTERRUPTED}; so does an interrupt during the submit call (the statement is found again by
+ * its ClientToken).
+ *
+ * <p>A wrapper made by {@link #withStats(CallStats)} counts its statements, polls, throttled
+ * retries and result sizes, for Spark UI metrics.
  *
  * <p>Logs one INFO line per statement (id, operation, outcome, duration) and its redacted SQL at
  * DEBUG.
@@ -76,13 +81,14 @@ public final class DataApi {
   private final PollSchedule schedule;
   private final Waiter waiter;
   private final String defaultStatementName;
+  private final CallStats stats;
 
   public DataApi(
       RedshiftDataClient client,
       DataApiTarget target,
       Duration statementTimeout,
       PollSchedule schedule) {
-    this(client, target, statementTimeout, schedule, Waiter.SYSTEM, null);
+    this(client, target, statementTimeout, schedule, Waiter.SYSTEM, null, null);
   }
 
   DataApi(
@@ -91,7 +97,7 @@ public final class DataApi {
       Duration statementTimeout,
       PollSchedule schedule,
       Waiter waiter) {
-    this(client, target, statementTimeout, schedule, waiter, null);
+    this(client, target, statementTimeout, schedule, waiter, null, null);
   }
 
   private DataApi(
@@ -100,8 +106,10 @@ public final class DataApi {
       Duration statementTimeout,
       PollSchedule schedule,
       Waiter waiter,
-      String defaultStatementName) {
+      String defaultStatementName,
+      CallStats stats) {
     this.defaultStatementName = defaultStatementName;
+    this.stats = stats;
     this.client = Objects.requireNonNull(client, "client is null");
     this.target = Objects.requireNonNull(target, "target is null");
     this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout is null");
@@ -129,7 +137,24 @@ public final class DataApi {
               + StatementRequest.MAX_STATEMENT_NAME_LENGTH
               + ".");
     }
-    return new DataApi(client, target, statementTimeout, schedule, waiter, name);
+    return new DataApi(client, target, statementTimeout, schedule, waiter, name, stats);
+  }
+
+  /**
+   * The same wrapper, also counting into {@code stats} the statements it submits, the polls it
+   * makes, the throttled calls the SDK retried and the rows and bytes of finished statements.
+   */
+  public DataApi withStats(CallStats stats) {
+    Objects.requireNonNull(stats, "stats is null");
+    return new DataApi(
+        client, target, statementTimeout, schedule, waiter, defaultStatementName, stats);
+  }
+
+  /** Lets the SDK report this request's attempts to {@link #stats}, if counting. */
+  private void counted(AwsRequest.Builder request) {
+    if (stats != null) {
+      request.overrideConfiguration(o -> o.addMetricPublisher(stats.publisher()));
+    }
   }
 
   /**
@@ -168,7 +193,8 @@ public final class DataApi {
           .statementName()
           .or(() -> java.util.Optional.ofNullable(defaultStatementName))
           .ifPresent(b::statementName);
-      id = call("run batch", null, sql, () -> client.batchExecuteStatement(b.build()).id());
+      counted(b);
+      id = submitCall("run batch", sql, () -> client.batchExecuteStatement(b.build()).id());
     } else {
       ExecuteStatementRequest.Builder b =
           ExecuteStatementRequest.builder()
@@ -192,7 +218,11 @@ public final class DataApi {
                 .map(e -> SqlParameter.builder().name(e.getKey()).value(e.getValue()).build())
                 .collect(Collectors.toList()));
       }
-      id = call("run statement", null, sql, () -> client.executeStatement(b.build()).id());
+      counted(b);
+      id = submitCall("run statement", sql, () -> client.executeStatement(b.build()).id());
+    }
+    if (stats != null) {
+      stats.submitted();
     }
     if (LOG.isDebugEnabled()) {
       LOG.debug(
@@ -202,6 +232,41 @@ public final class DataApi {
           Redaction.redactSql(sql));
     }
     return id;
+  }
+
+  /**
+   * Sends ExecuteStatement or BatchExecuteStatement. When the thread is interrupted during the
+   * call, the SDK gives up on it, though the service may have created the statement already:
+   * sending the same request again with the same ClientToken returns that statement's id (or
+   * creates it, if the first request never arrived), so it is cancelled rather than left running
+   * unobserved.
+   */
+  private String submitCall(String action, String sql, Supplier<String> send) {
+    try {
+      return call(action, null, sql, send);
+    } catch (RedshiftDataException e) {
+      if (e.kind() != Kind.INTERRUPTED) {
+        throw e;
+      }
+      // Clear the flag so that the SDK does not abort these calls too, then restore it.
+      Thread.interrupted();
+      String id = null;
+      try {
+        id = send.get();
+        if (stats != null) {
+          stats.submitted();
+        }
+        cancelQuietly(id);
+      } catch (RuntimeException again) {
+        LOG.warn(
+            "Data API: cannot find or cancel the statement whose submit was interrupted: {}",
+            again.getMessage());
+      } finally {
+        Thread.currentThread().interrupt();
+      }
+      LOG.info("Data API {} {} INTERRUPTED while submitting", action, id);
+      throw RedshiftDataException.of(Kind.INTERRUPTED, action, id, sql, null, e);
+    }
   }
 
   /** Waits for a submitted statement, starting the timeout now. */
@@ -241,10 +306,18 @@ public final class DataApi {
         throw e;
       }
       polls++;
+      if (stats != null) {
+        stats.polled();
+      }
       StatusString status = d.status();
       if (status == StatusString.FINISHED) {
         log(operation, id, "FINISHED", startNanos, polls);
-        return new FinishedStatement(d, polls, Duration.ofNanos(waiter.nanoTime() - startNanos));
+        FinishedStatement done =
+            new FinishedStatement(d, polls, Duration.ofNanos(waiter.nanoTime() - startNanos));
+        if (stats != null) {
+          stats.finished(done);
+        }
+        return done;
       }
       if (status == StatusString.FAILED) {
         log(operation, id, "FAILED", startNanos, polls);
@@ -296,7 +369,15 @@ public final class DataApi {
             "cancel statement",
             id,
             null,
-            () -> Boolean.TRUE.equals(client.cancelStatement(r -> r.id(id)).status()));
+            () ->
+                Boolean.TRUE.equals(
+                    client
+                        .cancelStatement(
+                            r -> {
+                              r.id(id);
+                              counted(r);
+                            })
+                        .status()));
     LOG.info("Data API CancelStatement {}: {}", id, cancelled ? "cancelled" : "not running");
     return cancelled;
   }
@@ -316,7 +397,16 @@ public final class DataApi {
   }
 
   private DescribeStatementResponse describeOrThrow(String id, String sql) {
-    return call("describe statement", id, sql, () -> client.describeStatement(r -> r.id(id)));
+    return call(
+        "describe statement",
+        id,
+        sql,
+        () ->
+            client.describeStatement(
+                r -> {
+                  r.id(id);
+                  counted(r);
+                }));
   }
 
   /**
@@ -330,7 +420,12 @@ public final class DataApi {
                 "read result",
                 id,
                 null,
-                () -> client.getStatementResult(r -> r.id(id).nextToken(token))),
+                () ->
+                    client.getStatementResult(
+                        r -> {
+                          r.id(id).nextToken(token);
+                          counted(r);
+                        })),
         GetStatementResultResponse::nextToken);
   }
 
@@ -345,7 +440,12 @@ public final class DataApi {
                 "read result",
                 id,
                 null,
-                () -> client.getStatementResultV2(r -> r.id(id).nextToken(token))),
+                () ->
+                    client.getStatementResultV2(
+                        r -> {
+                          r.id(id).nextToken(token);
+                          counted(r);
+                        })),
         GetStatementResultV2Response::nextToken);
   }
 

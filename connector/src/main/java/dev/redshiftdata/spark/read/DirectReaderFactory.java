@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.read;
 
+import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.InputPartition;
@@ -20,11 +21,14 @@ final class DirectReaderFactory implements PartitionReaderFactory {
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
     DirectInputPartition p = (DirectInputPartition) partition;
+    CallStats stats = new CallStats();
     if (p.format() == StatementRequest.Format.CSV) {
       return new DirectCsvPartitionReader(
-          p.connection().dataApi().csvResultPages(p.statementId()), readSchema);
+          p.connection().dataApi().withStats(stats).csvResultPages(p.statementId()),
+          readSchema,
+          stats);
     }
     return new DirectPartitionReader(
-        p.connection().dataApi().resultPages(p.statementId()), readSchema);
+        p.connection().dataApi().withStats(stats).resultPages(p.statementId()), readSchema, stats);
   }
 }

@@ -1,6 +1,7 @@
 package dev.redshiftdata.spark.read;
 
 import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.dataapi.FinishedStatement;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
@@ -25,18 +26,25 @@ final class RedshiftDirectBatch implements Batch {
   private final RedshiftOptions options;
   private final StructType readSchema;
   private final String sql;
+  private final CallStats stats;
   private final RedshiftUnloadBatch fallback;
   private InputPartition[] partitions;
   private boolean fellBack;
 
   /**
+   * @param stats counts the statement run on the driver (the scan reports it as driver metrics)
    * @param fallback the unload batch to use when the result is too large, or null to fail then
    */
   RedshiftDirectBatch(
-      RedshiftOptions options, StructType readSchema, String sql, RedshiftUnloadBatch fallback) {
+      RedshiftOptions options,
+      StructType readSchema,
+      String sql,
+      CallStats stats,
+      RedshiftUnloadBatch fallback) {
     this.options = options;
     this.readSchema = readSchema;
     this.sql = sql;
+    this.stats = stats;
     this.fallback = fallback;
   }
 
@@ -46,7 +54,10 @@ final class RedshiftDirectBatch implements Batch {
       try {
         StatementRequest.Format format = format(options.resultFormat());
         FinishedStatement done =
-            options.dataApi().execute(StatementRequest.sql(sql).withFormat(format));
+            options
+                .dataApi()
+                .withStats(stats)
+                .execute(StatementRequest.sql(sql).withFormat(format));
         partitions =
             new InputPartition[] {
               new DirectInputPartition(done.id(), format, ExecutorConnection.of(options))

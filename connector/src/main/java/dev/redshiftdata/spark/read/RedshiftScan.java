@@ -2,7 +2,10 @@ package dev.redshiftdata.spark.read;
 
 import dev.redshiftdata.spark.config.Redaction;
 import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.sql.SelectBuilder;
+import org.apache.spark.sql.connector.metric.CustomMetric;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.execution.WholeStageCodegenExec;
@@ -23,6 +26,10 @@ final class RedshiftScan implements Scan {
   private final PushedOperators pushed;
   private final UnloadColumns unloadColumns;
   private final ReadPathChooser.Choice choice;
+
+  /** Every statement this scan runs on the driver counts here (see {@link ReadMetrics}). */
+  private final CallStats driverStats = new CallStats();
+
   private Batch batch;
 
   /**
@@ -115,12 +122,23 @@ final class RedshiftScan implements Scan {
                     options,
                     readSchema,
                     sql,
+                    driverStats,
                     choice.fallBackToUnload()
-                        ? new RedshiftUnloadBatch(options, sql, unloadColumns, this)
+                        ? new RedshiftUnloadBatch(options, sql, unloadColumns, this, driverStats)
                         : null);
-            case UNLOAD -> new RedshiftUnloadBatch(options, sql, unloadColumns, this);
+            case UNLOAD -> new RedshiftUnloadBatch(options, sql, unloadColumns, this, driverStats);
           };
     }
     return batch;
+  }
+
+  @Override
+  public CustomMetric[] supportedCustomMetrics() {
+    return ReadMetrics.supported();
+  }
+
+  @Override
+  public CustomTaskMetric[] reportDriverMetrics() {
+    return ReadMetrics.driver(driverStats);
   }
 }

@@ -1,6 +1,7 @@
 package dev.redshiftdata.spark.read;
 
 import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
 import dev.redshiftdata.spark.sql.StagingUrls;
 import dev.redshiftdata.spark.sql.UnloadStatement;
@@ -53,6 +54,7 @@ final class RedshiftUnloadBatch implements Batch {
   private final String innerSelect;
   private final UnloadColumns columns;
   private final Object owner;
+  private final CallStats stats;
   private InputPartition[] partitions;
   private String prefix;
   private String statementId;
@@ -60,13 +62,19 @@ final class RedshiftUnloadBatch implements Batch {
   /**
    * @param owner the object whose lifetime bounds the staging files' (the Scan: every copy of the
    *     scan node Spark plans shares it, and a Dataset re-running its plan keeps it reachable)
+   * @param stats counts the UNLOAD (the scan reports it as driver metrics)
    */
   RedshiftUnloadBatch(
-      RedshiftOptions options, String innerSelect, UnloadColumns columns, Object owner) {
+      RedshiftOptions options,
+      String innerSelect,
+      UnloadColumns columns,
+      Object owner,
+      CallStats stats) {
     this.options = options;
     this.innerSelect = innerSelect;
     this.columns = columns;
     this.owner = owner;
+    this.stats = stats;
   }
 
   /** The UNLOAD statement for {@code target}, an {@code s3://} prefix. */
@@ -111,7 +119,7 @@ final class RedshiftUnloadBatch implements Batch {
       prefix = newPrefix;
       // Tracked before the UNLOAD runs, so a failed UNLOAD's partial files are deleted too.
       staging.track(spark, owner, newPrefix, conf, options.keepStaging());
-      statementId = options.dataApi().execute(StatementRequest.sql(sql)).id();
+      statementId = options.dataApi().withStats(stats).execute(StatementRequest.sql(sql)).id();
       UnloadManifest manifest = readManifest(newPrefix, conf);
       manifest.checkTotals(newPrefix + "manifest");
       partitions = partitions(manifest, StagingUrls.scheme(newPrefix), spark);

@@ -359,4 +359,22 @@ class DataApiTest {
     assertEquals("public", first.schema());
     assertEquals(List.of("public", "s1", "s2"), api.listSchemas(null));
   }
+
+  @Test
+  void anInterruptedSubmitFindsTheStatementByItsTokenAndCancelsIt() {
+    client.abortExecutes = 1;
+    client.thenStatus("STARTED");
+    RedshiftDataException e =
+        assertThrows(
+            RedshiftDataException.class,
+            () -> api(Duration.ofMinutes(1)).execute(StatementRequest.sql("select 1")));
+    assertEquals(Kind.INTERRUPTED, e.kind());
+    assertTrue(Thread.currentThread().isInterrupted(), "the interrupt flag is kept");
+    assertEquals(ID, e.statementId().orElseThrow());
+    assertTrue(e.getMessage().contains("cancel"), e.getMessage());
+    assertEquals(2, client.executes.size());
+    assertEquals(client.executes.get(0).clientToken(), client.executes.get(1).clientToken());
+    assertEquals(List.of(ID), client.cancels);
+    assertEquals(0, client.describeCalls, "no waiting after an interrupt");
+  }
 }

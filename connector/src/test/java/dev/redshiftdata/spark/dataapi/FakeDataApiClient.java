@@ -34,6 +34,10 @@ final class FakeDataApiClient implements RedshiftDataClient {
   final List<Object> otherRequests = new ArrayList<>();
   final Deque<Supplier<DescribeStatementResponse>> describes = new ArrayDeque<>();
   int describeCalls;
+
+  /** How many next ExecuteStatement calls fail as the SDK does when the thread is interrupted. */
+  int abortExecutes;
+
   Runnable onDescribe = () -> {};
 
   FakeDataApiClient thenStatus(String status) {
@@ -49,6 +53,10 @@ final class FakeDataApiClient implements RedshiftDataClient {
   @Override
   public ExecuteStatementResponse executeStatement(ExecuteStatementRequest request) {
     executes.add(request);
+    if (abortExecutes > 0) {
+      abortExecutes--;
+      throw software.amazon.awssdk.core.exception.AbortedException.create("Thread was interrupted");
+    }
     return ExecuteStatementResponse.builder().id(ID).build();
   }
 

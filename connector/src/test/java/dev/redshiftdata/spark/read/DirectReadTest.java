@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.sql.TableName;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +17,7 @@ import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -208,7 +210,9 @@ class DirectReadTest {
             .build());
     DirectPartitionReader reader =
         new DirectPartitionReader(
-            pages.iterator(), new StructType().add("name", "string").add("id", "int"));
+            pages.iterator(),
+            new StructType().add("name", "string").add("id", "int"),
+            new CallStats());
     List<String> seen = new ArrayList<>();
     while (reader.next()) {
       InternalRow r = reader.get();
@@ -217,5 +221,45 @@ class DirectReadTest {
     reader.close();
     assertEquals(List.of("1=a", "2=null", "3=ü"), seen);
     assertFalse(reader.next());
+    Map<String, Long> metrics = new HashMap<>();
+    for (var m : reader.currentMetricsValues()) {
+      metrics.put(m.name(), m.value());
+    }
+    assertEquals(
+        Map.of(ReadMetrics.ROWS_READ, 3L, ReadMetrics.PAGES_READ, 3L, "throttledRetries", 0L),
+        metrics);
+  }
+
+  @Test
+  void aReaderClosedEarlyFetchesNoFurtherPageAndHoldsNoRow() {
+    List<ColumnMetadata> meta = List.of(column("id", "int4"));
+    int[] fetched = {0};
+    Iterator<GetStatementResultResponse> pages =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return fetched[0] < 3;
+          }
+
+          @Override
+          public GetStatementResultResponse next() {
+            fetched[0]++;
+            return GetStatementResultResponse.builder()
+                .columnMetadata(meta)
+                .records(
+                    List.of(Field.fromLongValue(fetched[0] * 10L)),
+                    List.of(Field.fromLongValue(fetched[0] * 10L + 1)))
+                .build();
+          }
+        };
+    DirectPartitionReader reader =
+        new DirectPartitionReader(pages, new StructType().add("id", "int"), new CallStats());
+    assertTrue(reader.next());
+    assertEquals(10, reader.get().getInt(0));
+    reader.close();
+    assertNull(reader.get());
+    assertFalse(reader.next());
+    assertFalse(reader.next());
+    assertEquals(1, fetched[0], "pages fetched after close");
   }
 }

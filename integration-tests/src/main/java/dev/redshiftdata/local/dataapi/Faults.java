@@ -23,6 +23,7 @@ public final class Faults {
   private record Throttle(int every, AtomicInteger calls) {}
 
   private final Map<String, Throttle> throttles = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> nextThrottles = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> internalErrors = new ConcurrentHashMap<>();
   private final Map<String, Duration> latencies = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> drops = new ConcurrentHashMap<>();
@@ -42,6 +43,15 @@ public final class Faults {
    */
   public Faults throttleEvery(String operation, int n) {
     throttles.put(operation, new Throttle(n, new AtomicInteger()));
+    return this;
+  }
+
+  /**
+   * The next {@code times} calls of {@code operation} are answered with ThrottlingException; later
+   * ones are served (so a test can count exactly the retries it caused).
+   */
+  public Faults throttleNext(String operation, int times) {
+    nextThrottles.put(operation, new AtomicInteger(times));
     return this;
   }
 
@@ -100,6 +110,7 @@ public final class Faults {
 
   public void reset() {
     throttles.clear();
+    nextThrottles.clear();
     internalErrors.clear();
     latencies.clear();
     drops.clear();
@@ -116,7 +127,8 @@ public final class Faults {
       Thread.sleep(latency.toMillis());
     }
     Throttle t = lookup(throttles, operation);
-    if (t != null && t.calls().incrementAndGet() % t.every() == 0) {
+    if (t != null && t.calls().incrementAndGet() % t.every() == 0
+        || takeOne(nextThrottles, operation)) {
       return new ApiException("ThrottlingException", 400, "Rate exceeded");
     }
     if (takeOne(internalErrors, operation)) {
