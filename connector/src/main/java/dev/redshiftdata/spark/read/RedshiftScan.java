@@ -4,6 +4,7 @@ import dev.redshiftdata.spark.config.Redaction;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.sql.SelectBuilder;
+import java.util.List;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.Batch;
@@ -77,8 +78,13 @@ final class RedshiftScan implements Scan {
     return readSchema;
   }
 
+  /** Path and why, target, what was pushed, the SQL and, once run, the statement ids. */
   @Override
   public String description() {
+    List<String> ids;
+    synchronized (this) {
+      ids = batch instanceof RanStatements r ? r.statementIds() : List.of();
+    }
     return "RedshiftScan[path="
         + choice.path().name().toLowerCase(java.util.Locale.ROOT)
         + " ("
@@ -89,6 +95,7 @@ final class RedshiftScan implements Scan {
         + pushed.describe()
         + ", sql="
         + Redaction.redactSql(sql)
+        + (ids.isEmpty() ? "" : ", statements=" + ids)
         + "]";
   }
 

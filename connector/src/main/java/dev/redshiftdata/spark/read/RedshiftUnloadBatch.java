@@ -46,7 +46,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * prefix and plans partitions from the manifest; executors read the files with Spark's Parquet
  * reader. One UNLOAD per batch, however often Spark asks for the partitions.
  */
-final class RedshiftUnloadBatch implements Batch {
+final class RedshiftUnloadBatch implements Batch, RanStatements {
 
   private static final Logger LOG = LoggerFactory.getLogger(RedshiftUnloadBatch.class);
 
@@ -101,8 +101,9 @@ final class RedshiftUnloadBatch implements Batch {
     return prefix;
   }
 
-  synchronized String statementId() {
-    return statementId;
+  @Override
+  public synchronized List<String> statementIds() {
+    return statementId == null ? List.of() : List.of(statementId);
   }
 
   @Override

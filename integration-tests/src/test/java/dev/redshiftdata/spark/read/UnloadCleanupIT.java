@@ -163,4 +163,57 @@ class UnloadCleanupIT {
     assertTrue(objectsUnder(prefix) >= 3, "kept files: " + objectsUnder(prefix));
     prefix.getFileSystem(spark.sessionState().newHadoopConf()).delete(prefix, true);
   }
+
+  @Test
+  void interruptingAnUnloadReadCancelsTheUnloadAndLeavesNothing() throws Exception {
+    Dataset<Row> df = reader().load();
+    redshift.dataApi().requests().clear();
+    redshift.dataApi().faults().holdNextStatementFor(java.time.Duration.ofSeconds(60));
+    java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread action =
+        new Thread(
+            () -> {
+              try {
+                df.collectAsList();
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+            },
+            "cancel-unload-action");
+    action.start();
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (redshift.dataApi().requests().count("DescribeStatement") < 1
+        && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    String id =
+        redshift.dataApi().requests().operation("ExecuteStatement").stream()
+            .filter(r -> r.sql() != null && r.sql().startsWith("UNLOAD") && r.ok())
+            .findFirst()
+            .orElseThrow()
+            .statementId();
+    action.interrupt();
+    action.join(30_000);
+    assertTrue(thrown.get() != null, "the action did not fail");
+    String m = thrown.get().toString();
+    for (Throwable c = thrown.get(); c != null; c = c.getCause() == c ? null : c.getCause()) {
+      m += " | " + c.getMessage();
+    }
+    assertTrue(m.contains("RSD-007") && m.contains(id), m);
+    assertTrue(
+        redshift.dataApi().requests().operation("CancelStatement").stream()
+            .anyMatch(r -> id.equals(r.statementId())),
+        "CancelStatement for the UNLOAD");
+    String status = "";
+    while (System.nanoTime() < deadline) {
+      status = RedshiftOptions.parse(options(), Map.of()).dataApi().describe(id).statusAsString();
+      if (status.equals("ABORTED")) {
+        break;
+      }
+      Thread.sleep(20);
+    }
+    assertEquals("ABORTED", status);
+    awaitEmpty(lastPrefix(), false);
+  }
 }

@@ -290,6 +290,15 @@ class UnloadReadIT {
     }
     BatchScanExec scan = scanOf(df);
     assertTrue(scan.supportsColumnar(), "the unload path reads columnar batches");
+    String unloadId =
+        redshift.dataApi().requests().operation("ExecuteStatement").stream()
+            .filter(r -> r.sql() != null && r.sql().startsWith("UNLOAD") && r.ok())
+            .findFirst()
+            .orElseThrow()
+            .statementId();
+    assertTrue(
+        scan.scan().description().contains("statements=[" + unloadId + "]"),
+        scan.scan().description());
     assertTrue(
         scan.inputRDD().getNumPartitions() > 2,
         "partitions: " + scan.inputRDD().getNumPartitions());
