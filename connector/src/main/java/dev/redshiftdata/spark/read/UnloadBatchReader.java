@@ -1,9 +1,11 @@
 package dev.redshiftdata.spark.read;
 
+import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.types.SparkTypes;
 import dev.redshiftdata.spark.types.TextDecoder;
 import java.io.IOException;
 import java.util.List;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.execution.vectorized.OnHeapColumnVector;
 import org.apache.spark.sql.execution.vectorized.WritableColumnVector;
@@ -21,6 +23,10 @@ final class UnloadBatchReader implements PartitionReader<ColumnarBatch> {
 
   private static final int INITIAL_CAPACITY = 4096;
 
+  /** Reading unloaded files makes no Data API call. */
+  private static final CallStats NO_CALLS = new CallStats();
+
+  private long rowsRead;
   private final PartitionReader<ColumnarBatch> parquet;
   private final List<UnloadColumns.Column> columns;
   private final TextDecoder[] decoders;
@@ -45,9 +51,16 @@ final class UnloadBatchReader implements PartitionReader<ColumnarBatch> {
     return parquet.next();
   }
 
+  /** Rows this reader returned so far (the Spark UI's {@code rowsRead}). */
+  @Override
+  public CustomTaskMetric[] currentMetricsValues() {
+    return ReadMetrics.task(rowsRead, 0, NO_CALLS);
+  }
+
   @Override
   public ColumnarBatch get() {
     ColumnarBatch batch = parquet.get();
+    rowsRead += batch.numRows();
     if (columns.isEmpty()) {
       return batch;
     }

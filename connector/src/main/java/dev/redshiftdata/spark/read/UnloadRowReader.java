@@ -1,10 +1,12 @@
 package dev.redshiftdata.spark.read;
 
+import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.types.TextDecoder;
 import java.io.IOException;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
 
 /**
@@ -14,6 +16,10 @@ import org.apache.spark.sql.connector.read.PartitionReader;
  */
 final class UnloadRowReader implements PartitionReader<InternalRow> {
 
+  /** Reading unloaded files makes no Data API call. */
+  private static final CallStats NO_CALLS = new CallStats();
+
+  private long rowsRead;
   private final PartitionReader<InternalRow> parquet;
   private final List<UnloadColumns.Column> columns;
   private final TextDecoder[] decoders;
@@ -36,9 +42,16 @@ final class UnloadRowReader implements PartitionReader<InternalRow> {
     return parquet.next();
   }
 
+  /** Rows this reader returned so far (the Spark UI's {@code rowsRead}). */
+  @Override
+  public CustomTaskMetric[] currentMetricsValues() {
+    return ReadMetrics.task(rowsRead, 0, NO_CALLS);
+  }
+
   @Override
   public InternalRow get() {
     InternalRow in = parquet.get();
+    rowsRead++;
     if (!decoding) {
       return in;
     }

@@ -299,6 +299,8 @@ class UnloadReadIT {
     assertTrue(
         scan.scan().description().contains("statements=[" + unloadId + "]"),
         scan.scan().description());
+    assertEquals(BIG_ROWS, scan.metrics().apply("rowsRead").value(), "rowsRead metric");
+    assertEquals(1, scan.metrics().apply("redshiftStatements").value(), "statements metric");
     assertTrue(
         scan.inputRDD().getNumPartitions() > 2,
         "partitions: " + scan.inputRDD().getNumPartitions());
@@ -314,6 +316,25 @@ class UnloadReadIT {
     assertTrue(unloads().isEmpty(), unloads().toString());
     assertFalse(plan.contains(redshift.config().secretAccessKey()), plan);
     assertEquals(9, df.count());
+  }
+
+  @Test
+  void encryptionAndRegionOptionsReachTheUnload() {
+    List<Row> rows =
+        reader("unload")
+            .option("query", "select id, label from " + BIG + " where id <= 100")
+            .option("unloadKmsKeyId", "arn:aws:kms:us-east-1:123456789012:key/abc")
+            .option("tempdirRegion", "us-east-1")
+            .option("unloadMaxFileSize", "5MB")
+            .load()
+            .collectAsList();
+    assertEquals(100, rows.size());
+    String unload = unloads().get(0);
+    assertTrue(
+        unload.contains(
+            " MAXFILESIZE 5 MB ENCRYPTED KMS_KEY_ID 'arn:aws:kms:us-east-1:123456789012:key/abc'"
+                + " REGION 'us-east-1'"),
+        unload);
   }
 
   @Test
