@@ -67,9 +67,19 @@ public final class ReadBenchmark {
       Map<String, String> options = new HashMap<>(redshift.connectionInfo().sparkOptions());
       options.put("database", "dev");
 
-      scanEfficiency(spark, redshift, options, runs, rows);
-      directDecoding(spark, options, runs, directRows);
-      endToEnd(spark, redshift, options, runs, rows, directRows);
+      String workloads = System.getProperty("bench.workloads", "scan,direct,small,e2e");
+      if (workloads.contains("scan")) {
+        scanEfficiency(spark, redshift, options, runs, rows);
+      }
+      if (workloads.contains("direct")) {
+        directDecoding(spark, options, runs, directRows);
+      }
+      if (workloads.contains("small")) {
+        smallQuery(spark, redshift, options, Math.max(runs, 20));
+      }
+      if (workloads.contains("e2e")) {
+        endToEnd(spark, redshift, options, runs, rows, directRows);
+      }
       spark.stop();
     }
   }
@@ -224,6 +234,69 @@ public final class ReadBenchmark {
     for (Measurement.Result[] p : pairs) {
       printPair(p);
     }
+  }
+
+  /**
+   * A 10-row query end to end: its latency, and how many DescribeStatement polls came after the
+   * statement finished (the local Redshift's request log against the statement's UpdatedAt).
+   */
+  private static void smallQuery(
+      SparkSession spark, LocalRedshift redshift, Map<String, String> options, int runs)
+      throws Exception {
+    dev.redshiftdata.spark.dataapi.DataApi api =
+        dev.redshiftdata.spark.config.RedshiftOptions.parse(options, Map.of()).dataApi();
+    List<Double> seconds = new ArrayList<>();
+    List<Long> pollsAfter = new ArrayList<>();
+    List<Long> polls = new ArrayList<>();
+    for (int i = 0; i <= runs; i++) {
+      redshift.dataApi().requests().clear();
+      long t0 = System.nanoTime();
+      List<Row> rows =
+          spark
+              .read()
+              .format("redshift-data")
+              .options(options)
+              .option("readMode", "direct")
+              .option("query", "select id, name from bench_direct where id <= 10")
+              .load()
+              .collectAsList();
+      double s = (System.nanoTime() - t0) / 1e9;
+      if (rows.size() != 10) {
+        throw new IllegalStateException("expected 10 rows, got " + rows.size());
+      }
+      String id =
+          redshift.dataApi().requests().operation("ExecuteStatement").stream()
+              .filter(r -> r.sql() != null && r.sql().startsWith("SELECT \"id\""))
+              .findFirst()
+              .orElseThrow()
+              .statementId();
+      java.time.Instant finished = api.describe(id).updatedAt();
+      List<dev.redshiftdata.local.dataapi.RecordedRequest> describes =
+          redshift.dataApi().requests().operation("DescribeStatement").stream()
+              .filter(r -> id.equals(r.statementId()))
+              .toList();
+      if (i == 0) {
+        continue; // warm-up
+      }
+      seconds.add(s);
+      polls.add((long) describes.size());
+      pollsAfter.add(describes.stream().filter(r -> r.at().isAfter(finished)).count());
+    }
+    Measurement.Result latency = new Measurement.Result("10-row query, direct path", seconds, 0);
+    java.util.Collections.sort(pollsAfter);
+    java.util.Collections.sort(polls);
+    System.out.printf(
+        Locale.ROOT,
+        "%n10-row query (%d runs)%n  latency median %.3f s  IQR %.3f s%n"
+            + "  DescribeStatement polls per statement: median %d, max %d;"
+            + " after the statement finished: median %d, max %d%n",
+        runs,
+        latency.median(),
+        latency.iqr(),
+        polls.get(polls.size() / 2),
+        polls.get(polls.size() - 1),
+        pollsAfter.get(pollsAfter.size() / 2),
+        pollsAfter.get(pollsAfter.size() - 1));
   }
 
   /** Direct path end to end, JSON pages against CSV pages, as cells per second. */
