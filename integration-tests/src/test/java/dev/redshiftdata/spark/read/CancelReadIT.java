@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.read;
 
+import static dev.redshiftdata.spark.read.ReadTestSupport.messages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,7 +15,6 @@ import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,10 +46,8 @@ class CancelReadIT {
 
   @BeforeAll
   static void createTable() {
-    redshift = LocalRedshiftExtension.shared();
+    redshift = ReadTestSupport.redshift();
     LocalRedshiftConfig config = redshift.config();
-    System.setProperty("aws.accessKeyId", config.accessKeyId());
-    System.setProperty("aws.secretAccessKey", config.secretAccessKey());
     dataApi()
         .execute(
             StatementRequest.sql(
@@ -71,23 +69,12 @@ class CancelReadIT {
     spark.sparkContext().clearJobGroup();
   }
 
-  private static Map<String, String> options() {
-    LocalRedshiftConfig config = redshift.config();
-    Map<String, String> o = new HashMap<>();
-    o.put("database", "dev");
-    o.put("clusterIdentifier", config.defaultCluster().id());
-    o.put("secretArn", redshift.connectionInfo().secretArn());
-    o.put("region", config.region());
-    o.put("endpoint", redshift.dataApiEndpoint().toString());
-    return o;
-  }
-
   private static DataApi dataApi() {
-    return RedshiftOptions.parse(options(), Map.of()).dataApi();
+    return RedshiftOptions.parse(ReadTestSupport.directOptions(), Map.of()).dataApi();
   }
 
   private DataFrameReader reader() {
-    return spark.read().format("redshift-data").options(options());
+    return spark.read().format("redshift-data").options(ReadTestSupport.directOptions());
   }
 
   /** The one SELECT the read ran (not the schema probe). */
@@ -127,14 +114,6 @@ class CancelReadIT {
       status = status(id);
     }
     assertEquals("ABORTED", status);
-  }
-
-  private static String messages(Throwable t) {
-    StringBuilder sb = new StringBuilder();
-    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      sb.append(c.getMessage()).append(" | ");
-    }
-    return sb.toString();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.read;
 
+import static dev.redshiftdata.spark.read.ReadTestSupport.messages;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.DataFrameReader;
@@ -47,11 +47,8 @@ class DirectReadIT {
 
   @BeforeAll
   static void createTable() {
-    redshift = LocalRedshiftExtension.shared();
+    redshift = ReadTestSupport.redshift();
     LocalRedshiftConfig config = redshift.config();
-    // Keys reach the SDK through its default provider chain (system properties), never options.
-    System.setProperty("aws.accessKeyId", config.accessKeyId());
-    System.setProperty("aws.secretAccessKey", config.secretAccessKey());
     run(
         "create table "
             + TABLE
@@ -95,24 +92,13 @@ class DirectReadIT {
     redshift.dataApi().reset();
   }
 
-  static Map<String, String> options() {
-    LocalRedshiftConfig config = redshift.config();
-    Map<String, String> o = new HashMap<>();
-    o.put("database", "dev");
-    o.put("clusterIdentifier", config.defaultCluster().id());
-    o.put("secretArn", redshift.connectionInfo().secretArn());
-    o.put("region", config.region());
-    o.put("endpoint", redshift.dataApiEndpoint().toString());
-    return o;
-  }
-
   static void run(String sql) {
-    DataApi api = RedshiftOptions.parse(options(), Map.of()).dataApi();
+    DataApi api = RedshiftOptions.parse(ReadTestSupport.directOptions(), Map.of()).dataApi();
     api.execute(StatementRequest.sql(sql));
   }
 
   private DataFrameReader reader() {
-    return spark.read().format("redshift-data").options(options());
+    return spark.read().format("redshift-data").options(ReadTestSupport.directOptions());
   }
 
   private static DataType type(Dataset<Row> df, String column) {
@@ -387,13 +373,5 @@ class DirectReadIT {
     assertEquals(Instant.parse("2023-03-12T07:30:00Z"), utc.get(6).get(1));
     assertEquals(Instant.parse("2023-03-26T01:30:00Z"), utc.get(7).get(1));
     assertEquals(Instant.parse("1900-01-01T00:00:00Z"), utc.get(8).get(1));
-  }
-
-  private static String messages(Throwable t) {
-    StringBuilder sb = new StringBuilder();
-    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      sb.append(c.getMessage()).append(" | ");
-    }
-    return sb.toString();
   }
 }

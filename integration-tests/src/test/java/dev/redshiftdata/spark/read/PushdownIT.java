@@ -25,7 +25,6 @@ import dev.redshiftdata.spark.sql.Literals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -64,10 +63,8 @@ class PushdownIT {
 
   @BeforeAll
   static void createTable() {
-    redshift = LocalRedshiftExtension.shared();
+    redshift = ReadTestSupport.redshift();
     LocalRedshiftConfig config = redshift.config();
-    System.setProperty("aws.accessKeyId", config.accessKeyId());
-    System.setProperty("aws.secretAccessKey", config.secretAccessKey());
     run(
         "create table "
             + TABLE
@@ -146,24 +143,14 @@ class PushdownIT {
     redshift.dataApi().reset();
   }
 
-  static Map<String, String> options() {
-    LocalRedshiftConfig config = redshift.config();
-    Map<String, String> o = new HashMap<>();
-    o.put("database", "dev");
-    o.put("clusterIdentifier", config.defaultCluster().id());
-    o.put("secretArn", redshift.connectionInfo().secretArn());
-    o.put("region", config.region());
-    o.put("endpoint", redshift.dataApiEndpoint().toString());
-    return o;
-  }
-
   static void run(String sql) {
-    DataApi api = RedshiftOptions.parse(options(), Map.of()).dataApi();
+    DataApi api = RedshiftOptions.parse(ReadTestSupport.directOptions(), Map.of()).dataApi();
     api.execute(StatementRequest.sql(sql));
   }
 
   private Dataset<Row> table(String... more) {
-    DataFrameReader r = spark.read().format("redshift-data").options(options());
+    DataFrameReader r =
+        spark.read().format("redshift-data").options(ReadTestSupport.directOptions());
     for (int i = 0; i < more.length; i += 2) {
       r = r.option(more[i], more[i + 1]);
     }
@@ -575,7 +562,7 @@ class PushdownIT {
         spark
             .read()
             .format("redshift-data")
-            .options(options())
+            .options(ReadTestSupport.directOptions())
             .option("query", "select k, qty from " + TABLE + " where id <= 6")
             .load();
     List<Row> rows = df.groupBy("k").agg(sum("qty"), count(lit(1))).orderBy("k").collectAsList();

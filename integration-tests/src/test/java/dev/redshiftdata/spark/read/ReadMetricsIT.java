@@ -14,7 +14,6 @@ import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -46,10 +45,8 @@ class ReadMetricsIT {
 
   @BeforeAll
   static void createTable() {
-    redshift = LocalRedshiftExtension.shared();
+    redshift = ReadTestSupport.redshift();
     LocalRedshiftConfig config = redshift.config();
-    System.setProperty("aws.accessKeyId", config.accessKeyId());
-    System.setProperty("aws.secretAccessKey", config.secretAccessKey());
     dataApi()
         .execute(
             StatementRequest.sql(
@@ -71,23 +68,17 @@ class ReadMetricsIT {
     redshift.dataApi().reset();
   }
 
-  private static Map<String, String> options() {
-    LocalRedshiftConfig config = redshift.config();
-    Map<String, String> o = new HashMap<>();
-    o.put("database", "dev");
-    o.put("clusterIdentifier", config.defaultCluster().id());
-    o.put("secretArn", redshift.connectionInfo().secretArn());
-    o.put("region", config.region());
-    o.put("endpoint", redshift.dataApiEndpoint().toString());
-    return o;
-  }
-
   private static DataApi dataApi() {
-    return RedshiftOptions.parse(options(), Map.of()).dataApi();
+    return RedshiftOptions.parse(ReadTestSupport.directOptions(), Map.of()).dataApi();
   }
 
   private Dataset<Row> table() {
-    return spark.read().format("redshift-data").options(options()).option("dbtable", TABLE).load();
+    return spark
+        .read()
+        .format("redshift-data")
+        .options(ReadTestSupport.directOptions())
+        .option("dbtable", TABLE)
+        .load();
   }
 
   private static BatchScanExec scanNode(SparkPlan plan) {

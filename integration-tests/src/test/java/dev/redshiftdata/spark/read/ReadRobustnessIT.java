@@ -10,7 +10,6 @@ import dev.redshiftdata.local.junit.SharedSpark;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +40,7 @@ class ReadRobustnessIT {
 
   @BeforeAll
   static void createTable() {
-    redshift = LocalRedshiftExtension.shared();
-    System.setProperty("aws.accessKeyId", redshift.config().accessKeyId());
-    System.setProperty("aws.secretAccessKey", redshift.config().secretAccessKey());
+    redshift = ReadTestSupport.redshift();
     api()
         .execute(
             StatementRequest.sql(
@@ -65,18 +62,16 @@ class ReadRobustnessIT {
     redshift.unloadSettings().reset();
   }
 
-  private static Map<String, String> options() {
-    Map<String, String> o = new HashMap<>(redshift.connectionInfo().sparkOptions());
-    o.put("database", "dev");
-    return o;
-  }
-
   private static DataApi api() {
-    return RedshiftOptions.parse(options(), Map.of()).dataApi();
+    return RedshiftOptions.parse(ReadTestSupport.stagingOptions(), Map.of()).dataApi();
   }
 
   private DataFrameReader reader(String mode) {
-    return spark.read().format("redshift-data").options(options()).option("readMode", mode);
+    return spark
+        .read()
+        .format("redshift-data")
+        .options(ReadTestSupport.stagingOptions())
+        .option("readMode", mode);
   }
 
   private static void assertEveryRowOnce(List<Row> rows) {

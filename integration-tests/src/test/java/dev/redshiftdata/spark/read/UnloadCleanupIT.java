@@ -10,7 +10,6 @@ import dev.redshiftdata.local.junit.SharedSpark;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
 import java.io.FileNotFoundException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
@@ -43,10 +42,8 @@ class UnloadCleanupIT {
 
   @BeforeAll
   static void createTable() {
-    redshift = LocalRedshiftExtension.shared();
-    System.setProperty("aws.accessKeyId", redshift.config().accessKeyId());
-    System.setProperty("aws.secretAccessKey", redshift.config().secretAccessKey());
-    RedshiftOptions.parse(options(), Map.of())
+    redshift = ReadTestSupport.redshift();
+    RedshiftOptions.parse(ReadTestSupport.stagingOptions(), Map.of())
         .dataApi()
         .execute(
             StatementRequest.sql(
@@ -69,17 +66,11 @@ class UnloadCleanupIT {
     redshift.unloadSettings().reset();
   }
 
-  private static Map<String, String> options() {
-    Map<String, String> o = new HashMap<>(redshift.connectionInfo().sparkOptions());
-    o.put("database", "dev");
-    return o;
-  }
-
   private DataFrameReader reader() {
     return spark
         .read()
         .format("redshift-data")
-        .options(options())
+        .options(ReadTestSupport.stagingOptions())
         .option("readMode", "unload")
         .option("dbtable", TABLE);
   }
@@ -207,7 +198,11 @@ class UnloadCleanupIT {
         "CancelStatement for the UNLOAD");
     String status = "";
     while (System.nanoTime() < deadline) {
-      status = RedshiftOptions.parse(options(), Map.of()).dataApi().describe(id).statusAsString();
+      status =
+          RedshiftOptions.parse(ReadTestSupport.stagingOptions(), Map.of())
+              .dataApi()
+              .describe(id)
+              .statusAsString();
       if (status.equals("ABORTED")) {
         break;
       }

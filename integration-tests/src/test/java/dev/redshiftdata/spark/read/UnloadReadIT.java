@@ -1,5 +1,7 @@
 package dev.redshiftdata.spark.read;
 
+import static dev.redshiftdata.spark.read.ReadTestSupport.messages;
+import static dev.redshiftdata.spark.read.ReadTestSupport.scanOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,7 +28,6 @@ import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.datasources.v2.BatchScanExec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,9 +50,7 @@ class UnloadReadIT {
 
   @BeforeAll
   static void createTables() {
-    redshift = LocalRedshiftExtension.shared();
-    System.setProperty("aws.accessKeyId", redshift.config().accessKeyId());
-    System.setProperty("aws.secretAccessKey", redshift.config().secretAccessKey());
+    redshift = ReadTestSupport.redshift();
     run(
         "create table "
             + TABLE
@@ -110,18 +109,18 @@ class UnloadReadIT {
     redshift.unloadSettings().reset();
   }
 
-  private static Map<String, String> options() {
-    Map<String, String> o = new java.util.HashMap<>(redshift.connectionInfo().sparkOptions());
-    o.put("database", "dev");
-    return o;
-  }
-
   private static void run(String sql) {
-    RedshiftOptions.parse(options(), Map.of()).dataApi().execute(StatementRequest.sql(sql));
+    RedshiftOptions.parse(ReadTestSupport.stagingOptions(), Map.of())
+        .dataApi()
+        .execute(StatementRequest.sql(sql));
   }
 
   private DataFrameReader reader(String mode) {
-    return spark.read().format("redshift-data").options(options()).option("readMode", mode);
+    return spark
+        .read()
+        .format("redshift-data")
+        .options(ReadTestSupport.stagingOptions())
+        .option("readMode", mode);
   }
 
   private List<String> unloads() {
@@ -381,7 +380,7 @@ class UnloadReadIT {
 
   @Test
   void unloadWithoutTempdirNamesTheOption() {
-    Map<String, String> o = options();
+    Map<String, String> o = ReadTestSupport.stagingOptions();
     o.remove("tempdir");
     Exception e =
         assertThrows(
@@ -426,40 +425,7 @@ class UnloadReadIT {
     return spark.sessionState().newHadoopConf();
   }
 
-  private static BatchScanExec scanOf(Dataset<Row> df) {
-    SparkPlan plan = df.queryExecution().executedPlan();
-    List<BatchScanExec> found = new ArrayList<>();
-    plan.foreach(
-        node -> {
-          if (node instanceof BatchScanExec b) {
-            found.add(b);
-          }
-          return null;
-        });
-    if (found.isEmpty()
-        && plan instanceof org.apache.spark.sql.execution.adaptive.AdaptiveSparkPlanExec a) {
-      a.executedPlan()
-          .foreach(
-              node -> {
-                if (node instanceof BatchScanExec b) {
-                  found.add(b);
-                }
-                return null;
-              });
-    }
-    assertEquals(1, found.size(), plan.toString());
-    return found.get(0);
-  }
-
   private static String scanDescription(Dataset<Row> df) {
     return scanOf(df).scan().description();
-  }
-
-  private static String messages(Throwable t) {
-    StringBuilder sb = new StringBuilder();
-    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      sb.append(c.getMessage()).append(" | ");
-    }
-    return sb.toString();
   }
 }
