@@ -105,7 +105,19 @@ public final class ReadBenchmark {
     String[] threeFiles = unloadedFiles(spark, redshift);
     Dataset<Row> parquetAll = spark.read().parquet(allFiles).selectExpr("sum(hash(*))");
     Dataset<Row> parquetThree = spark.read().parquet(threeFiles).selectExpr("sum(hash(*))");
-    parquetAll.collectAsList();
+    // Same files, same values: the sums must agree (timestamps hash alike as NTZ and LTZ).
+    Object connectorSum = connectorAll.collectAsList().get(0).get(0);
+    Object parquetSum = parquetAll.collectAsList().get(0).get(0);
+    long fileRows = spark.read().parquet(allFiles).count();
+    System.out.printf(
+        Locale.ROOT,
+        "%nfiles hold %d rows; sum(hash(*)) connector %s, parquet %s%n",
+        fileRows,
+        connectorSum,
+        parquetSum);
+    if (fileRows != rows) {
+      throw new IllegalStateException("the unloaded files hold " + fileRows + " rows");
+    }
     parquetThree.collectAsList();
     String[] files = allFiles;
 
