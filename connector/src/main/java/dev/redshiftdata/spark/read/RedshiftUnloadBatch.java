@@ -221,7 +221,7 @@ final class RedshiftUnloadBatch implements Batch, RanStatements {
             new Filter[0],
             scala.Option.empty(),
             new ParquetOptions(parquetOptions(), c));
-    return new UnloadReaderFactory(parquet, broadcast, columns);
+    return new UnloadReaderFactory(parquet, broadcast, columns, owner);
   }
 
   /**

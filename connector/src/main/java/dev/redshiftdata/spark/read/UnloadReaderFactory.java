@@ -21,13 +21,23 @@ final class UnloadReaderFactory implements PartitionReaderFactory {
   private final Broadcast<SerializableConfiguration> conf;
   private final UnloadColumns columns;
 
+  /**
+   * The staging files' owner (the Scan), kept reachable for as long as Spark holds this factory on
+   * the driver: an RDD taken from the plan ({@code df.rdd}) may outlive the Dataset and must still
+   * find its files. Never shipped to executors.
+   */
+  @SuppressWarnings({"unused", "serial"})
+  private final transient Object owner;
+
   UnloadReaderFactory(
       PartitionReaderFactory parquet,
       Broadcast<SerializableConfiguration> conf,
-      UnloadColumns columns) {
+      UnloadColumns columns,
+      Object owner) {
     this.parquet = parquet;
     this.conf = conf;
     this.columns = columns;
+    this.owner = owner;
   }
 
   @Override

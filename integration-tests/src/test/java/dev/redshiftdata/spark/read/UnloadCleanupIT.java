@@ -136,6 +136,22 @@ class UnloadCleanupIT {
   }
 
   @Test
+  void anRddTakenFromADroppedDatasetStillFindsItsFiles() throws Exception {
+    // As the plan's own RDD: nothing of the Dataset or its plan stays reachable but the RDD.
+    org.apache.spark.rdd.RDD<?> rdd = reader().load().queryExecution().toRdd();
+    assertEquals(ROWS, rdd.count());
+    Path prefix = lastPrefix();
+    for (int i = 0; i < 10; i++) {
+      System.gc();
+      Thread.sleep(300);
+    }
+    assertTrue(objectsUnder(prefix) >= 3, "the RDD's files were deleted under it");
+    assertEquals(ROWS, rdd.count());
+    rdd = null;
+    awaitEmpty(prefix, true);
+  }
+
+  @Test
   void aFailedActionDeletesItsFilesAtOnce() throws Exception {
     Dataset<Row> df = reader().load().selectExpr("id", "assert_true(id < 1500) as ok");
     assertThrows(Exception.class, df::collectAsList);
