@@ -185,7 +185,8 @@ final class RedshiftUnloadBatch implements Batch, RanStatements {
         if (s.start() == 0) {
           UnloadManifest.Entry e = byUrl.get(s.url());
           checks.add(
-              new UnloadInputPartition.FileCheck(s.url(), e.contentLength(), e.recordCount()));
+              new UnloadInputPartition.FileCheck(
+                  s.url(), e.contentLength(), e.recordCount(), s.length() == s.fileSize()));
         }
       }
       out[i] = new UnloadInputPartition(new FilePartition(i, parts), List.copyOf(checks));

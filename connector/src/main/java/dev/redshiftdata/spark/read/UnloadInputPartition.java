@@ -20,8 +20,11 @@ record UnloadInputPartition(FilePartition files, List<FileCheck> checks) impleme
    * @param url the file's Hadoop URL
    * @param contentLength {@code meta.content_length}
    * @param recordCount {@code meta.record_count}
+   * @param wholeFile whether one range covers the whole file: its rows are then counted as they are
+   *     read instead of reading the footer twice
    */
-  record FileCheck(String url, long contentLength, long recordCount) implements Serializable {}
+  record FileCheck(String url, long contentLength, long recordCount, boolean wholeFile)
+      implements Serializable {}
 
   @Override
   public String[] preferredLocations() {

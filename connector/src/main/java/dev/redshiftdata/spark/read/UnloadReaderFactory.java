@@ -6,6 +6,8 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.execution.datasources.FilePartition;
+import org.apache.spark.sql.execution.datasources.PartitionedFile;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 import org.apache.spark.util.SerializableConfiguration;
 
@@ -48,13 +50,21 @@ final class UnloadReaderFactory implements PartitionReaderFactory {
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
     UnloadInputPartition p = checked(partition);
-    return new UnloadRowReader(parquet.createReader(p.files()), columns);
+    return new UnloadRowReader(
+        new SplitByFileReader<>(p, f -> parquet.createReader(single(f)), row -> 1), columns);
   }
 
   @Override
   public PartitionReader<ColumnarBatch> createColumnarReader(InputPartition partition) {
     UnloadInputPartition p = checked(partition);
-    return new UnloadBatchReader(parquet.createColumnarReader(p.files()), columns);
+    return new UnloadBatchReader(
+        new SplitByFileReader<>(
+            p, f -> parquet.createColumnarReader(single(f)), ColumnarBatch::numRows),
+        columns);
+  }
+
+  private static FilePartition single(PartitionedFile file) {
+    return new FilePartition(0, new PartitionedFile[] {file});
   }
 
   private UnloadInputPartition checked(InputPartition partition) {

@@ -1,0 +1,84 @@
+package dev.redshiftdata.spark.read;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import org.apache.spark.paths.SparkPath;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.execution.datasources.PartitionedFile;
+
+/**
+ * Reads a partition's file ranges one after another, each with its own Parquet reader, counting the
+ * rows of each; when a range that covers a whole file ends, its count is checked against the
+ * manifest ({@link UnloadFileChecker#checkRowsRead}), which spares a second footer read.
+ *
+ * @param <T> rows or columnar batches
+ */
+final class SplitByFileReader<T> implements PartitionReader<T> {
+
+  private final PartitionedFile[] files;
+  private final Map<String, UnloadInputPartition.FileCheck> wholeFiles = new HashMap<>();
+  private final Function<PartitionedFile, PartitionReader<T>> open;
+  private final ToIntFunction<T> rowsOf;
+  private int index = -1;
+  private PartitionReader<T> current;
+  private long rowsInFile;
+
+  SplitByFileReader(
+      UnloadInputPartition partition,
+      Function<PartitionedFile, PartitionReader<T>> open,
+      ToIntFunction<T> rowsOf) {
+    this.files = partition.files().files();
+    for (UnloadInputPartition.FileCheck c : partition.checks()) {
+      if (c.wholeFile()) {
+        wholeFiles.put(SparkPath.fromPathString(c.url()).urlEncoded(), c);
+      }
+    }
+    this.open = open;
+    this.rowsOf = rowsOf;
+  }
+
+  @Override
+  public boolean next() throws IOException {
+    while (true) {
+      if (current != null) {
+        if (current.next()) {
+          rowsInFile += rowsOf.applyAsInt(current.get());
+          return true;
+        }
+        finishFile();
+      }
+      if (++index >= files.length) {
+        return false;
+      }
+      current = open.apply(files[index]);
+      rowsInFile = 0;
+    }
+  }
+
+  private void finishFile() throws IOException {
+    PartitionReader<T> done = current;
+    current = null;
+    done.close();
+    PartitionedFile file = files[index];
+    UnloadInputPartition.FileCheck check = wholeFiles.get(file.urlEncodedPath());
+    if (check != null) {
+      UnloadFileChecker.checkRowsRead(check, rowsInFile);
+    }
+  }
+
+  @Override
+  public T get() {
+    return current.get();
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (current != null) {
+      current.close();
+      current = null;
+    }
+  }
+}
