@@ -120,6 +120,38 @@ class MergeStatementsIT {
   }
 
   @Test
+  void stagedRowsCopiedFromParquetIntoTheTempTableMergeInTheSameBatch() {
+    TableName t =
+        target(
+            "copied",
+            "id INT NOT NULL, name VARCHAR(20), score INT",
+            "(1, 'one', 10), (2, 'two', 20)");
+    String prefix = "s3://local-redshift/merge-it/" + System.nanoTime() + "/";
+    api.execute(
+        StatementRequest.sql(
+            "UNLOAD ('SELECT 2 AS id, ''TWO'' AS name, 22 AS score"
+                + " UNION ALL SELECT 3, ''three'', 33') TO '"
+                + prefix
+                + "' IAM_ROLE default FORMAT PARQUET"));
+    List<String> columns = List.of("id", "name", "score");
+    api.execute(
+        StatementRequest.batch(
+            List.of(
+                MergeStatements.createStagingTable(t, STAGE),
+                "COPY "
+                    + Identifiers.quote(STAGE)
+                    + " (\"id\", \"name\", \"score\") FROM '"
+                    + prefix
+                    + "' IAM_ROLE default FORMAT PARQUET",
+                MergeStatements.nullKeyGuard(STAGE, List.of("id")),
+                MergeStatements.duplicateKeyGuard(STAGE, List.of("id")),
+                MergeStatements.upsert(t, STAGE, columns, List.of("id")))));
+    assertEquals(
+        List.of("1|one|10", "2|TWO|22", "3|three|33"),
+        rows("SELECT id, name, score FROM " + t.quoted() + " ORDER BY id"));
+  }
+
+  @Test
   void hostileIdentifiersInKeysAndColumns() {
     // Quoted names with quotes, spaces, mixed case and a backslash; Redshift folds the ASCII
     // letters of quoted names (case-sensitive identifiers are off), so they are stored lower case.
