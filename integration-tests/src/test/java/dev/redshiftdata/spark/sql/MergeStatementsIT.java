@@ -220,6 +220,9 @@ class MergeStatementsIT {
             "Cannot merge: 2 value(s) of mergeKeys (\"k1\", \"k 2\") occur in more than one"
                 + " written row"),
         error);
+    // The error names the failing sub-statement (<batch>:4, the duplicate guard), so a caller can
+    // tell which guard failed by its position in the batch.
+    assertTrue(e.statementId().orElseThrow().endsWith(":4"), e.statementId().toString());
     assertEquals(before, rows("SELECT * FROM " + t.quoted() + " ORDER BY 1"));
   }
 
@@ -237,6 +240,7 @@ class MergeStatementsIT {
     String error = e.redshiftError().orElseThrow();
     assertTrue(
         error.contains("Cannot merge: 2 written row(s) have NULL in mergeKeys (\"k\")"), error);
+    assertTrue(e.statementId().orElseThrow().endsWith(":3"), e.statementId().toString());
     assertEquals(List.of("1|1"), rows("SELECT k, v FROM " + t.quoted()));
   }
 
