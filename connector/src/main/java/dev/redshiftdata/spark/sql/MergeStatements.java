@@ -37,9 +37,10 @@ import java.util.stream.Collectors;
  * whose only output row casts an explanatory message to {@code INTEGER}, which fails; the row
  * exists only when the check fails. The local Redshift (PostgreSQL) reports {@code invalid input
  * syntax for type integer: "Cannot merge ..."}; Redshift reports {@code Invalid digit, Value 'C',
- * Pos 0, Type: Integer} with the whole message in the error's context. A caller that wants the same
- * text everywhere can recognise the failing sub-statement by its position in the batch and show
- * {@link #GUARD_MARKER}-prefixed text itself.
+ * Pos 0, Type: Integer} with the whole message in the error's context (unconfirmed). A caller that
+ * wants the same text everywhere can recognise the failing guard by its position: the Data API
+ * names the failed sub-statement ({@code <batch id>:<n>}, 1-based, the id a {@code
+ * RedshiftDataException} carries), and show the message itself.
  *
  * @see <a href="https://docs.aws.amazon.com/redshift/latest/dg/r_MERGE.html">MERGE</a>
  * @see <a href="https://docs.aws.amazon.com/redshift/latest/dg/merge-create-staging-table.html">
