@@ -39,7 +39,9 @@ import org.apache.spark.sql.types.StructType;
  * <p>Columns named in the options ({@code distKey}, {@code sortKey}, {@code columnEncodings},
  * {@code columnComments}) are matched to the schema's fields by exact name first, then ignoring
  * ASCII case (Redshift folds names); a name may be written as a quoted identifier ({@code "a,b"})
- * to carry commas, {@code =} or surrounding blanks. The SQL always uses the schema's spelling.
+ * to carry commas, {@code =} or surrounding blanks in {@code columnEncodings} (the list options
+ * {@code sortKey} and {@code mergeKeys} are split at every comma). The SQL always uses the schema's
+ * spelling.
  *
  * @param columnSuffixes for every column of the schema (by its Spark name), the text to append
  *     after its type: {@code " ENCODE ZSTD"} or {@code ""}; empty in {@link #none()}, so prefer

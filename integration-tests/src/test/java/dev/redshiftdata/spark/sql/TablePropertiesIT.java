@@ -145,7 +145,7 @@ class TablePropertiesIT {
     String columnComment = "the \"name\"\\ it's";
     TableName t =
         create(
-            "facts",
+            "fa\"cts t\\x",
             "distKey",
             "ID",
             "sortKey",
