@@ -17,8 +17,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.types.ByteType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.ShortType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampNTZType;
+import org.apache.spark.sql.types.TimestampType;
+import org.apache.spark.sql.types.VarcharType;
 
 /**
  * What the table options add to a {@code CREATE TABLE} built from a Spark schema: column
@@ -271,12 +282,66 @@ public record TableProperties(
                 + "'. Use one of "
                 + ENCODINGS.stream().sorted().collect(Collectors.joining(", ")));
       }
+      String allowedFor = allowedFor(encoding, columns.type(column));
+      if (allowedFor != null) {
+        throw columns.error(
+            "option '"
+                + RedshiftOption.COLUMN_ENCODINGS
+                + "' gives column '"
+                + column
+                + "' ("
+                + columns.type(column).simpleString()
+                + ") the encoding "
+                + encoding
+                + ", which Redshift allows only for "
+                + allowedFor
+                + " columns");
+      }
       if (out.put(column, encoding) != null) {
         throw columns.error(
             "option '" + RedshiftOption.COLUMN_ENCODINGS + "' names column '" + column + "' twice");
       }
     }
     return out;
+  }
+
+  /**
+   * Null when {@code encoding} suits a column of Spark type {@code type}, else the column kinds it
+   * suits. Only the combinations Redshift's encoding table rules out are refused (a text encoding
+   * on a non-string, a numeric one on a string, boolean, float, binary or nested column); Redshift
+   * itself has the last word on the rest.
+   *
+   * @see <a href="https://docs.aws.amazon.com/redshift/latest/dg/c_Compression_encodings.html">
+   *     Compression encodings</a>
+   */
+  static String allowedFor(String encoding, DataType type) {
+    if (type == null) {
+      return null;
+    }
+    boolean small = type instanceof ByteType || type instanceof ShortType;
+    boolean integer = small || type instanceof IntegerType || type instanceof LongType;
+    boolean decimal = type instanceof DecimalType;
+    boolean temporal =
+        type instanceof DateType
+            || type instanceof TimestampType
+            || type instanceof TimestampNTZType;
+    switch (encoding) {
+      case "TEXT255":
+      case "TEXT32K":
+        return type instanceof StringType || type instanceof VarcharType ? null : "VARCHAR";
+      case "AZ64":
+      case "DELTA":
+      case "DELTA32K":
+        return integer || decimal || temporal ? null : "integer, decimal, date and timestamp";
+      case "MOSTLY8":
+        return integer || decimal ? null : "integer and decimal";
+      case "MOSTLY16":
+        return (integer && !small) || decimal ? null : "INTEGER, BIGINT and DECIMAL";
+      case "MOSTLY32":
+        return type instanceof LongType || decimal ? null : "BIGINT and DECIMAL";
+      default:
+        return null;
+    }
   }
 
   /** {@code {"col": "text", ...}} as column (schema spelling) -> text, in the object's order. */
@@ -362,18 +427,27 @@ public record TableProperties(
   /** The schema's column names and how option values resolve to them. */
   static final class Columns {
     final List<String> names;
+    private final Map<String, DataType> types = new java.util.HashMap<>();
     private final String action;
 
     Columns(StructType schema, TableName table) {
       this(
           java.util.Arrays.stream(schema.fields()).map(StructField::name).toList(),
           "create table " + table.quoted());
+      for (StructField f : schema.fields()) {
+        types.put(f.name(), f.dataType());
+      }
     }
 
     /** {@code action} completes "Cannot ..." in error messages, e.g. "merge into "s"."t"". */
     Columns(List<String> names, String action) {
       this.names = List.copyOf(names);
       this.action = action;
+    }
+
+    /** The column's Spark type, or null when only names are known. */
+    DataType type(String column) {
+      return types.get(column);
     }
 
     /**

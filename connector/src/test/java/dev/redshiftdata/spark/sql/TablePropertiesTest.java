@@ -117,8 +117,36 @@ class TablePropertiesTest {
     assertEquals(" ENCODE AZ64", p.columnSuffix("id"));
     assertEquals("", p.columnSuffix("Event Day"));
     for (String e : TableProperties.ENCODINGS) {
-      assertEquals(" ENCODE " + e, of("columnEncodings", "id=" + e).columnSuffix("id"));
+      String column = e.startsWith("TEXT") ? "Na\"me" : "id";
+      assertEquals(
+          " ENCODE " + e,
+          of("columnEncodings", "\"" + column.replace("\"", "\"\"") + "\"=" + e)
+              .columnSuffix(column));
     }
+  }
+
+  @Test
+  void encodingsTheColumnTypeCannotTakeAreRefused() {
+    assertTrue(
+        error("columnEncodings", "id=text255")
+            .contains(
+                "option 'columnEncodings' gives column 'id' (bigint) the encoding TEXT255, which"
+                    + " Redshift allows only for VARCHAR columns."));
+    assertTrue(
+        error("columnEncodings", "\"Na\"\"me\"=az64")
+            .contains("(string) the encoding AZ64, which Redshift allows only for integer,"));
+    assertTrue(error("columnEncodings", "\"a,b\"=mostly32").contains("BIGINT and DECIMAL"));
+    assertTrue(error("columnEncodings", "\"Event Day\"=mostly8").contains("integer and decimal"));
+    assertEquals(
+        " ENCODE DELTA", of("columnEncodings", "\"Event Day\"=delta").columnSuffix("Event Day"));
+    assertEquals(" ENCODE MOSTLY16", of("columnEncodings", "\"a,b\"=mostly16").columnSuffix("a,b"));
+    assertEquals(null, TableProperties.allowedFor("ZSTD", DataTypes.BooleanType));
+    assertEquals(null, TableProperties.allowedFor("TEXT32K", DataTypes.StringType));
+    assertEquals(
+        "INTEGER, BIGINT and DECIMAL", TableProperties.allowedFor("MOSTLY16", DataTypes.ShortType));
+    assertEquals(
+        "integer, decimal, date and timestamp",
+        TableProperties.allowedFor("AZ64", DataTypes.DoubleType));
   }
 
   @Test
