@@ -121,8 +121,9 @@ public record TableProperties(
    * The additions the options ask for, checked against the schema.
    *
    * @throws IllegalArgumentException naming the option and the column for a column not in the
-   *     schema, an unknown encoding, a {@code distKey} without {@code distStyle} KEY (or the
-   *     reverse), more sort key columns than Redshift allows, or malformed {@code columnComments}
+   *     schema, an unknown encoding or one the column's type cannot take, a {@code distKey} without
+   *     {@code distStyle} KEY (or the reverse), more sort key columns than Redshift allows, or
+   *     malformed {@code columnComments}
    */
   public static TableProperties of(RedshiftOptions options, StructType schema, TableName table) {
     Objects.requireNonNull(options, "options is null");
