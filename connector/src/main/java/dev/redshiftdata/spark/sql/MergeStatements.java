@@ -190,6 +190,18 @@ public final class MergeStatements {
         + ")";
   }
 
+  /**
+   * What runs once the staged rows are in {@code staging}: {@link #nullKeyGuard}, {@link
+   * #duplicateKeyGuard} and {@link #upsert}, with the keys resolved against {@code columns} once
+   * (so the guards name the columns as the table does, whatever case {@code mergeKeys} used).
+   */
+  public static List<String> afterStaging(
+      TableName target, String staging, List<String> columns, List<String> mergeKeys) {
+    String upsert = upsert(target, staging, columns, mergeKeys);
+    List<String> keys = List.copyOf(resolveKeys(target, columns, mergeKeys));
+    return List.of(nullKeyGuard(staging, keys), duplicateKeyGuard(staging, keys), upsert);
+  }
+
   /** The key columns by their names in {@code columns}, in the order given. */
   private static Set<String> resolveKeys(
       TableName target, List<String> columns, List<String> mergeKeys) {

@@ -70,6 +70,20 @@ class MergeStatementsTest {
   }
 
   @Test
+  void afterStagingResolvesTheKeysOnceForGuardsAndMerge() {
+    List<String> columns = List.of("Id", "v");
+    assertEquals(
+        List.of(
+            MergeStatements.nullKeyGuard("s", List.of("Id")),
+            MergeStatements.duplicateKeyGuard("s", List.of("Id")),
+            MergeStatements.upsert(T, "s", columns, List.of("Id"))),
+        MergeStatements.afterStaging(T, "s", columns, List.of("ID")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> MergeStatements.afterStaging(T, "s", columns, List.of("nope")));
+  }
+
+  @Test
   void duplicateKeyGuardCastsItsMessageOnlyWhenKeysRepeat() {
     assertEquals(
         "SELECT CAST('Cannot merge: ' || CAST(COUNT(*) AS VARCHAR) || ' value(s) of mergeKeys"

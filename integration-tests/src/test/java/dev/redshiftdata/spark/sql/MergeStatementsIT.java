@@ -134,18 +134,16 @@ class MergeStatementsIT {
                 + prefix
                 + "' IAM_ROLE default FORMAT PARQUET"));
     List<String> columns = List.of("id", "name", "score");
-    api.execute(
-        StatementRequest.batch(
-            List.of(
-                MergeStatements.createStagingTable(t, STAGE),
-                "COPY "
-                    + Identifiers.quote(STAGE)
-                    + " (\"id\", \"name\", \"score\") FROM '"
-                    + prefix
-                    + "' IAM_ROLE default FORMAT PARQUET",
-                MergeStatements.nullKeyGuard(STAGE, List.of("id")),
-                MergeStatements.duplicateKeyGuard(STAGE, List.of("id")),
-                MergeStatements.upsert(t, STAGE, columns, List.of("id")))));
+    List<String> batch = new ArrayList<>();
+    batch.add(MergeStatements.createStagingTable(t, STAGE));
+    batch.add(
+        "COPY "
+            + Identifiers.quote(STAGE)
+            + " (\"id\", \"name\", \"score\") FROM '"
+            + prefix
+            + "' IAM_ROLE default FORMAT PARQUET");
+    batch.addAll(MergeStatements.afterStaging(t, STAGE, columns, List.of("ID")));
+    api.execute(StatementRequest.batch(batch));
     assertEquals(
         List.of("1|one|10", "2|TWO|22", "3|three|33"),
         rows("SELECT id, name, score FROM " + t.quoted() + " ORDER BY id"));
