@@ -71,6 +71,15 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
     if (schema != null && schema == inferred) {
       return RedshiftTable.ofInferred(parsed, schema);
     }
-    return RedshiftTable.open(parsed, schema);
+    try {
+      return RedshiftTable.open(parsed, schema);
+    } catch (IllegalArgumentException e) {
+      // df.write passes the DataFrame's schema: a table that does not exist yet, or whose columns
+      // differ, is still a write target (the write matches columns itself); reading it fails.
+      if (schema == null || parsed.dbtable().isEmpty()) {
+        throw e;
+      }
+      return RedshiftTable.forWrite(parsed, schema, e);
+    }
   }
 }
