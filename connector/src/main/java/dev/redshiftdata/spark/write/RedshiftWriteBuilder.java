@@ -58,9 +58,10 @@ public final class RedshiftWriteBuilder implements SupportsTruncate, SupportsOve
         throw new IllegalArgumentException(
             "Cannot overwrite rows of table "
                 + target.quoted()
-                + ": the condition "
-                + p
-                + " has no Redshift equivalent. Use a simpler condition.");
+                + ": a condition using '"
+                // never p.toString(): Spark's own SQL rendering can throw or recurse
+                + p.name()
+                + "' has no Redshift equivalent. Use a simpler condition.");
       }
       where.add(sql.get());
     }

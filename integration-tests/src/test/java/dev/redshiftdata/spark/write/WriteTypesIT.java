@@ -147,4 +147,29 @@ class WriteTypesIT {
       }
     }
   }
+
+  @Test
+  void timestampsCrossIntoTheOtherRedshiftTimestampAsUtc() {
+    String t = "ts_cross_" + System.nanoTime();
+    WriteSupport.sql(redshift, "create table " + t + " (id int, ts timestamp, tstz timestamptz)");
+    // A Spark timestamp into TIMESTAMP keeps its UTC wall-clock time; a timestamp_ntz into
+    // TIMESTAMPTZ is read as UTC.
+    spark
+        .sql(
+            "select 1 as id, timestamp_ntz'2024-05-06 07:08:09.5' as tstz,"
+                + " to_timestamp('2024-05-06 07:08:09.5+02:00') as ts")
+        .write()
+        .format("redshift-data")
+        .options(WriteSupport.options(redshift))
+        .option("dbtable", t)
+        .mode(SaveMode.Append)
+        .save();
+    assertEquals(
+        List.of(List.of("2024-05-06 05:08:09.500", "2024-05-06 07:08:09.500")),
+        WriteSupport.query(
+            redshift,
+            "select to_char(ts, 'YYYY-MM-DD HH24:MI:SS.MS')::varchar,"
+                + " to_char(tstz at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS')::varchar from "
+                + t));
+  }
 }
