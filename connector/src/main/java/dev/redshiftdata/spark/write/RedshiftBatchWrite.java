@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.write;
 
+import dev.redshiftdata.spark.config.AmazonMlOptions;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException;
@@ -57,6 +58,7 @@ final class RedshiftBatchWrite implements BatchWrite {
    */
   static RedshiftBatchWrite prepare(
       RedshiftOptions options, TableName target, StructType input, List<String> deleteWhere) {
+    refuseUnsupported(options, target);
     DataApi api = options.dataApi();
     List<ColumnMetadata> columns = describe(api, target);
     List<String> before = new ArrayList<>();
@@ -77,6 +79,7 @@ final class RedshiftBatchWrite implements BatchWrite {
                 + target.quoted()
                 + ": Redshift reports no columns for it (a view?). Write to a table.");
       }
+      refuseTableProperties(options, target);
       boolean caseSensitive = options.caseSensitiveIdentifiers();
       before.add(CreateTableStatement.sql(target, input, caseSensitive));
       copyColumns = CreateTableStatement.columnNames(input, caseSensitive);
@@ -116,6 +119,49 @@ final class RedshiftBatchWrite implements BatchWrite {
             options.writeMaxFileSize());
     return new RedshiftBatchWrite(
         staged, new StagedCommit.Plan(before, copyColumns, nested, after), factory);
+  }
+
+  /**
+   * Options parsed for later parts of the write path fail clearly rather than being ignored (an
+   * upsert silently run as an append would duplicate rows).
+   */
+  private static void refuseUnsupported(RedshiftOptions options, TableName target) {
+    if (!options.mergeKeys().isEmpty()) {
+      throw new IllegalArgumentException(
+          "Cannot write to table "
+              + target.quoted()
+              + ": option 'mergeKeys' (upsert) is not supported yet. Remove it to append, or"
+              + " use mode overwrite.");
+    }
+    if (options.amazonMl().datasource() != AmazonMlOptions.Datasource.NONE
+        || options.amazonMl().s3Only()) {
+      throw new IllegalArgumentException(
+          "Cannot write to table "
+              + target.quoted()
+              + ": the 'amazonMl.*' options are not supported yet. Remove them.");
+    }
+  }
+
+  /** Table properties of a created table are not applied yet: refuse rather than ignore them. */
+  private static void refuseTableProperties(RedshiftOptions options, TableName target) {
+    List<String> set = new ArrayList<>();
+    options.distStyle().ifPresent(v -> set.add("distStyle"));
+    options.distKey().ifPresent(v -> set.add("distKey"));
+    if (!options.sortKey().isEmpty()) {
+      set.add("sortKey");
+    }
+    options.columnEncodings().ifPresent(v -> set.add("columnEncodings"));
+    options.tableComment().ifPresent(v -> set.add("tableComment"));
+    options.columnComments().ifPresent(v -> set.add("columnComments"));
+    if (!set.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Cannot create table "
+              + target.quoted()
+              + " with option(s) '"
+              + String.join("', '", set)
+              + "': table properties of created tables are not supported yet. Create the table"
+              + " with them first, then append.");
+    }
   }
 
   private static List<ColumnMetadata> describe(DataApi api, TableName target) {

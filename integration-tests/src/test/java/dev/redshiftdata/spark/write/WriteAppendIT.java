@@ -159,4 +159,117 @@ class WriteAppendIT {
     assertTrue(WriteSupport.batches(redshift).isEmpty());
     assertEquals(0, WriteSupport.count(redshift, t));
   }
+
+  @Test
+  void preAndPostActionsRunInTheCopyTransactionInOrder() {
+    String t = table("actions");
+    WriteSupport.sql(redshift, "create table " + t + " (id bigint, v varchar(20))");
+    WriteSupport.sql(redshift, "create table " + t + "_log (what varchar(20), n bigint)");
+    redshift.dataApi().requests().clear();
+    rows(0, 4)
+        .write()
+        .format("redshift-data")
+        .options(WriteSupport.options(redshift))
+        .option("dbtable", t)
+        .option("preActions", "insert into " + t + "_log select 'before', count(*) from %s")
+        .option("postActions", "insert into " + t + "_log select 'after', count(*) from %s")
+        .mode(SaveMode.Append)
+        .save();
+    List<String> sqls = WriteSupport.batches(redshift).get(0).sqls();
+    assertEquals(4, sqls.size(), sqls.toString());
+    assertEquals(
+        "insert into " + t + "_log select 'before', count(*) from \"" + t + "\"", sqls.get(0));
+    assertTrue(sqls.get(1).startsWith("COPY "));
+    assertTrue(sqls.get(2).startsWith("SELECT CASE WHEN pg_last_copy_count() = 4 "));
+    assertEquals(
+        List.of(List.of("after", "4"), List.of("before", "0")),
+        WriteSupport.query(redshift, "select what, n from " + t + "_log order by what"));
+  }
+
+  @Test
+  void filesRollOverAtWriteMaxFileSizeAndAreSnappyTimestampMicros() throws Exception {
+    String t = table("rollover");
+    WriteSupport.sql(redshift, "create table " + t + " (id bigint, h varchar(64), at timestamptz)");
+    redshift.dataApi().requests().clear();
+    spark
+        .range(0, 60_000, 1, 1)
+        .selectExpr("id", "sha2(cast(id as string), 256) as h", "timestamp_seconds(id) as at")
+        .write()
+        .format("redshift-data")
+        .options(WriteSupport.options(redshift))
+        .option("dbtable", t)
+        .option("writeMaxFileSize", "1048576")
+        .option("keepStaging", "true")
+        .mode(SaveMode.Append)
+        .save();
+    assertEquals(60_000, WriteSupport.count(redshift, t));
+    org.apache.hadoop.fs.Path prefix = WriteSupport.lastCopyPrefix(redshift);
+    org.apache.hadoop.conf.Configuration conf = spark.sessionState().newHadoopConf();
+    org.apache.hadoop.fs.FileSystem fs = prefix.getFileSystem(conf);
+    List<org.apache.hadoop.fs.Path> files = new java.util.ArrayList<>();
+    for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(prefix)) {
+      if (f.getPath().getName().endsWith(".snappy.parquet")) {
+        files.add(f.getPath());
+      }
+    }
+    assertTrue(files.size() >= 2, "files: " + files);
+    long rows = 0;
+    for (org.apache.hadoop.fs.Path f : files) {
+      try (org.apache.parquet.hadoop.ParquetFileReader r =
+          org.apache.parquet.hadoop.ParquetFileReader.open(
+              org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(f, conf))) {
+        rows += r.getRecordCount();
+        var meta = r.getFooter();
+        assertEquals(
+            org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY,
+            meta.getBlocks().get(0).getColumns().get(0).getCodec());
+        assertEquals(
+            "optional int64 at (TIMESTAMP(MICROS,true))",
+            meta.getFileMetaData().getSchema().getType("at").toString());
+      }
+    }
+    assertEquals(60_000, rows);
+    String manifest =
+        new String(
+            fs.open(new org.apache.hadoop.fs.Path(prefix, "manifest.json")).readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(files.size(), manifest.split("\"mandatory\":true").length - 1, manifest);
+    fs.delete(prefix, true);
+  }
+
+  @Test
+  void mergeKeysAndTablePropertiesAreRefusedNotIgnored() {
+    String t = table("refused");
+    WriteSupport.sql(redshift, "create table " + t + " (id bigint, v varchar(20))");
+    redshift.dataApi().requests().clear();
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () ->
+                rows(0, 3)
+                    .write()
+                    .format("redshift-data")
+                    .options(WriteSupport.options(redshift))
+                    .option("dbtable", t)
+                    .option("mergeKeys", "id")
+                    .mode(SaveMode.Append)
+                    .save());
+    assertTrue(
+        e.getMessage().contains("'mergeKeys' (upsert) is not supported yet"), e.getMessage());
+    e =
+        assertThrows(
+            Exception.class,
+            () ->
+                rows(0, 3)
+                    .write()
+                    .format("redshift-data")
+                    .options(WriteSupport.options(redshift))
+                    .option("dbtable", t + "_new")
+                    .option("distStyle", "EVEN")
+                    .mode(SaveMode.Append)
+                    .save());
+    assertTrue(e.getMessage().contains("option(s) 'distStyle'"), e.getMessage());
+    assertTrue(WriteSupport.batches(redshift).isEmpty());
+    assertEquals(0, WriteSupport.count(redshift, t));
+  }
 }
