@@ -228,4 +228,37 @@ class WriteFailureIT {
     assertTrue(WriteSupport.batches(redshift).isEmpty());
     assertUnchanged(t);
   }
+
+  @Test
+  void aFailingTaskLeavesTheTargetAndTempdirAsTheyWere() throws Exception {
+    String t = table("taskfail");
+    int before = WriteSupport.stagingObjects(spark, redshift);
+    // Partition 1 fails after writing rows, partition 0 may have committed already.
+    Dataset<Row> df =
+        spark
+            .range(0, 4000, 1, 2)
+            .selectExpr("id", "'v' as v")
+            .filter("assert_true(id < 3500) is null");
+    String m = messages(assertThrows(Exception.class, () -> write(df, t, SaveMode.Overwrite)));
+    assertTrue(m.contains("id < 3500"), m);
+    assertTrue(WriteSupport.batches(redshift).isEmpty());
+    assertUnchanged(t);
+    assertEquals(before, WriteSupport.stagingObjects(spark, redshift));
+  }
+
+  @Test
+  void aTransactionOverTheBatchLimitIsRefusedBeforeItRuns() throws Exception {
+    String t = table("toomany");
+    int before = WriteSupport.stagingObjects(spark, redshift);
+    String actions = String.join(";", java.util.Collections.nCopies(39, "select 1"));
+    String m =
+        messages(
+            assertThrows(
+                Exception.class, () -> write(rows(10), t, SaveMode.Append, "preActions", actions)));
+    assertTrue(m.contains("the transaction would have 41 statements"), m);
+    assertTrue(m.contains("limit of 40"), m);
+    assertTrue(WriteSupport.batches(redshift).isEmpty());
+    assertUnchanged(t);
+    assertEquals(before, WriteSupport.stagingObjects(spark, redshift));
+  }
 }
