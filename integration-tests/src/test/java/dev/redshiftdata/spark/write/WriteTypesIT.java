@@ -172,4 +172,35 @@ class WriteTypesIT {
                 + " to_char(tstz at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS')::varchar from "
                 + t));
   }
+
+  @Test
+  void nestedColumnsBecomeSuperThroughSerializeToJson() {
+    String t = "nested_" + System.nanoTime();
+    redshift.dataApi().requests().clear();
+    spark
+        .sql(
+            "select 1 as id, array(1, 2, 3) as tags, named_struct('a', 7, 'b', 'x') as s,"
+                + " map('k', 1.5d) as m")
+        .write()
+        .format("redshift-data")
+        .options(WriteSupport.options(redshift))
+        .option("dbtable", t)
+        .mode(SaveMode.Append)
+        .save();
+    List<String> sqls = WriteSupport.batches(redshift).get(0).sqls();
+    assertTrue(
+        sqls.get(0)
+            .endsWith("\"tags\" SUPER NOT NULL, \"s\" SUPER NOT NULL, \"m\" SUPER NOT NULL)"),
+        sqls.get(0));
+    assertTrue(sqls.get(1).endsWith("FORMAT AS PARQUET MANIFEST SERIALIZETOJSON"), sqls.get(1));
+    List<List<String>> rows =
+        WriteSupport.query(
+            redshift,
+            "select id, json_serialize(tags), json_serialize(s), json_serialize(m) from " + t);
+    assertEquals(1, rows.size());
+    assertEquals("1", rows.get(0).get(0));
+    assertEquals("[1,2,3]", rows.get(0).get(1).replace(" ", ""));
+    assertEquals("{\"a\":7,\"b\":\"x\"}", rows.get(0).get(2).replace(" ", ""));
+    assertTrue(rows.get(0).get(3).replace(" ", "").contains("\"k\""), rows.get(0).get(3));
+  }
 }
