@@ -71,6 +71,30 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
     if (schema != null && schema == inferred) {
       return RedshiftTable.ofInferred(parsed, schema);
     }
-    return RedshiftTable.open(parsed, schema);
+    try {
+      return RedshiftTable.open(parsed, schema);
+    } catch (IllegalArgumentException e) {
+      // df.write...save() passes the DataFrame's schema (this provider accepts external metadata):
+      // a table that does not exist yet, or whose columns differ, is still a write target (the
+      // write matches columns itself and names mismatches). Spark gives getTable no way to tell a
+      // write from a read with a user schema, which must keep failing here, so look at the caller.
+      if (schema == null || parsed.dbtable().isEmpty() || !calledByDataFrameWriter()) {
+        throw e;
+      }
+      return RedshiftTable.forWrite(parsed, schema, e);
+    }
+  }
+
+  /** Whether Spark's {@code DataFrameWriter} (classic, any package) is resolving the table. */
+  private static boolean calledByDataFrameWriter() {
+    return StackWalker.getInstance()
+        .walk(
+            frames ->
+                frames
+                    .limit(64)
+                    .anyMatch(
+                        f ->
+                            f.getClassName().startsWith("org.apache.spark.sql.")
+                                && f.getClassName().endsWith(".DataFrameWriter")));
   }
 }

@@ -16,8 +16,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
+import org.apache.spark.sql.connector.catalog.SupportsWrite;
 import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.connector.write.LogicalWriteInfo;
+import org.apache.spark.sql.connector.write.WriteBuilder;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
@@ -26,21 +29,50 @@ import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResp
 
 /**
  * A Redshift table or query as Spark sees it: its schema (from DescribeTable, or from the result
- * metadata of a {@code LIMIT 0} probe) and batch reads.
+ * metadata of a {@code LIMIT 0} probe), batch reads and, for a table, batch writes (see {@code
+ * dev.redshiftdata.spark.write}).
  */
-public final class RedshiftTable implements SupportsRead {
+public final class RedshiftTable implements SupportsRead, SupportsWrite {
 
   private final RedshiftOptions options;
   private final ReadSource source;
   private final StructType schema;
   private final StructType redshiftSchema;
 
+  /** Why this table cannot be read (it was opened for a write only), or null. */
+  private final RuntimeException readFailure;
+
   private RedshiftTable(
       RedshiftOptions options, ReadSource source, StructType schema, StructType redshiftSchema) {
+    this(options, source, schema, redshiftSchema, null);
+  }
+
+  private RedshiftTable(
+      RedshiftOptions options,
+      ReadSource source,
+      StructType schema,
+      StructType redshiftSchema,
+      RuntimeException readFailure) {
     this.options = options;
     this.source = source;
     this.schema = schema;
     this.redshiftSchema = redshiftSchema;
+    this.readFailure = readFailure;
+  }
+
+  /**
+   * A table Spark was given a schema for that Redshift's does not match, or that does not exist:
+   * {@code df.write} passes the DataFrame's schema (the provider accepts external metadata), and
+   * the write matches columns itself. Reading it fails with {@code readFailure}, the error {@link
+   * #open} gave.
+   */
+  public static RedshiftTable forWrite(
+      RedshiftOptions options, StructType schema, RuntimeException readFailure) {
+    ReadSource source = ReadSource.of(options);
+    if (source.table() == null) {
+      throw readFailure;
+    }
+    return new RedshiftTable(options, source, schema, schema, readFailure);
   }
 
   /** The schema of {@code dbtable} or {@code query}, as Redshift reports it. */
@@ -165,14 +197,38 @@ public final class RedshiftTable implements SupportsRead {
     return schema;
   }
 
+  /**
+   * Reads; for a table also batch writes, overwrite (TRUNCATE, OVERWRITE_BY_FILTER: both a
+   * transactional DELETE) and any schema: the write matches the DataFrame's columns to the table's
+   * by name itself, with errors that name the column and both types.
+   */
   @Override
   public Set<TableCapability> capabilities() {
-    return EnumSet.of(TableCapability.BATCH_READ);
+    if (source.table() == null) {
+      return EnumSet.of(TableCapability.BATCH_READ);
+    }
+    return EnumSet.of(
+        TableCapability.BATCH_READ,
+        TableCapability.BATCH_WRITE,
+        TableCapability.TRUNCATE,
+        TableCapability.OVERWRITE_BY_FILTER,
+        TableCapability.ACCEPT_ANY_SCHEMA);
   }
 
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap ignored) {
+    if (readFailure != null) {
+      throw readFailure;
+    }
     return new RedshiftScanBuilder(options, source, schema, redshiftSchema);
+  }
+
+  @Override
+  public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
+    if (source.table() == null) {
+      options.requireTable("write");
+    }
+    return new dev.redshiftdata.spark.write.RedshiftWriteBuilder(options, source.table(), info);
   }
 
   /** What a read selects from: a table or the user's query. */

@@ -1,0 +1,203 @@
+package dev.redshiftdata.spark.sql;
+
+import dev.redshiftdata.spark.types.TypeMapping;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.types.ByteType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.ShortType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampNTZType;
+import org.apache.spark.sql.types.TimestampType;
+
+/**
+ * Matches the columns of a DataFrame to the columns of the target table by name, case-insensitively
+ * as Redshift folds names (an exact match wins over a case-insensitive one). COPY from Parquet
+ * matches file columns by position, so the write path writes its files in the order this returns
+ * and gives COPY the same explicit column list. Pure.
+ *
+ * <p>Compatible types: equal Spark types; a decimal of the same scale and no larger precision; a
+ * narrower integer into a wider one; {@code timestamp} and {@code timestamp_ntz} into either
+ * Redshift timestamp (a Spark {@code timestamp} into {@code TIMESTAMP} is stored as its UTC
+ * wall-clock time; a {@code timestamp_ntz} into {@code TIMESTAMPTZ} is read as UTC).
+ */
+public final class ColumnMatcher {
+
+  private ColumnMatcher() {}
+
+  /**
+   * The matched columns, in target table order.
+   *
+   * @param targetColumns the target's column names, as Redshift reports them (the COPY column list)
+   * @param inputOrdinals for each target column, the ordinal of the DataFrame column written to it
+   * @param fileSchema the Parquet file schema: target names, DataFrame types, all nullable
+   */
+  public record Match(List<String> targetColumns, int[] inputOrdinals, StructType fileSchema) {
+    /** Whether the DataFrame's columns are already in file order. */
+    public boolean isIdentity(int inputWidth) {
+      if (inputOrdinals.length != inputWidth) {
+        return false;
+      }
+      for (int i = 0; i < inputOrdinals.length; i++) {
+        if (inputOrdinals[i] != i) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /**
+   * @param input the DataFrame's schema
+   * @param target the table's schema (from {@link TypeMapping}, with the Redshift type in the field
+   *     metadata)
+   * @param allowExtraTargetColumns whether table columns absent from the DataFrame are left to
+   *     their defaults (otherwise an error)
+   * @param table the table, for messages
+   * @throws IllegalArgumentException naming the column, and both types when they are incompatible
+   */
+  public static Match match(
+      StructType input, StructType target, boolean allowExtraTargetColumns, TableName table) {
+    String what = "Cannot write to table " + table.quoted() + ": ";
+    int[] targetToInput = new int[target.fields().length];
+    Arrays.fill(targetToInput, -1);
+    StructField[] in = input.fields();
+    for (int i = 0; i < in.length; i++) {
+      int t = find(target, in[i].name());
+      if (t < 0) {
+        throw new IllegalArgumentException(
+            what
+                + "column '"
+                + in[i].name()
+                + "' of the DataFrame is not in the table, whose columns are "
+                + String.join(", ", target.fieldNames())
+                + ". Drop or rename it.");
+      }
+      if (targetToInput[t] >= 0) {
+        throw new IllegalArgumentException(
+            what
+                + "columns '"
+                + in[targetToInput[t]].name()
+                + "' and '"
+                + in[i].name()
+                + "' of the DataFrame both match table column '"
+                + target.fields()[t].name()
+                + "' (Redshift folds names to lower case). Rename one of them.");
+      }
+      StructField tf = target.fields()[t];
+      if (!compatible(in[i].dataType(), tf.dataType())) {
+        throw new IllegalArgumentException(
+            what
+                + "column '"
+                + in[i].name()
+                + "' is "
+                + in[i].dataType().simpleString()
+                + " in the DataFrame but "
+                + describe(tf)
+                + " in the table. Cast it to "
+                + tf.dataType().simpleString()
+                + ".");
+      }
+      targetToInput[t] = i;
+    }
+    List<String> columns = new ArrayList<>();
+    List<Integer> ordinals = new ArrayList<>();
+    List<StructField> file = new ArrayList<>();
+    for (int t = 0; t < targetToInput.length; t++) {
+      StructField tf = target.fields()[t];
+      if (targetToInput[t] < 0) {
+        if (!allowExtraTargetColumns) {
+          throw new IllegalArgumentException(
+              what
+                  + "table column '"
+                  + tf.name()
+                  + "' ("
+                  + describe(tf)
+                  + ") is not in the DataFrame, whose columns are "
+                  + String.join(", ", input.fieldNames())
+                  + ". Add it, or set option 'allowExtraTargetColumns' to true to leave it to its"
+                  + " default.");
+        }
+        continue;
+      }
+      columns.add(tf.name());
+      ordinals.add(targetToInput[t]);
+      file.add(new StructField(tf.name(), in[targetToInput[t]].dataType(), true, Metadata.empty()));
+    }
+    return new Match(
+        List.copyOf(columns),
+        ordinals.stream().mapToInt(Integer::intValue).toArray(),
+        new StructType(file.toArray(new StructField[0])));
+  }
+
+  private static int find(StructType schema, String name) {
+    StructField[] fields = schema.fields();
+    for (int i = 0; i < fields.length; i++) {
+      if (fields[i].name().equals(name)) {
+        return i;
+      }
+    }
+    int match = -1;
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (int i = 0; i < fields.length; i++) {
+      if (fields[i].name().toLowerCase(Locale.ROOT).equals(lower)) {
+        if (match >= 0) {
+          return -1;
+        }
+        match = i;
+      }
+    }
+    return match;
+  }
+
+  /** Whether a DataFrame column of type {@code in} can be loaded into a column of {@code out}. */
+  static boolean compatible(DataType in, DataType out) {
+    if (in.equals(out)) {
+      return true;
+    }
+    if (in instanceof DecimalType a && out instanceof DecimalType b) {
+      return a.scale() == b.scale() && a.precision() <= b.precision();
+    }
+    if ((in instanceof TimestampType || in instanceof TimestampNTZType)
+        && (out instanceof TimestampType || out instanceof TimestampNTZType)) {
+      return true;
+    }
+    return integralRank(in) > 0 && integralRank(out) > integralRank(in);
+  }
+
+  private static int integralRank(DataType t) {
+    if (t instanceof ByteType) {
+      return 1;
+    } else if (t instanceof ShortType) {
+      return 2;
+    } else if (t instanceof IntegerType) {
+      return 3;
+    } else if (t instanceof LongType) {
+      return 4;
+    }
+    return 0;
+  }
+
+  private static String describe(StructField f) {
+    Metadata m = f.metadata();
+    String rs =
+        m.contains(TypeMapping.METADATA_TYPE) ? m.getString(TypeMapping.METADATA_TYPE) : "?";
+    if (m.contains(TypeMapping.METADATA_LENGTH)) {
+      rs = rs + "(" + m.getLong(TypeMapping.METADATA_LENGTH) + ")";
+    }
+    return "Redshift " + rs + " (Spark " + f.dataType().simpleString() + ")";
+  }
+
+  /** The names, for messages. */
+  static String names(StructType s) {
+    return Arrays.stream(s.fieldNames()).collect(Collectors.joining(", "));
+  }
+}

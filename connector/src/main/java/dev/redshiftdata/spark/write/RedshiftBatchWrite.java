@@ -1,0 +1,234 @@
+package dev.redshiftdata.spark.write;
+
+import dev.redshiftdata.spark.config.AmazonMlOptions;
+import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.dataapi.DataApi;
+import dev.redshiftdata.spark.dataapi.RedshiftDataException;
+import dev.redshiftdata.spark.sql.ColumnMatcher;
+import dev.redshiftdata.spark.sql.CreateTableStatement;
+import dev.redshiftdata.spark.sql.DeleteStatement;
+import dev.redshiftdata.spark.sql.TableName;
+import dev.redshiftdata.spark.types.MappingOptions;
+import dev.redshiftdata.spark.types.TypeMapping;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.write.BatchWrite;
+import org.apache.spark.sql.connector.write.DataWriterFactory;
+import org.apache.spark.sql.connector.write.PhysicalWriteInfo;
+import org.apache.spark.sql.connector.write.WriterCommitMessage;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetOptions;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetUtils;
+import org.apache.spark.sql.internal.SQLConf;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
+import software.amazon.awssdk.services.redshiftdata.model.ColumnMetadata;
+
+/**
+ * One batch write into a Redshift table: tasks stage Parquet in the target's column order; the
+ * commit runs {@link StagedCommit} with pre-actions, {@code CREATE TABLE} (when the table does not
+ * exist), {@code DELETE} (overwrite), COPY, the row-count check and post-actions in one
+ * transaction.
+ */
+final class RedshiftBatchWrite implements BatchWrite {
+
+  private final StagedCommit staged;
+  private final StagedCommit.Plan plan;
+  private final StagedWriterFactory factory;
+
+  private RedshiftBatchWrite(
+      StagedCommit staged, StagedCommit.Plan plan, StagedWriterFactory factory) {
+    this.staged = staged;
+    this.plan = plan;
+    this.factory = factory;
+  }
+
+  /**
+   * Describes the target, matches the DataFrame's columns to it and creates the staging prefix.
+   *
+   * @param deleteWhere null to append; empty to replace every row; else the conditions of the rows
+   *     to replace
+   */
+  static RedshiftBatchWrite prepare(
+      RedshiftOptions options, TableName target, StructType input, List<String> deleteWhere) {
+    refuseUnsupported(options, target);
+    DataApi api = options.dataApi();
+    List<ColumnMetadata> columns = describe(api, target);
+    List<String> before = new ArrayList<>();
+    for (String action : options.preActions()) {
+      before.add(action.replace("%s", target.quoted()));
+    }
+    List<String> after = new ArrayList<>();
+    for (String action : options.postActions()) {
+      after.add(action.replace("%s", target.quoted()));
+    }
+    StructType fileSchema;
+    List<String> copyColumns;
+    int[] ordinals;
+    if (columns.isEmpty()) {
+      if (tableExists(api, target)) {
+        throw new IllegalArgumentException(
+            "Cannot write to "
+                + target.quoted()
+                + ": Redshift reports no columns for it (a view?). Write to a table.");
+      }
+      refuseTableProperties(options, target);
+      boolean caseSensitive = options.caseSensitiveIdentifiers();
+      before.add(CreateTableStatement.sql(target, input, caseSensitive));
+      copyColumns = CreateTableStatement.columnNames(input, caseSensitive);
+      List<StructField> file = new ArrayList<>();
+      for (int i = 0; i < input.fields().length; i++) {
+        StructField f = input.fields()[i];
+        file.add(new StructField(copyColumns.get(i), f.dataType(), true, f.metadata()));
+      }
+      fileSchema = new StructType(file.toArray(new StructField[0]));
+      ordinals = null;
+    } else {
+      StructType targetSchema = TypeMapping.schemaOfMetadata(columns, mappingOptions(options));
+      ColumnMatcher.Match match =
+          ColumnMatcher.match(input, targetSchema, options.allowExtraTargetColumns(), target);
+      if (deleteWhere != null) {
+        before.add(DeleteStatement.where(target, deleteWhere));
+      }
+      copyColumns = match.targetColumns();
+      fileSchema = match.fileSchema();
+      ordinals = match.isIdentity(input.fields().length) ? null : match.inputOrdinals();
+    }
+    boolean nested = false;
+    for (StructField f : fileSchema.fields()) {
+      nested |=
+          f.dataType() instanceof StructType
+              || f.dataType() instanceof ArrayType
+              || f.dataType() instanceof MapType;
+    }
+    StagedCommit staged = StagedCommit.create(options, target, SparkSession.active());
+    StagedWriterFactory factory =
+        new StagedWriterFactory(
+            new SerializableConfiguration(parquetConf(staged.conf(), fileSchema)),
+            staged.prefix(),
+            input,
+            fileSchema,
+            ordinals,
+            options.writeMaxFileSize());
+    return new RedshiftBatchWrite(
+        staged, new StagedCommit.Plan(before, copyColumns, nested, after), factory);
+  }
+
+  /**
+   * Options parsed for later parts of the write path fail clearly rather than being ignored (an
+   * upsert silently run as an append would duplicate rows).
+   */
+  private static void refuseUnsupported(RedshiftOptions options, TableName target) {
+    if (!options.mergeKeys().isEmpty()) {
+      throw new IllegalArgumentException(
+          "Cannot write to table "
+              + target.quoted()
+              + ": option 'mergeKeys' (upsert) is not supported yet. Remove it to append, or"
+              + " use mode overwrite.");
+    }
+    if (options.amazonMl().datasource() != AmazonMlOptions.Datasource.NONE
+        || options.amazonMl().s3Only()) {
+      throw new IllegalArgumentException(
+          "Cannot write to table "
+              + target.quoted()
+              + ": the 'amazonMl.*' options are not supported yet. Remove them.");
+    }
+  }
+
+  /** Table properties of a created table are not applied yet: refuse rather than ignore them. */
+  private static void refuseTableProperties(RedshiftOptions options, TableName target) {
+    List<String> set = new ArrayList<>();
+    options.distStyle().ifPresent(v -> set.add("distStyle"));
+    options.distKey().ifPresent(v -> set.add("distKey"));
+    if (!options.sortKey().isEmpty()) {
+      set.add("sortKey");
+    }
+    options.columnEncodings().ifPresent(v -> set.add("columnEncodings"));
+    options.tableComment().ifPresent(v -> set.add("tableComment"));
+    options.columnComments().ifPresent(v -> set.add("columnComments"));
+    if (!set.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Cannot create table "
+              + target.quoted()
+              + " with option(s) '"
+              + String.join("', '", set)
+              + "': table properties of created tables are not supported yet. Create the table"
+              + " with them first, then append.");
+    }
+  }
+
+  private static List<ColumnMetadata> describe(DataApi api, TableName target) {
+    try {
+      return api.describeTable(target.schemaName().orElse(null), target.table());
+    } catch (RedshiftDataException e) {
+      throw new IllegalArgumentException(
+          "Cannot write to table " + target.quoted() + ": cannot describe it: " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static boolean tableExists(DataApi api, TableName target) {
+    String schema = target.schemaName().orElse("public");
+    return api.listTables(schema, target.table()).stream()
+        .anyMatch(t -> target.table().equals(t.name()) && schema.equals(t.schema()));
+  }
+
+  private static MappingOptions mappingOptions(RedshiftOptions options) {
+    boolean timeType =
+        Boolean.parseBoolean(SQLConf.get().getConfString("spark.sql.timeType.enabled", "false"));
+    return new MappingOptions(options.superAsVariant(), timeType);
+  }
+
+  /**
+   * The configuration of Spark's Parquet write support for {@code schema}: snappy, and INT64
+   * TIMESTAMP_MICROS ({@code prepareWrite} copies the session's output timestamp type, INT96 by
+   * default).
+   */
+  private static Configuration parquetConf(Configuration base, StructType schema) {
+    try {
+      Job job = Job.getInstance(base);
+      SQLConf sql = SQLConf.get();
+      ParquetUtils.prepareWrite(
+          sql,
+          job,
+          schema,
+          new ParquetOptions(scala.collection.immutable.Map$.MODULE$.<String, String>empty(), sql));
+      Configuration conf = job.getConfiguration();
+      conf.set(SQLConf.PARQUET_OUTPUT_TIMESTAMP_TYPE().key(), "TIMESTAMP_MICROS");
+      conf.set("parquet.compression", "SNAPPY");
+      return conf;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  StagedCommit staged() {
+    return staged;
+  }
+
+  StagedCommit.Plan plan() {
+    return plan;
+  }
+
+  @Override
+  public DataWriterFactory createBatchWriterFactory(PhysicalWriteInfo info) {
+    return factory;
+  }
+
+  @Override
+  public void commit(WriterCommitMessage[] messages) {
+    staged.commit(messages, plan);
+  }
+
+  @Override
+  public void abort(WriterCommitMessage[] messages) {
+    staged.abort();
+  }
+}

@@ -1,0 +1,349 @@
+package dev.redshiftdata.spark.write;
+
+import dev.redshiftdata.spark.config.Redaction;
+import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.dataapi.DataApi;
+import dev.redshiftdata.spark.dataapi.FinishedStatement;
+import dev.redshiftdata.spark.dataapi.RedshiftDataException;
+import dev.redshiftdata.spark.dataapi.StatementRequest;
+import dev.redshiftdata.spark.sql.CopyStatement;
+import dev.redshiftdata.spark.sql.Literals;
+import dev.redshiftdata.spark.sql.StagingUrls;
+import dev.redshiftdata.spark.sql.TableName;
+import dev.redshiftdata.spark.staging.StagingLifecycle;
+import dev.redshiftdata.spark.staging.StagingPrefix;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.write.WriterCommitMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.redshiftdata.model.Field;
+import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResponse;
+
+/**
+ * Stage files, then commit them with extra statements in one transaction: the reusable core of
+ * every write (append, overwrite, and later the catalog's create/replace-table-as-select).
+ *
+ * <p>The driver creates one per write ({@link #create}): a new staging prefix under {@code
+ * tempdir}. Tasks write Parquet under {@link #prefix()}; {@link #commit} writes the COPY manifest
+ * from the committed tasks' messages and runs ONE BatchExecuteStatement (one transaction): {@code
+ * before} statements, {@code COPY target (columns) FROM manifest ... FORMAT AS PARQUET MANIFEST}, a
+ * statement failing the transaction unless {@code pg_last_copy_count()} equals the rows the
+ * messages report, then {@code after} statements. The batch carries a ClientToken fixed per
+ * attempt, so resending it (the SDK's retries, or ours after a transient failure) never loads
+ * twice; a serializable-isolation conflict (Redshift error 1023) runs the whole batch again with a
+ * new token, up to {@code commitMaxAttempts}. The staging prefix is deleted after the commit,
+ * whether it succeeded or failed, and by {@link #abort}, unless {@code keepStaging}.
+ */
+public final class StagedCommit {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StagedCommit.class);
+
+  /** Resends of one attempt's batch after a transient failure (same ClientToken). */
+  static final int TRANSIENT_RESENDS = 3;
+
+  private static final java.util.regex.Pattern SERIALIZATION_CODE =
+      java.util.regex.Pattern.compile("error:\\s*1023\\b");
+
+  /** How many load errors a failed COPY reports. */
+  static final int LOAD_ERRORS_SHOWN = 5;
+
+  /** Raw values in load errors are cut to this many characters. */
+  static final int RAW_VALUE_CHARS = 40;
+
+  /**
+   * What runs around the COPY in the transaction.
+   *
+   * @param before statements before the COPY (pre-actions, CREATE TABLE, DELETE)
+   * @param copyColumns the COPY column list, in file column order
+   * @param serializeToJson whether COPY needs SERIALIZETOJSON (nested columns into SUPER)
+   * @param after statements after the COPY (post-actions)
+   */
+  public record Plan(
+      List<String> before, List<String> copyColumns, boolean serializeToJson, List<String> after) {
+    public Plan {
+      before = List.copyOf(before);
+      copyColumns = List.copyOf(copyColumns);
+      after = List.copyOf(after);
+    }
+  }
+
+  /**
+   * What a commit did.
+   *
+   * @param statementId the BatchExecuteStatement's id, or null when nothing had to run
+   * @param rows rows loaded
+   * @param files files loaded
+   * @param attempts batches run (more than 1 after serialization conflicts)
+   * @param sqls the statements of the batch
+   */
+  public record Result(String statementId, long rows, int files, int attempts, List<String> sqls) {}
+
+  private final RedshiftOptions options;
+  private final DataApi api;
+  private final TableName target;
+  private final String prefix;
+  private final Configuration conf;
+  private final String commitId = UUID.randomUUID().toString();
+
+  StagedCommit(
+      RedshiftOptions options, DataApi api, TableName target, String prefix, Configuration conf) {
+    this.options = options;
+    this.api = api;
+    this.target = target;
+    this.prefix = prefix;
+    this.conf = conf;
+  }
+
+  /** A commit for a write into {@code target} with a new staging prefix under {@code tempdir}. */
+  public static StagedCommit create(RedshiftOptions options, TableName target, SparkSession spark) {
+    options.requireStaging("write to table " + target.quoted());
+    Configuration conf =
+        spark
+            .sessionState()
+            .newHadoopConfWithOptions(scala.collection.immutable.Map$.MODULE$.empty());
+    String tempdir = options.tempdir().orElseThrow();
+    StagingLifecycle.get().sweepOnce(tempdir, conf, options.stagingSweepAge());
+    String prefix = StagingPrefix.create(tempdir, Instant.now()).url();
+    return new StagedCommit(options, options.dataApi(), target, prefix, conf);
+  }
+
+  /** Where tasks write, as Hadoop reads it, ending in '/'. */
+  public String prefix() {
+    return prefix;
+  }
+
+  /** A copy of the driver's Hadoop configuration. */
+  public Configuration conf() {
+    return new Configuration(conf);
+  }
+
+  public TableName target() {
+    return target;
+  }
+
+  /**
+   * Loads the files of {@code messages} with {@code plan} in one transaction, then deletes the
+   * staging prefix (also when it fails).
+   *
+   * @throws IllegalStateException when the transaction failed (rolled back; the target unchanged),
+   *     with Redshift's first load errors for a failed COPY
+   */
+  public Result commit(WriterCommitMessage[] messages, Plan plan) {
+    try {
+      CopyManifest manifest = CopyManifest.of(messages);
+      List<String> sqls = statements(manifest, plan);
+      if (sqls.isEmpty()) {
+        return new Result(null, 0, 0, 0, sqls);
+      }
+      return run(sqls, manifest);
+    } finally {
+      deleteStaging("commit ended");
+    }
+  }
+
+  /** Deletes the staging prefix, unless {@code keepStaging}. Never throws. */
+  public void abort() {
+    deleteStaging("write aborted");
+  }
+
+  private List<String> statements(CopyManifest manifest, Plan plan) {
+    List<String> sqls = new ArrayList<>(plan.before());
+    if (!manifest.files().isEmpty()) {
+      String manifestUrl = prefix + "manifest.json";
+      writeManifest(manifestUrl, manifest.json());
+      CopyStatement copy =
+          new CopyStatement(
+              target,
+              plan.copyColumns(),
+              StagingUrls.toS3(manifestUrl),
+              options.iamRole().orElseThrow(),
+              plan.serializeToJson(),
+              options.tempdirRegion().orElse(null));
+      sqls.add(copy.sql() + options.copyOptions().map(o -> " " + o).orElse(""));
+      sqls.add(rowCountGuard(manifest.rows()));
+    }
+    sqls.addAll(plan.after());
+    if (sqls.size() > StatementRequest.MAX_BATCH_SIZE) {
+      throw new IllegalArgumentException(
+          "Cannot write to table "
+              + target.quoted()
+              + ": the transaction would have "
+              + sqls.size()
+              + " statements, above the Data API's limit of "
+              + StatementRequest.MAX_BATCH_SIZE
+              + " per BatchExecuteStatement. Use fewer 'preActions' and 'postActions'.");
+    }
+    return sqls;
+  }
+
+  /**
+   * A statement that fails, rolling the transaction back, unless the COPY just before it loaded
+   * exactly {@code rows} rows. The error branch calls {@code pg_last_copy_count()} so it cannot be
+   * evaluated (and fail) while the statement is planned.
+   */
+  static String rowCountGuard(long rows) {
+    return "SELECT CASE WHEN pg_last_copy_count() = "
+        + rows
+        + " THEN 1 ELSE CAST('COPY loaded ' || pg_last_copy_count() || ' rows but the Spark tasks"
+        + " wrote "
+        + rows
+        + "; rolled back' AS INTEGER) END";
+  }
+
+  private void writeManifest(String url, String json) {
+    Path path = new Path(url);
+    try (OutputStream out = path.getFileSystem(conf).create(path, true)) {
+      out.write(json.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the COPY manifest " + url, e);
+    }
+  }
+
+  private Result run(List<String> sqls, CopyManifest manifest) {
+    int maxAttempts = options.commitMaxAttempts();
+    for (int attempt = 1; ; attempt++) {
+      StatementRequest request =
+          StatementRequest.batch(sqls).withClientToken(commitId + "-" + attempt);
+      int resends = 0;
+      while (true) {
+        try {
+          FinishedStatement done = api.execute(request);
+          LOG.info(
+              "Loaded {} rows in {} files into {} (statement {}, attempt {})",
+              manifest.rows(),
+              manifest.files().size(),
+              target.quoted(),
+              done.id(),
+              attempt);
+          return new Result(done.id(), manifest.rows(), manifest.files().size(), attempt, sqls);
+        } catch (RedshiftDataException e) {
+          if (isSerializationConflict(e) && attempt < maxAttempts) {
+            LOG.info(
+                "Write to {} hit a serializable isolation conflict (attempt {} of {}); running"
+                    + " the transaction again",
+                target.quoted(),
+                attempt,
+                maxAttempts);
+            break;
+          }
+          if (e.kind().isTransient() && resends < TRANSIENT_RESENDS) {
+            resends++;
+            LOG.info(
+                "Write to {}: {} failure, sending the same batch (same ClientToken) again",
+                target.quoted(),
+                e.kind());
+            continue;
+          }
+          throw failure(e);
+        }
+      }
+    }
+  }
+
+  static boolean isSerializationConflict(RedshiftDataException e) {
+    String error = e.redshiftError().orElse("").toLowerCase(Locale.ROOT);
+    // "ERROR: 1023 DETAIL: Serializable isolation violation on table ..."; a bare 1023 elsewhere
+    // (a row count in the guard's message) is not a conflict.
+    return error.contains("serializable isolation violation")
+        || SERIALIZATION_CODE.matcher(error).find();
+  }
+
+  private IllegalStateException failure(RedshiftDataException e) {
+    StringBuilder sb =
+        new StringBuilder("Cannot write to table ")
+            .append(target.quoted())
+            .append(": the transaction was rolled back and the table is unchanged. ")
+            .append(e.getMessage());
+    if (e.kind() == RedshiftDataException.Kind.STATEMENT_FAILED
+        && e.sql().map(s -> s.startsWith("COPY")).orElse(false)) {
+      List<String> errors = loadErrors();
+      if (!errors.isEmpty()) {
+        sb.append(" Load errors Redshift recorded (stl_load_errors): ")
+            .append(String.join("; ", errors));
+      }
+    }
+    return new IllegalStateException(sb.toString(), e);
+  }
+
+  /** The first load errors of this write's files, read from {@code stl_load_errors}. */
+  List<String> loadErrors() {
+    String like = Literals.string(StagingUrls.toS3(prefix) + "%");
+    String sql =
+        "SELECT line_number, trim(colname), trim(type), trim(err_reason), trim(raw_field_value),"
+            + " err_code FROM stl_load_errors WHERE trim(filename) LIKE "
+            + like
+            + " ORDER BY starttime, line_number LIMIT "
+            + LOAD_ERRORS_SHOWN;
+    List<String> out = new ArrayList<>();
+    try {
+      String id = api.execute(StatementRequest.sql(sql)).id();
+      Iterator<GetStatementResultResponse> pages = api.resultPages(id);
+      while (pages.hasNext()) {
+        for (List<Field> r : pages.next().records()) {
+          String raw = text(r.get(4));
+          if (raw.length() > RAW_VALUE_CHARS) {
+            raw = raw.substring(0, RAW_VALUE_CHARS) + "...";
+          }
+          out.add(
+              "line "
+                  + text(r.get(0))
+                  + ", column '"
+                  + text(r.get(1))
+                  + "' ("
+                  + text(r.get(2))
+                  + "): "
+                  + text(r.get(3))
+                  + " [code "
+                  + text(r.get(5))
+                  + "], raw value '"
+                  + Redaction.redactSql(raw)
+                  + "'");
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot read stl_load_errors after a failed COPY: {}", e.toString());
+    }
+    return out;
+  }
+
+  private static String text(Field f) {
+    if (f == null || Boolean.TRUE.equals(f.isNull())) {
+      return "";
+    }
+    if (f.stringValue() != null) {
+      return f.stringValue();
+    }
+    if (f.longValue() != null) {
+      return Long.toString(f.longValue());
+    }
+    return String.valueOf(f);
+  }
+
+  private void deleteStaging(String reason) {
+    if (options.keepStaging()) {
+      LOG.info("Keeping staging prefix {} (keepStaging is true)", prefix);
+      return;
+    }
+    try {
+      Path path = new Path(prefix);
+      FileSystem fs = path.getFileSystem(conf);
+      fs.delete(path, true);
+      LOG.info("Deleted staging prefix {} ({})", prefix, reason);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Cannot delete staging prefix {} ({}): {}", prefix, reason, e.toString());
+    }
+  }
+}

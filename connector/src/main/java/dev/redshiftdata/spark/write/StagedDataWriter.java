@@ -1,0 +1,173 @@
+package dev.redshiftdata.spark.write;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.OutputFile;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.BoundReference;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.connector.write.DataWriter;
+import org.apache.spark.sql.connector.write.WriterCommitMessage;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetWriteSupport;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one task attempt's rows as snappy Parquet files under the staging prefix, with Spark's own
+ * Parquet write support, starting a new file when the current one reaches the size limit. Files are
+ * named after the partition, the task attempt and a sequence number, so attempts never share a
+ * file; nothing is created for an attempt without rows.
+ */
+final class StagedDataWriter implements DataWriter<InternalRow> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StagedDataWriter.class);
+
+  /** How often (in rows) the size of the open file is checked. */
+  private static final int SIZE_CHECK_ROWS = 100;
+
+  private final Configuration conf;
+  private final String prefix;
+  private final int partitionId;
+  private final long taskId;
+  private final UnsafeProjection projection;
+  private final long maxFileSize;
+
+  private final List<StagedFile> done = new ArrayList<>();
+  private final List<Path> written = new ArrayList<>();
+  private ParquetWriter<InternalRow> writer;
+  private Path current;
+  private long currentRows;
+  private int sequence;
+
+  StagedDataWriter(
+      Configuration conf,
+      String prefix,
+      int partitionId,
+      long taskId,
+      StructType inputSchema,
+      StructType fileSchema,
+      int[] ordinals,
+      long maxFileSize) {
+    this.conf = conf;
+    this.prefix = prefix;
+    this.partitionId = partitionId;
+    this.taskId = taskId;
+    this.maxFileSize = maxFileSize;
+    this.projection = ordinals == null ? null : projection(inputSchema, ordinals);
+  }
+
+  private static UnsafeProjection projection(StructType input, int[] ordinals) {
+    List<Expression> refs = new ArrayList<>();
+    for (int ordinal : ordinals) {
+      refs.add(new BoundReference(ordinal, input.fields()[ordinal].dataType(), true));
+    }
+    return UnsafeProjection.create(scala.jdk.javaapi.CollectionConverters.asScala(refs).toSeq());
+  }
+
+  @Override
+  public void write(InternalRow row) throws IOException {
+    if (writer == null) {
+      open();
+    }
+    writer.write(projection == null ? row : projection.apply(row));
+    currentRows++;
+    if (currentRows % SIZE_CHECK_ROWS == 0 && writer.getDataSize() >= maxFileSize) {
+      closeCurrent();
+    }
+  }
+
+  private void open() throws IOException {
+    current =
+        new Path(
+            prefix
+                + String.format(
+                    "part-%05d-%d-%03d.snappy.parquet", partitionId, taskId, sequence++));
+    written.add(current);
+    writer =
+        new RowWriterBuilder(HadoopOutputFile.fromPath(current, conf))
+            .withConf(conf)
+            .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+            .build();
+    currentRows = 0;
+  }
+
+  private void closeCurrent() throws IOException {
+    ParquetWriter<InternalRow> w = writer;
+    writer = null;
+    w.close();
+    long bytes = current.getFileSystem(conf).getFileStatus(current).getLen();
+    done.add(new StagedFile(current.toString(), currentRows, bytes));
+  }
+
+  @Override
+  public WriterCommitMessage commit() throws IOException {
+    if (writer != null) {
+      closeCurrent();
+    }
+    return new StagedFiles(partitionId, taskId, done);
+  }
+
+  @Override
+  public void abort() {
+    if (writer != null) {
+      try {
+        writer.close();
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("Closing an aborted staging file failed", e);
+      }
+      writer = null;
+    }
+    for (Path p : written) {
+      try {
+        FileSystem fs = p.getFileSystem(conf);
+        fs.delete(p, false);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("Cannot delete staging file {} of an aborted task: {}", p, e.toString());
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (writer != null) {
+      try {
+        writer.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        writer = null;
+      }
+    }
+  }
+
+  /** parquet-hadoop's builder around Spark's {@link ParquetWriteSupport}. */
+  private static final class RowWriterBuilder
+      extends ParquetWriter.Builder<InternalRow, RowWriterBuilder> {
+    RowWriterBuilder(OutputFile file) {
+      super(file);
+    }
+
+    @Override
+    protected RowWriterBuilder self() {
+      return this;
+    }
+
+    @Override
+    protected WriteSupport<InternalRow> getWriteSupport(Configuration c) {
+      return new ParquetWriteSupport();
+    }
+  }
+}

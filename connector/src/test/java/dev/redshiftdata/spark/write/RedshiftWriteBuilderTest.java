@@ -1,0 +1,88 @@
+package dev.redshiftdata.spark.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.sql.TableName;
+import java.util.Map;
+import org.apache.spark.sql.connector.expressions.Expression;
+import org.apache.spark.sql.connector.expressions.FieldReference;
+import org.apache.spark.sql.connector.expressions.LiteralValue;
+import org.apache.spark.sql.connector.expressions.filter.AlwaysTrue;
+import org.apache.spark.sql.connector.expressions.filter.Predicate;
+import org.apache.spark.sql.connector.write.LogicalWriteInfo;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import org.junit.jupiter.api.Test;
+
+class RedshiftWriteBuilderTest {
+
+  private static final TableName T = TableName.of("s", "t");
+
+  private static RedshiftWriteBuilder builder() {
+    RedshiftOptions options =
+        RedshiftOptions.parse(
+            Map.of("dbtable", "s.t", "clusterIdentifier", "c", "database", "dev"), Map.of());
+    LogicalWriteInfo info =
+        new LogicalWriteInfo() {
+          @Override
+          public CaseInsensitiveStringMap options() {
+            return CaseInsensitiveStringMap.empty();
+          }
+
+          @Override
+          public String queryId() {
+            return "q";
+          }
+
+          @Override
+          public StructType schema() {
+            return new StructType().add("d", DataTypes.IntegerType);
+          }
+        };
+    return new RedshiftWriteBuilder(options, T, info);
+  }
+
+  private static Predicate gt(String col, int v) {
+    return new Predicate(
+        ">",
+        new Expression[] {
+          FieldReference.column(col), LiteralValue.apply(v, DataTypes.IntegerType)
+        });
+  }
+
+  @Test
+  void appendIsTheDefault() {
+    assertEquals("RedshiftAppend(\"s\".\"t\")", builder().build().description());
+  }
+
+  @Test
+  void truncateAndOverwriteAlwaysTrueDeleteEveryRow() {
+    assertEquals("RedshiftOverwrite(\"s\".\"t\")", builder().truncate().build().description());
+    assertEquals(
+        "RedshiftOverwrite(\"s\".\"t\")",
+        builder().overwrite(new Predicate[] {new AlwaysTrue()}).build().description());
+  }
+
+  @Test
+  void overwriteByFilterDeletesTheMatchingRows() {
+    RedshiftWriteBuilder b = builder();
+    Predicate[] ps = {gt("d", 3), gt("e", 4)};
+    assertTrue(b.canOverwrite(ps));
+    assertEquals(
+        "RedshiftOverwrite(\"s\".\"t\", WHERE \"d\" > 3 AND \"e\" > 4)",
+        b.overwrite(ps).build().description());
+  }
+
+  @Test
+  void aPredicateWithoutRedshiftEquivalentCannotOverwrite() {
+    Predicate odd =
+        new Predicate("NO_SUCH_FUNCTION", new Expression[] {FieldReference.column("d")});
+    assertFalse(builder().canOverwrite(new Predicate[] {gt("d", 1), odd}));
+    assertThrows(IllegalArgumentException.class, () -> builder().overwrite(new Predicate[] {odd}));
+  }
+}

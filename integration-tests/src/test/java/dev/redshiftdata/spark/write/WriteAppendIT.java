@@ -1,0 +1,275 @@
+package dev.redshiftdata.spark.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redshiftdata.local.LocalRedshift;
+import dev.redshiftdata.local.dataapi.RecordedRequest;
+import dev.redshiftdata.local.junit.LocalRedshiftExtension;
+import dev.redshiftdata.local.junit.SharedSpark;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Appends and overwrites through {@code df.write.format("redshift-data")}: one transaction with
+ * COPY from a manifest of the committed files, the row-count check, nothing left under tempdir.
+ */
+@ExtendWith(LocalRedshiftExtension.class)
+class WriteAppendIT {
+
+  private static LocalRedshift redshift;
+  private final SparkSession spark = SharedSpark.session();
+
+  @BeforeAll
+  static void start() {
+    redshift = WriteSupport.redshift();
+  }
+
+  @BeforeEach
+  void clear() {
+    redshift.dataApi().requests().clear();
+  }
+
+  @AfterEach
+  void reset() {
+    redshift.dataApi().reset();
+  }
+
+  private static String table(String name) {
+    return name + "_" + System.nanoTime();
+  }
+
+  private Dataset<Row> rows(int from, int to) {
+    // Columns in another order and case than the table's: matched by name.
+    return spark.range(from, to, 1, 3).selectExpr("concat('v', id) as V", "id as ID");
+  }
+
+  private void write(Dataset<Row> df, String table, SaveMode mode) {
+    df.write()
+        .format("redshift-data")
+        .options(WriteSupport.options(redshift))
+        .option("dbtable", table)
+        .mode(mode)
+        .save();
+  }
+
+  @Test
+  void appendTwiceLoadsEveryRowOnceInOneTransactionEach() throws Exception {
+    String t = table("append");
+    WriteSupport.sql(redshift, "create table " + t + " (id bigint not null, v varchar(20))");
+    write(rows(0, 1000), t, SaveMode.Append);
+    List<RecordedRequest> batches = WriteSupport.batches(redshift);
+    assertEquals(1, batches.size());
+    List<String> sqls = batches.get(0).sqls();
+    assertEquals(2, sqls.size(), sqls.toString());
+    assertTrue(
+        sqls.get(0).startsWith("COPY \"" + t + "\" (\"id\", \"v\") FROM 's3://"), sqls.get(0));
+    assertTrue(
+        sqls.get(0)
+            .endsWith(
+                "manifest.json' IAM_ROLE '"
+                    + redshift.config().iamRole()
+                    + "' FORMAT AS PARQUET MANIFEST"),
+        sqls.get(0));
+    assertTrue(sqls.get(1).contains("pg_last_copy_count() = 1000"), sqls.get(1));
+    assertEquals(0, WriteSupport.objectsUnder(spark, WriteSupport.lastCopyPrefix(redshift)));
+
+    write(rows(1000, 1500), t, SaveMode.Append);
+    assertEquals(1500, WriteSupport.count(redshift, t));
+    assertEquals(
+        List.of(List.of("1500", "1500", "0", "1499")),
+        WriteSupport.query(
+            redshift,
+            "select count(distinct id), count(distinct v), min(id), max(id) from "
+                + t
+                + " where v = 'v' || id"));
+    assertEquals(0, WriteSupport.objectsUnder(spark, WriteSupport.lastCopyPrefix(redshift)));
+
+    // Read back with the connector.
+    List<Row> back =
+        spark
+            .read()
+            .format("redshift-data")
+            .options(WriteSupport.options(redshift))
+            .option("dbtable", t)
+            .load()
+            .orderBy("id")
+            .collectAsList();
+    assertEquals(1500, back.size());
+    assertEquals(7L, back.get(7).getLong(0));
+    assertEquals("v7", back.get(7).getString(1));
+  }
+
+  @Test
+  void anEmptyDataFrameSendsNoCopy() {
+    String t = table("empty");
+    WriteSupport.sql(redshift, "create table " + t + " (id bigint, v varchar(20))");
+    write(rows(0, 0), t, SaveMode.Append);
+    assertTrue(WriteSupport.batches(redshift).isEmpty());
+    assertEquals(0, WriteSupport.count(redshift, t));
+  }
+
+  @Test
+  void overwriteDeletesInTheCopyTransactionAndKeepsGrantsAndViews() throws Exception {
+    String t = table("overwrite");
+    WriteSupport.sql(redshift, "create table " + t + " (id bigint, v varchar(20))");
+    WriteSupport.sql(redshift, "insert into " + t + " values (-1, 'old'), (-2, 'old')");
+    WriteSupport.sql(redshift, "create view " + t + "_view as select id, v from " + t);
+    WriteSupport.sql(redshift, "create group " + t + "_readers");
+    WriteSupport.sql(redshift, "grant select on " + t + " to group " + t + "_readers");
+    redshift.dataApi().requests().clear();
+
+    write(rows(0, 10), t, SaveMode.Overwrite);
+
+    List<String> sqls = WriteSupport.batches(redshift).get(0).sqls();
+    assertEquals("DELETE FROM \"" + t + "\"", sqls.get(0));
+    assertTrue(sqls.get(1).startsWith("COPY "), sqls.toString());
+    assertFalse(String.join(";", sqls).toUpperCase().contains("TRUNCATE"));
+    assertEquals(
+        List.of(List.of("10", "0", "9")),
+        WriteSupport.query(redshift, "select count(*), min(id), max(id) from " + t + "_view"));
+    assertEquals(
+        List.of(List.of("true")),
+        WriteSupport.query(
+            redshift, "select has_table_privilege('" + t + "_readers', '" + t + "', 'select')"));
+    assertEquals(0, WriteSupport.objectsUnder(spark, WriteSupport.lastCopyPrefix(redshift)));
+  }
+
+  @Test
+  void errorIfExistsAndIgnoreAreRefusedBeforeAnyStatementRuns() {
+    String t = table("modes");
+    WriteSupport.sql(redshift, "create table " + t + " (id bigint, v varchar(20))");
+    redshift.dataApi().requests().clear();
+    for (SaveMode mode : List.of(SaveMode.ErrorIfExists, SaveMode.Ignore)) {
+      Exception e = assertThrows(Exception.class, () -> write(rows(0, 5), t, mode));
+      String m = e.getMessage();
+      assertTrue(m.contains("UNSUPPORTED_DATA_SOURCE_SAVE_MODE"), m);
+      assertTrue(m.contains(mode.name()), m);
+    }
+    assertTrue(WriteSupport.batches(redshift).isEmpty());
+    assertEquals(0, WriteSupport.count(redshift, t));
+  }
+
+  @Test
+  void preAndPostActionsRunInTheCopyTransactionInOrder() {
+    String t = table("actions");
+    WriteSupport.sql(redshift, "create table " + t + " (id bigint, v varchar(20))");
+    WriteSupport.sql(redshift, "create table " + t + "_log (what varchar(20), n bigint)");
+    redshift.dataApi().requests().clear();
+    rows(0, 4)
+        .write()
+        .format("redshift-data")
+        .options(WriteSupport.options(redshift))
+        .option("dbtable", t)
+        .option("preActions", "insert into " + t + "_log select 'before', count(*) from %s")
+        .option("postActions", "insert into " + t + "_log select 'after', count(*) from %s")
+        .mode(SaveMode.Append)
+        .save();
+    List<String> sqls = WriteSupport.batches(redshift).get(0).sqls();
+    assertEquals(4, sqls.size(), sqls.toString());
+    assertEquals(
+        "insert into " + t + "_log select 'before', count(*) from \"" + t + "\"", sqls.get(0));
+    assertTrue(sqls.get(1).startsWith("COPY "));
+    assertTrue(sqls.get(2).startsWith("SELECT CASE WHEN pg_last_copy_count() = 4 "));
+    assertEquals(
+        List.of(List.of("after", "4"), List.of("before", "0")),
+        WriteSupport.query(redshift, "select what, n from " + t + "_log order by what"));
+  }
+
+  @Test
+  void filesRollOverAtWriteMaxFileSizeAndAreSnappyTimestampMicros() throws Exception {
+    String t = table("rollover");
+    WriteSupport.sql(redshift, "create table " + t + " (id bigint, h varchar(64), at timestamptz)");
+    redshift.dataApi().requests().clear();
+    spark
+        .range(0, 60_000, 1, 1)
+        .selectExpr("id", "sha2(cast(id as string), 256) as h", "timestamp_seconds(id) as at")
+        .write()
+        .format("redshift-data")
+        .options(WriteSupport.options(redshift))
+        .option("dbtable", t)
+        .option("writeMaxFileSize", "1048576")
+        .option("keepStaging", "true")
+        .mode(SaveMode.Append)
+        .save();
+    assertEquals(60_000, WriteSupport.count(redshift, t));
+    org.apache.hadoop.fs.Path prefix = WriteSupport.lastCopyPrefix(redshift);
+    org.apache.hadoop.conf.Configuration conf = spark.sessionState().newHadoopConf();
+    org.apache.hadoop.fs.FileSystem fs = prefix.getFileSystem(conf);
+    List<org.apache.hadoop.fs.Path> files = new java.util.ArrayList<>();
+    for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(prefix)) {
+      if (f.getPath().getName().endsWith(".snappy.parquet")) {
+        files.add(f.getPath());
+      }
+    }
+    assertTrue(files.size() >= 2, "files: " + files);
+    long rows = 0;
+    for (org.apache.hadoop.fs.Path f : files) {
+      try (org.apache.parquet.hadoop.ParquetFileReader r =
+          org.apache.parquet.hadoop.ParquetFileReader.open(
+              org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(f, conf))) {
+        rows += r.getRecordCount();
+        var meta = r.getFooter();
+        assertEquals(
+            org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY,
+            meta.getBlocks().get(0).getColumns().get(0).getCodec());
+        assertEquals(
+            "optional int64 at (TIMESTAMP(MICROS,true))",
+            meta.getFileMetaData().getSchema().getType("at").toString());
+      }
+    }
+    assertEquals(60_000, rows);
+    String manifest =
+        new String(
+            fs.open(new org.apache.hadoop.fs.Path(prefix, "manifest.json")).readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(files.size(), manifest.split("\"mandatory\":true").length - 1, manifest);
+    fs.delete(prefix, true);
+  }
+
+  @Test
+  void mergeKeysAndTablePropertiesAreRefusedNotIgnored() {
+    String t = table("refused");
+    WriteSupport.sql(redshift, "create table " + t + " (id bigint, v varchar(20))");
+    redshift.dataApi().requests().clear();
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () ->
+                rows(0, 3)
+                    .write()
+                    .format("redshift-data")
+                    .options(WriteSupport.options(redshift))
+                    .option("dbtable", t)
+                    .option("mergeKeys", "id")
+                    .mode(SaveMode.Append)
+                    .save());
+    assertTrue(
+        e.getMessage().contains("'mergeKeys' (upsert) is not supported yet"), e.getMessage());
+    e =
+        assertThrows(
+            Exception.class,
+            () ->
+                rows(0, 3)
+                    .write()
+                    .format("redshift-data")
+                    .options(WriteSupport.options(redshift))
+                    .option("dbtable", t + "_new")
+                    .option("distStyle", "EVEN")
+                    .mode(SaveMode.Append)
+                    .save());
+    assertTrue(e.getMessage().contains("option(s) 'distStyle'"), e.getMessage());
+    assertTrue(WriteSupport.batches(redshift).isEmpty());
+    assertEquals(0, WriteSupport.count(redshift, t));
+  }
+}
