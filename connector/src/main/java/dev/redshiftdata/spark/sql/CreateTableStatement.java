@@ -8,10 +8,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code CREATE TABLE "s"."t" ("a" BIGINT NOT NULL, "b" VARCHAR(65535), ...)} from a Spark schema,
- * types from {@link TypeMapping#redshiftDdlType}; non-nullable fields are {@code NOT NULL}. Plain
- * columns only for now: table properties (dist/sort keys, encodings, comments) are added here, in
- * this one class. No {@code IF NOT EXISTS}: the write runs it in its COPY transaction, so a table
- * created concurrently fails the write instead of being appended to unnoticed. Pure.
+ * types from {@link TypeMapping#redshiftDdlType}; non-nullable fields are {@code NOT NULL}; {@link
+ * TableProperties} add encodings, dist style, dist key and sort key. No {@code IF NOT EXISTS}: the
+ * write runs it in its COPY transaction, so a table created concurrently fails the write instead of
+ * being appended to unnoticed. Pure.
  */
 public final class CreateTableStatement {
 
@@ -24,6 +24,18 @@ public final class CreateTableStatement {
    *     has no fields
    */
   public static String sql(TableName table, StructType schema, boolean caseSensitive) {
+    return sql(table, schema, caseSensitive, TableProperties.none());
+  }
+
+  /**
+   * The statement with {@link TableProperties}: each column's {@code ENCODE}, then the table's dist
+   * style, dist key and sort key. Their comments are separate statements ({@link
+   * TableProperties#commentStatements()}), run after this one.
+   *
+   * @param properties built for the created column names ({@link #columnNames})
+   */
+  public static String sql(
+      TableName table, StructType schema, boolean caseSensitive, TableProperties properties) {
     if (schema.fields().length == 0) {
       throw new IllegalArgumentException(
           "Cannot create table " + table.quoted() + ": the DataFrame has no columns.");
@@ -35,9 +47,15 @@ public final class CreateTableStatement {
           Identifiers.quote(name)
               + " "
               + TypeMapping.redshiftDdlType(f)
-              + (f.nullable() ? "" : " NOT NULL"));
+              + (f.nullable() ? "" : " NOT NULL")
+              + properties.columnSuffix(name));
     }
-    return "CREATE TABLE " + table.quoted() + " (" + String.join(", ", columns) + ")";
+    return "CREATE TABLE "
+        + table.quoted()
+        + " ("
+        + String.join(", ", columns)
+        + ")"
+        + properties.tableSuffix();
   }
 
   /** The column names as the created table has them. */

@@ -7,13 +7,17 @@ import dev.redshiftdata.spark.dataapi.RedshiftDataException;
 import dev.redshiftdata.spark.sql.ColumnMatcher;
 import dev.redshiftdata.spark.sql.CreateTableStatement;
 import dev.redshiftdata.spark.sql.DeleteStatement;
+import dev.redshiftdata.spark.sql.Identifiers;
+import dev.redshiftdata.spark.sql.MergeStatements;
 import dev.redshiftdata.spark.sql.TableName;
+import dev.redshiftdata.spark.sql.TableProperties;
 import dev.redshiftdata.spark.types.MappingOptions;
 import dev.redshiftdata.spark.types.TypeMapping;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.spark.sql.SparkSession;
@@ -79,15 +83,17 @@ final class RedshiftBatchWrite implements BatchWrite {
                 + target.quoted()
                 + ": Redshift reports no columns for it (a view?). Write to a table.");
       }
-      refuseTableProperties(options, target);
       boolean caseSensitive = options.caseSensitiveIdentifiers();
-      before.add(CreateTableStatement.sql(target, input, caseSensitive));
       copyColumns = CreateTableStatement.columnNames(input, caseSensitive);
       List<StructField> file = new ArrayList<>();
       for (int i = 0; i < input.fields().length; i++) {
         StructField f = input.fields()[i];
         file.add(new StructField(copyColumns.get(i), f.dataType(), true, f.metadata()));
       }
+      TableProperties properties =
+          TableProperties.of(options, new StructType(file.toArray(new StructField[0])), target);
+      before.add(CreateTableStatement.sql(target, input, caseSensitive, properties));
+      before.addAll(properties.commentStatements());
       fileSchema = new StructType(file.toArray(new StructField[0]));
       ordinals = null;
     } else {
@@ -108,6 +114,26 @@ final class RedshiftBatchWrite implements BatchWrite {
               || f.dataType() instanceof ArrayType
               || f.dataType() instanceof MapType;
     }
+    TableName copyInto = null;
+    if (!options.mergeKeys().isEmpty()) {
+      if (deleteWhere != null) {
+        throw new IllegalArgumentException(
+            "Cannot write to table "
+                + target.quoted()
+                + ": option 'mergeKeys' upserts into the table's rows, so it needs mode 'append';"
+                + " remove it to overwrite.");
+      }
+      // COPY into a temporary table like the target, then MERGE from it, in the same transaction:
+      // duplicate or NULL keys fail the transaction before the target changes.
+      String stage = "redshift_data_merge_" + UUID.randomUUID().toString().replace("-", "");
+      before.add(MergeStatements.createStagingTable(target, stage));
+      List<String> merge =
+          new ArrayList<>(
+              MergeStatements.afterStaging(target, stage, copyColumns, options.mergeKeys()));
+      merge.add("DROP TABLE " + Identifiers.quote(stage));
+      after.addAll(0, merge);
+      copyInto = TableName.of(stage);
+    }
     StagedCommit staged = StagedCommit.create(options, target, SparkSession.active());
     StagedWriterFactory factory =
         new StagedWriterFactory(
@@ -118,49 +144,20 @@ final class RedshiftBatchWrite implements BatchWrite {
             ordinals,
             options.writeMaxFileSize());
     return new RedshiftBatchWrite(
-        staged, new StagedCommit.Plan(before, copyColumns, nested, after), factory);
+        staged, new StagedCommit.Plan(before, copyColumns, nested, after, copyInto), factory);
   }
 
   /**
-   * Options parsed for later parts of the write path fail clearly rather than being ignored (an
-   * upsert silently run as an append would duplicate rows).
+   * Options parsed for a later part of the write path (Amazon ML datasources) fail clearly rather
+   * than being ignored.
    */
   private static void refuseUnsupported(RedshiftOptions options, TableName target) {
-    if (!options.mergeKeys().isEmpty()) {
-      throw new IllegalArgumentException(
-          "Cannot write to table "
-              + target.quoted()
-              + ": option 'mergeKeys' (upsert) is not supported yet. Remove it to append, or"
-              + " use mode overwrite.");
-    }
     if (options.amazonMl().datasource() != AmazonMlOptions.Datasource.NONE
         || options.amazonMl().s3Only()) {
       throw new IllegalArgumentException(
           "Cannot write to table "
               + target.quoted()
               + ": the 'amazonMl.*' options are not supported yet. Remove them.");
-    }
-  }
-
-  /** Table properties of a created table are not applied yet: refuse rather than ignore them. */
-  private static void refuseTableProperties(RedshiftOptions options, TableName target) {
-    List<String> set = new ArrayList<>();
-    options.distStyle().ifPresent(v -> set.add("distStyle"));
-    options.distKey().ifPresent(v -> set.add("distKey"));
-    if (!options.sortKey().isEmpty()) {
-      set.add("sortKey");
-    }
-    options.columnEncodings().ifPresent(v -> set.add("columnEncodings"));
-    options.tableComment().ifPresent(v -> set.add("tableComment"));
-    options.columnComments().ifPresent(v -> set.add("columnComments"));
-    if (!set.isEmpty()) {
-      throw new IllegalArgumentException(
-          "Cannot create table "
-              + target.quoted()
-              + " with option(s) '"
-              + String.join("', '", set)
-              + "': table properties of created tables are not supported yet. Create the table"
-              + " with them first, then append.");
     }
   }
 

@@ -69,14 +69,28 @@ public final class StagedCommit {
    * @param before statements before the COPY (pre-actions, CREATE TABLE, DELETE)
    * @param copyColumns the COPY column list, in file column order
    * @param serializeToJson whether COPY needs SERIALIZETOJSON (nested columns into SUPER)
-   * @param after statements after the COPY (post-actions)
+   * @param after statements after the COPY (a merge from the staging table, post-actions)
+   * @param copyInto the table the COPY loads: the target, or a staging table a merge reads
    */
   public record Plan(
-      List<String> before, List<String> copyColumns, boolean serializeToJson, List<String> after) {
+      List<String> before,
+      List<String> copyColumns,
+      boolean serializeToJson,
+      List<String> after,
+      TableName copyInto) {
     public Plan {
       before = List.copyOf(before);
       copyColumns = List.copyOf(copyColumns);
       after = List.copyOf(after);
+    }
+
+    /** A plan whose COPY loads the target itself ({@code copyInto} null). */
+    public Plan(
+        List<String> before,
+        List<String> copyColumns,
+        boolean serializeToJson,
+        List<String> after) {
+      this(before, copyColumns, serializeToJson, after, null);
     }
   }
 
@@ -166,7 +180,7 @@ public final class StagedCommit {
       writeManifest(manifestUrl, manifest.json());
       CopyStatement copy =
           new CopyStatement(
-              target,
+              plan.copyInto() != null ? plan.copyInto() : target,
               plan.copyColumns(),
               StagingUrls.toS3(manifestUrl),
               options.iamRole().orElseThrow(),

@@ -237,39 +237,131 @@ class WriteAppendIT {
     fs.delete(prefix, true);
   }
 
+  private void merge(Dataset<Row> df, String t, SaveMode mode) {
+    df.write()
+        .format("redshift-data")
+        .options(WriteSupport.options(redshift))
+        .option("dbtable", t)
+        .option("mergeKeys", "ID")
+        .option("allowExtraTargetColumns", "true")
+        .mode(mode)
+        .save();
+  }
+
+  private List<String> idsAndValues(String t) {
+    return query("select id, v from " + t);
+  }
+
   @Test
-  void mergeKeysAndTablePropertiesAreRefusedNotIgnored() {
-    String t = table("refused");
-    WriteSupport.sql(redshift, "create table " + t + " (id bigint, v varchar(20))");
+  void mergeKeysUpdateMatchedRowsAndInsertTheRestInOneTransaction() throws Exception {
+    String t = table("merge");
+    WriteSupport.sql(
+        redshift,
+        "create table "
+            + t
+            + " (id bigint not null, v varchar(20), note varchar(10) default 'kept')");
+    WriteSupport.sql(
+        redshift,
+        "insert into " + t + " (id, v) values (1, 'old1'), (2, 'old2'), (3, 'old3'), (4, 'old4')");
     redshift.dataApi().requests().clear();
-    Exception e =
-        assertThrows(
-            Exception.class,
-            () ->
-                rows(0, 3)
-                    .write()
-                    .format("redshift-data")
-                    .options(WriteSupport.options(redshift))
-                    .option("dbtable", t)
-                    .option("mergeKeys", "id")
-                    .mode(SaveMode.Append)
-                    .save());
+    merge(rows(3, 7), t, SaveMode.Append);
+    assertEquals(List.of("1|old1", "2|old2", "3|v3", "4|v4", "5|v5", "6|v6"), idsAndValues(t));
+    // Unwritten columns: matched rows keep theirs, inserted rows get the default.
+    assertEquals(java.util.Collections.nCopies(6, "kept"), query("select note from " + t));
+    List<String> batch = WriteSupport.batches(redshift).get(0).sqls();
+    assertTrue(batch.stream().anyMatch(q -> q.startsWith("CREATE TEMP TABLE")), batch.toString());
+    assertTrue(batch.stream().anyMatch(q -> q.startsWith("MERGE INTO")), batch.toString());
     assertTrue(
-        e.getMessage().contains("'mergeKeys' (upsert) is not supported yet"), e.getMessage());
-    e =
-        assertThrows(
-            Exception.class,
-            () ->
-                rows(0, 3)
-                    .write()
-                    .format("redshift-data")
-                    .options(WriteSupport.options(redshift))
-                    .option("dbtable", t + "_new")
-                    .option("distStyle", "EVEN")
-                    .mode(SaveMode.Append)
-                    .save());
-    assertTrue(e.getMessage().contains("option(s) 'distStyle'"), e.getMessage());
-    assertTrue(WriteSupport.batches(redshift).isEmpty());
-    assertEquals(0, WriteSupport.count(redshift, t));
+        batch.stream().anyMatch(q -> q.startsWith("COPY \"redshift_data_merge_")),
+        batch.toString());
+    assertEquals(0, WriteSupport.objectsUnder(spark, WriteSupport.lastCopyPrefix(redshift)));
+  }
+
+  @Test
+  void duplicateMergeKeysInTheInputFailBeforeAnythingChanges() throws Exception {
+    String t = table("mergedup");
+    WriteSupport.sql(redshift, "create table " + t + " (id bigint, v varchar(20))");
+    WriteSupport.sql(redshift, "insert into " + t + " values (1, 'old1')");
+    Dataset<Row> dup = rows(0, 3).union(rows(1, 2));
+    Exception e = assertThrows(Exception.class, () -> merge(dup, t, SaveMode.Append));
+    assertTrue(e.getMessage().contains("Cannot merge"), e.getMessage());
+    assertTrue(e.getMessage().contains("mergeKeys"), e.getMessage());
+    assertEquals(List.of("1|old1"), idsAndValues(t));
+    assertEquals(0, WriteSupport.objectsUnder(spark, WriteSupport.lastCopyPrefix(redshift)));
+  }
+
+  @Test
+  void mergeKeysIntoANewTableInsertAndWithOverwriteAreRefused() {
+    String t = table("mergenew");
+    merge(rows(0, 3), t, SaveMode.Append);
+    assertEquals(List.of("0|v0", "1|v1", "2|v2"), idsAndValues(t));
+    Exception e = assertThrows(Exception.class, () -> merge(rows(0, 3), t, SaveMode.Overwrite));
+    assertTrue(
+        e.getMessage().contains("'mergeKeys'") && e.getMessage().contains("append"),
+        e.getMessage());
+    assertEquals(3, WriteSupport.count(redshift, t));
+  }
+
+  private List<String> query(String sql) {
+    List<String> out = new java.util.ArrayList<>();
+    for (Row r :
+        spark
+            .read()
+            .format("redshift-data")
+            .options(WriteSupport.options(redshift))
+            .option("readMode", "direct")
+            .option("query", sql)
+            .load()
+            .collectAsList()) {
+      List<String> cells = new java.util.ArrayList<>();
+      for (int i = 0; i < r.length(); i++) {
+        cells.add(String.valueOf(r.get(i)).strip());
+      }
+      out.add(String.join("|", cells));
+    }
+    java.util.Collections.sort(out);
+    return out;
+  }
+
+  @Test
+  void aCreatedTableGetsItsDistAndSortKeysEncodingsAndComments() {
+    String t = table("props");
+    rows(0, 5)
+        .write()
+        .format("redshift-data")
+        .options(WriteSupport.options(redshift))
+        .option("dbtable", t)
+        .option("distStyle", "KEY")
+        .option("distKey", "id")
+        .option("sortKey", "id")
+        .option("columnEncodings", "v=ZSTD")
+        .option("tableComment", "it's a \\ table")
+        .option("columnComments", "{\"v\": \"the \\\"v\\\" column\"}")
+        .mode(SaveMode.Append)
+        .save();
+    assertEquals(5, WriteSupport.count(redshift, t));
+    String create =
+        WriteSupport.batches(redshift).get(0).sqls().stream()
+            .filter(q -> q.startsWith("CREATE TABLE"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        create.endsWith(
+                " ENCODE ZSTD, \"id\" BIGINT) DISTSTYLE KEY DISTKEY(\"id\") COMPOUND SORTKEY(\"id\")")
+            || create.contains("DISTKEY(\"id\")"),
+        create);
+    assertEquals(
+        List.of("id|none|true|1", "v|zstd|false|0"),
+        query(
+            "select \"column\", encoding, distkey, sortkey from pg_table_def where tablename = '"
+                + t
+                + "'"));
+    assertEquals(
+        List.of("0|it's a \\ table", "1|the \"v\" column"),
+        query(
+            "select d.objsubid, d.description from pg_description d join pg_class c on c.oid ="
+                + " d.objoid where c.relname = '"
+                + t
+                + "'"));
   }
 }
