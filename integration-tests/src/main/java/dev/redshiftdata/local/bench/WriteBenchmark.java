@@ -136,7 +136,7 @@ public final class WriteBenchmark {
             "cast(id % 32000 as smallint) as qty",
             "id * 1000003 as big",
             "cast((id % 100000) / 100.0 as decimal(12,2)) as price",
-            "id * 0.5 as score",
+            "cast(id * 0.5 as double) as score",
             "concat('name-', id) as name",
             "case when id % 7 = 0 then null else concat(repeat('n', cast(id % 50 as int)), id) end"
                 + " as note",
