@@ -146,6 +146,37 @@ class WriteAppendIT {
   }
 
   @Test
+  void readersDuringAnOverwriteSeeTheOldRowsUntilItCommits() throws Exception {
+    String t = table("concurrent");
+    WriteSupport.sql(redshift, "create table " + t + " (id bigint, v varchar(20))");
+    WriteSupport.sql(redshift, "insert into " + t + " values (-1, 'old'), (-2, 'old')");
+    // A post-action that waits keeps the transaction open after its DELETE and COPY.
+    Thread writer =
+        new Thread(
+            () ->
+                rows(0, 10)
+                    .write()
+                    .format("redshift-data")
+                    .options(WriteSupport.options(redshift))
+                    .option("dbtable", t)
+                    .option("postActions", "SELECT pg_sleep(4)")
+                    .mode(SaveMode.Overwrite)
+                    .save(),
+            "overwrite");
+    writer.start();
+    java.util.Set<String> seen = new java.util.TreeSet<>();
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (writer.isAlive() && System.nanoTime() < deadline) {
+      seen.add(WriteSupport.query(redshift, "select count(*), min(id) from " + t).toString());
+      Thread.sleep(200);
+    }
+    writer.join();
+    seen.add(WriteSupport.query(redshift, "select count(*), min(id) from " + t).toString());
+    // Only the old table and the new one, never an empty or partial table.
+    assertEquals(java.util.Set.of("[[10, 0]]", "[[2, -2]]"), seen);
+  }
+
+  @Test
   void errorIfExistsAndIgnoreAreRefusedBeforeAnyStatementRuns() {
     String t = table("modes");
     WriteSupport.sql(redshift, "create table " + t + " (id bigint, v varchar(20))");
