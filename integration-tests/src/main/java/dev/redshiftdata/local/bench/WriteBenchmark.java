@@ -30,9 +30,12 @@ import org.apache.spark.sql.SparkSession;
  * </ul>
  *
  * <pre>
+ * MAVEN_OPTS=--add-opens=java.base/sun.util.calendar=ALL-UNNAMED \
  * mvn -q -pl integration-tests -am compile exec:java -Pbench \
  *   -Dbench.main=dev.redshiftdata.local.bench.WriteBenchmark -Dbench.rows=1000000 -Dbench.runs=5
  * </pre>
+ *
+ * (Spark's JDBC writer converts dates through a JDK-internal class; exec:java runs in Maven's JVM.)
  */
 public final class WriteBenchmark {
   private WriteBenchmark() {}
