@@ -120,11 +120,12 @@ class DataApiCoreFaultsIT {
 
   @Test
   void pollsStartFastAndStopSoonAfterTheStatementFinishes() throws Exception {
-    // Held STARTED for three DescribeStatements, then it runs (a few ms): FINISHED by the third or
-    // fourth poll.
+    // Held STARTED for three DescribeStatements, then it runs: FINISHED by the third or fourth poll
+    // on an idle machine. The schedule (10 ms doubling) reaches an 8th poll only about a second
+    // later, which a loaded CI machine may need to run SELECT 1 and hand back its worker.
     server.faults().holdNextStatementForPolls(3);
     FinishedStatement done = api().execute(StatementRequest.sql("SELECT 1"));
-    assertTrue(done.polls() == 3 || done.polls() == 4, done.toString());
+    assertTrue(done.polls() >= 3 && done.polls() <= 8, done.toString());
     assertEquals(
         done.polls(),
         calls("DescribeStatement", done.id(), done.polls()).size(),
