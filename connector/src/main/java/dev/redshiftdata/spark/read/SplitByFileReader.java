@@ -1,11 +1,13 @@
 package dev.redshiftdata.spark.read;
 
+import dev.redshiftdata.spark.dataapi.CallStats;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import org.apache.spark.paths.SparkPath;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.execution.datasources.PartitionedFile;
 
@@ -22,9 +24,14 @@ final class SplitByFileReader<T> implements PartitionReader<T> {
   private final Map<String, UnloadInputPartition.FileCheck> wholeFiles = new HashMap<>();
   private final Function<PartitionedFile, PartitionReader<T>> open;
   private final ToIntFunction<T> rowsOf;
+
+  /** Reading unloaded files makes no Data API call. */
+  private static final CallStats NO_CALLS = new CallStats();
+
   private int index = -1;
   private PartitionReader<T> current;
   private long rowsInFile;
+  private long rowsRead;
 
   SplitByFileReader(
       UnloadInputPartition partition,
@@ -45,7 +52,9 @@ final class SplitByFileReader<T> implements PartitionReader<T> {
     while (true) {
       if (current != null) {
         if (current.next()) {
-          rowsInFile += rowsOf.applyAsInt(current.get());
+          int rows = rowsOf.applyAsInt(current.get());
+          rowsInFile += rows;
+          rowsRead += rows;
           return true;
         }
         finishFile();
@@ -72,6 +81,12 @@ final class SplitByFileReader<T> implements PartitionReader<T> {
   @Override
   public T get() {
     return current.get();
+  }
+
+  /** Rows read so far, across the ranges (the Spark UI's {@code rowsRead}). */
+  @Override
+  public CustomTaskMetric[] currentMetricsValues() {
+    return ReadMetrics.task(rowsRead, 0, NO_CALLS);
   }
 
   @Override

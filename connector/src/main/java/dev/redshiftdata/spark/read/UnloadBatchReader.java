@@ -1,6 +1,5 @@
 package dev.redshiftdata.spark.read;
 
-import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.types.SparkTypes;
 import dev.redshiftdata.spark.types.TextDecoder;
 import java.io.IOException;
@@ -23,10 +22,6 @@ final class UnloadBatchReader implements PartitionReader<ColumnarBatch> {
 
   private static final int INITIAL_CAPACITY = 4096;
 
-  /** Reading unloaded files makes no Data API call. */
-  private static final CallStats NO_CALLS = new CallStats();
-
-  private long rowsRead;
   private final PartitionReader<ColumnarBatch> parquet;
   private final List<UnloadColumns.Column> columns;
   private final TextDecoder[] decoders;
@@ -35,13 +30,11 @@ final class UnloadBatchReader implements PartitionReader<ColumnarBatch> {
   UnloadBatchReader(PartitionReader<ColumnarBatch> parquet, UnloadColumns columns) {
     this.parquet = parquet;
     this.columns = columns.columns();
-    this.decoders = new TextDecoder[this.columns.size()];
-    this.decoded = new WritableColumnVector[this.columns.size()];
+    this.decoders = columns.decoders();
+    this.decoded = new WritableColumnVector[decoders.length];
     for (int i = 0; i < decoders.length; i++) {
-      UnloadColumns.Column c = this.columns.get(i);
-      if (c.fix() == UnloadColumns.Fix.DECODE_TEXT) {
-        decoders[i] = c.decoder();
-        decoded[i] = new OnHeapColumnVector(INITIAL_CAPACITY, c.sparkType());
+      if (decoders[i] != null) {
+        decoded[i] = new OnHeapColumnVector(INITIAL_CAPACITY, this.columns.get(i).sparkType());
       }
     }
   }
@@ -51,16 +44,15 @@ final class UnloadBatchReader implements PartitionReader<ColumnarBatch> {
     return parquet.next();
   }
 
-  /** Rows this reader returned so far (the Spark UI's {@code rowsRead}). */
+  /** The rows read so far, counted by the reader of the file ranges. */
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    return ReadMetrics.task(rowsRead, 0, NO_CALLS);
+    return parquet.currentMetricsValues();
   }
 
   @Override
   public ColumnarBatch get() {
     ColumnarBatch batch = parquet.get();
-    rowsRead += batch.numRows();
     if (columns.isEmpty()) {
       return batch;
     }

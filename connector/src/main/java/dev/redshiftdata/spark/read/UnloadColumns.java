@@ -149,6 +149,17 @@ final class UnloadColumns implements Serializable {
     return columns;
   }
 
+  /** Per column, its text decoder when it is {@link Fix#DECODE_TEXT}, else null. */
+  TextDecoder[] decoders() {
+    TextDecoder[] out = new TextDecoder[columns.size()];
+    for (int i = 0; i < out.length; i++) {
+      if (columns.get(i).fix() == Fix.DECODE_TEXT) {
+        out[i] = columns.get(i).decoder();
+      }
+    }
+    return out;
+  }
+
   /** True when some column needs more than the Parquet reader's own values. */
   boolean needsDecoding() {
     return columns.stream().anyMatch(c -> c.fix() == Fix.DECODE_TEXT);

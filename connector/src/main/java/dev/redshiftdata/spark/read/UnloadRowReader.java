@@ -1,6 +1,5 @@
 package dev.redshiftdata.spark.read;
 
-import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.types.TextDecoder;
 import java.io.IOException;
 import java.util.List;
@@ -16,10 +15,6 @@ import org.apache.spark.sql.connector.read.PartitionReader;
  */
 final class UnloadRowReader implements PartitionReader<InternalRow> {
 
-  /** Reading unloaded files makes no Data API call. */
-  private static final CallStats NO_CALLS = new CallStats();
-
-  private long rowsRead;
   private final PartitionReader<InternalRow> parquet;
   private final List<UnloadColumns.Column> columns;
   private final TextDecoder[] decoders;
@@ -28,12 +23,7 @@ final class UnloadRowReader implements PartitionReader<InternalRow> {
   UnloadRowReader(PartitionReader<InternalRow> parquet, UnloadColumns columns) {
     this.parquet = parquet;
     this.columns = columns.columns();
-    this.decoders = new TextDecoder[this.columns.size()];
-    for (int i = 0; i < decoders.length; i++) {
-      if (this.columns.get(i).fix() == UnloadColumns.Fix.DECODE_TEXT) {
-        decoders[i] = this.columns.get(i).decoder();
-      }
-    }
+    this.decoders = columns.decoders();
     this.decoding = columns.needsDecoding();
   }
 
@@ -42,16 +32,15 @@ final class UnloadRowReader implements PartitionReader<InternalRow> {
     return parquet.next();
   }
 
-  /** Rows this reader returned so far (the Spark UI's {@code rowsRead}). */
+  /** The rows read so far, counted by the reader of the file ranges. */
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    return ReadMetrics.task(rowsRead, 0, NO_CALLS);
+    return parquet.currentMetricsValues();
   }
 
   @Override
   public InternalRow get() {
     InternalRow in = parquet.get();
-    rowsRead++;
     if (!decoding) {
       return in;
     }
