@@ -119,15 +119,10 @@ class ReadRobustnessIT {
     assertEveryRowOnce(rows);
     assertEquals(
         2,
-        redshift.dataApi().requests().sqls().stream().filter(s -> s.startsWith("UNLOAD")).count(),
+        ReadTestSupport.unloads().size(),
         "the SDK retried the ExecuteStatement whose response was lost");
     // ...with the same ClientToken, so Redshift ran the UNLOAD once.
-    String unload =
-        redshift.dataApi().requests().sqls().stream()
-            .filter(s -> s.startsWith("UNLOAD"))
-            .findFirst()
-            .orElseThrow();
-    String prefix = unload.substring(unload.indexOf(") TO '") + 6, unload.indexOf("' IAM_ROLE"));
+    String prefix = ReadTestSupport.unloadTarget(ReadTestSupport.unloads().get(0));
     List<Row> history =
         reader("direct")
             .option(

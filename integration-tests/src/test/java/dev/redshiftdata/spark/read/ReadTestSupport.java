@@ -68,6 +68,15 @@ final class ReadTestSupport {
         .toList();
   }
 
+  /** The id of the first UNLOAD the local Redshift accepted since its request log was cleared. */
+  static String unloadStatementId() {
+    return redshift().dataApi().requests().operation("ExecuteStatement").stream()
+        .filter(r -> r.sql() != null && r.sql().startsWith("UNLOAD") && r.ok())
+        .findFirst()
+        .orElseThrow()
+        .statementId();
+  }
+
   /** The {@code s3://} staging prefix an UNLOAD statement writes to. */
   static String unloadTarget(String unloadSql) {
     return unloadSql.substring(unloadSql.indexOf(") TO '") + 6, unloadSql.indexOf("' IAM_ROLE"));

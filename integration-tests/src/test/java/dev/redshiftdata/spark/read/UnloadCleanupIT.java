@@ -77,11 +77,9 @@ class UnloadCleanupIT {
 
   /** The staging prefix of the newest UNLOAD the local Redshift received, as an s3a path. */
   private Path lastPrefix() {
-    List<String> unloads =
-        redshift.dataApi().requests().sqls().stream().filter(s -> s.startsWith("UNLOAD")).toList();
+    List<String> unloads = ReadTestSupport.unloads();
     assertTrue(!unloads.isEmpty(), "no UNLOAD ran");
-    String unload = unloads.get(unloads.size() - 1);
-    String prefix = unload.substring(unload.indexOf(") TO '") + 6, unload.indexOf("' IAM_ROLE"));
+    String prefix = ReadTestSupport.unloadTarget(unloads.get(unloads.size() - 1));
     return new Path(prefix.replace("s3://", "s3a://"));
   }
 
@@ -129,7 +127,7 @@ class UnloadCleanupIT {
     assertEquals(ROWS, df.collectAsList().size());
     assertEquals(
         1,
-        redshift.dataApi().requests().sqls().stream().filter(s -> s.startsWith("UNLOAD")).count(),
+        ReadTestSupport.unloads().size(),
         "the second action re-reads the files of the first UNLOAD");
     df = null;
     awaitEmpty(prefix, true);
@@ -194,12 +192,7 @@ class UnloadCleanupIT {
         && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    String id =
-        redshift.dataApi().requests().operation("ExecuteStatement").stream()
-            .filter(r -> r.sql() != null && r.sql().startsWith("UNLOAD") && r.ok())
-            .findFirst()
-            .orElseThrow()
-            .statementId();
+    String id = ReadTestSupport.unloadStatementId();
     action.interrupt();
     action.join(30_000);
     assertTrue(thrown.get() != null, "the action did not fail");

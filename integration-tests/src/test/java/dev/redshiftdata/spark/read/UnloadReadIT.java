@@ -2,6 +2,7 @@ package dev.redshiftdata.spark.read;
 
 import static dev.redshiftdata.spark.read.ReadTestSupport.messages;
 import static dev.redshiftdata.spark.read.ReadTestSupport.scanOf;
+import static dev.redshiftdata.spark.read.ReadTestSupport.unloads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -121,12 +122,6 @@ class UnloadReadIT {
         .format("redshift-data")
         .options(ReadTestSupport.stagingOptions())
         .option("readMode", mode);
-  }
-
-  private List<String> unloads() {
-    return redshift.dataApi().requests().sqls().stream()
-        .filter(s -> s.startsWith("UNLOAD"))
-        .toList();
   }
 
   @ParameterizedTest
@@ -289,12 +284,7 @@ class UnloadReadIT {
     }
     BatchScanExec scan = scanOf(df);
     assertTrue(scan.supportsColumnar(), "the unload path reads columnar batches");
-    String unloadId =
-        redshift.dataApi().requests().operation("ExecuteStatement").stream()
-            .filter(r -> r.sql() != null && r.sql().startsWith("UNLOAD") && r.ok())
-            .findFirst()
-            .orElseThrow()
-            .statementId();
+    String unloadId = ReadTestSupport.unloadStatementId();
     assertTrue(
         scan.scan().description().contains("statements=[" + unloadId + "]"),
         scan.scan().description());
@@ -404,7 +394,7 @@ class UnloadReadIT {
     BatchScanExec scan = scanOf(df);
     scan.batch().planInputPartitions(); // runs the UNLOAD; Spark reuses these partitions
     String unload = unloads().get(0);
-    String prefix = unload.substring(unload.indexOf(") TO '") + 6, unload.indexOf("' IAM_ROLE"));
+    String prefix = ReadTestSupport.unloadTarget(unload);
     Path dir = new Path(prefix.replace("s3://", "s3a://"));
     FileSystem fs = dir.getFileSystem(hadoopConf());
     List<Path> parquet = new ArrayList<>();
