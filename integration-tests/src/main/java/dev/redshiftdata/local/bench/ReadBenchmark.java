@@ -2,6 +2,7 @@ package dev.redshiftdata.local.bench;
 
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.LocalRedshiftConfig;
+import dev.redshiftdata.local.junit.SharedSpark;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,18 +53,7 @@ public final class ReadBenchmark {
       }
       System.setProperty("aws.accessKeyId", redshift.config().accessKeyId());
       System.setProperty("aws.secretAccessKey", redshift.config().secretAccessKey());
-      SparkSession.Builder builder =
-          SparkSession.builder()
-              .master("local[2]")
-              .appName("redshift-data-read-bench")
-              .config("spark.driver.host", "127.0.0.1")
-              .config("spark.driver.bindAddress", "127.0.0.1")
-              .config("spark.ui.enabled", "false")
-              .config("spark.sql.session.timeZone", "UTC");
-      for (Map.Entry<String, String> e : redshift.connectionInfo().s3aSettings().entrySet()) {
-        builder.config("spark.hadoop." + e.getKey(), e.getValue());
-      }
-      SparkSession spark = builder.getOrCreate();
+      SparkSession spark = SharedSpark.builder(redshift, "redshift-data-read-bench").getOrCreate();
       Map<String, String> options = new HashMap<>(redshift.connectionInfo().sparkOptions());
       options.put("database", "dev");
 

@@ -3,6 +3,7 @@ package dev.redshiftdata.local.bench;
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.LocalRedshiftConfig;
 import dev.redshiftdata.local.dataapi.RecordedRequest;
+import dev.redshiftdata.local.junit.SharedSpark;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
@@ -46,19 +47,10 @@ public final class WriteBenchmark {
     try (LocalRedshift redshift = LocalRedshift.start(LocalRedshiftConfig.defaults())) {
       System.setProperty("aws.accessKeyId", redshift.config().accessKeyId());
       System.setProperty("aws.secretAccessKey", redshift.config().secretAccessKey());
-      SparkSession.Builder builder =
-          SparkSession.builder()
-              .master("local[2]")
-              .appName("redshift-data-write-bench")
-              .config("spark.driver.host", "127.0.0.1")
-              .config("spark.driver.bindAddress", "127.0.0.1")
-              .config("spark.ui.enabled", "false")
-              .config("spark.sql.session.timeZone", "UTC")
-              .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
-      for (Map.Entry<String, String> e : redshift.connectionInfo().s3aSettings().entrySet()) {
-        builder.config("spark.hadoop." + e.getKey(), e.getValue());
-      }
-      SparkSession spark = builder.getOrCreate();
+      SparkSession spark =
+          SharedSpark.builder(redshift, "redshift-data-write-bench")
+              .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+              .getOrCreate();
       Map<String, String> options = new HashMap<>(redshift.connectionInfo().sparkOptions());
       options.put("database", "dev");
       DataApi api = RedshiftOptions.parse(options, Map.of()).dataApi();
