@@ -84,7 +84,7 @@ final class RedshiftUnloadBatch implements Batch, RanStatements {
             target,
             options.iamRole().orElseThrow(),
             maxFileSizeMb(options.unloadMaxFileSize()),
-            options.unloadEncrypted() || options.unloadKmsKeyId().isPresent(),
+            options.unloadEncrypted(),
             options.unloadKmsKeyId().orElse(null),
             options.tempdirRegion().orElse(null),
             false)
