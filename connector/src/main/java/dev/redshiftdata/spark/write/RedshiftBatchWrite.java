@@ -1,5 +1,8 @@
 package dev.redshiftdata.spark.write;
 
+import dev.redshiftdata.spark.amazonml.AmazonMlEmission;
+import dev.redshiftdata.spark.amazonml.CsvTaskFiles;
+import dev.redshiftdata.spark.amazonml.RequestSpec;
 import dev.redshiftdata.spark.config.AmazonMlOptions;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApi;
@@ -39,19 +42,27 @@ import software.amazon.awssdk.services.redshiftdata.model.ColumnMetadata;
  * One batch write into a Redshift table: tasks stage Parquet in the target's column order; the
  * commit runs {@link StagedCommit} with pre-actions, {@code CREATE TABLE} (when the table does not
  * exist), {@code DELETE} (overwrite), COPY, the row-count check and post-actions in one
- * transaction.
+ * transaction. With {@code amazonMl.datasource}, tasks also write the Amazon ML CSV and the commit
+ * checks it before the transaction and publishes the datasource after it ({@link
+ * AmazonMlEmission}).
  */
 final class RedshiftBatchWrite implements BatchWrite {
 
   private final StagedCommit staged;
   private final StagedCommit.Plan plan;
   private final StagedWriterFactory factory;
+  private final AmazonMlEmission emission;
+  private AmazonMlEmission.Result published;
 
   private RedshiftBatchWrite(
-      StagedCommit staged, StagedCommit.Plan plan, StagedWriterFactory factory) {
+      StagedCommit staged,
+      StagedCommit.Plan plan,
+      StagedWriterFactory factory,
+      AmazonMlEmission emission) {
     this.staged = staged;
     this.plan = plan;
     this.factory = factory;
+    this.emission = emission;
   }
 
   /**
@@ -62,7 +73,6 @@ final class RedshiftBatchWrite implements BatchWrite {
    */
   static RedshiftBatchWrite prepare(
       RedshiftOptions options, TableName target, StructType input, List<String> deleteWhere) {
-    refuseUnsupported(options, target);
     DataApi api = options.dataApi();
     List<ColumnMetadata> columns = describe(api, target);
     List<String> before = new ArrayList<>();
@@ -143,22 +153,17 @@ final class RedshiftBatchWrite implements BatchWrite {
             fileSchema,
             ordinals,
             options.writeMaxFileSize());
-    return new RedshiftBatchWrite(
-        staged, new StagedCommit.Plan(before, copyColumns, nested, after, copyInto), factory);
-  }
-
-  /**
-   * Options parsed for a later part of the write path (Amazon ML datasources) fail clearly rather
-   * than being ignored.
-   */
-  private static void refuseUnsupported(RedshiftOptions options, TableName target) {
-    if (options.amazonMl().datasource() != AmazonMlOptions.Datasource.NONE
-        || options.amazonMl().s3Only()) {
-      throw new IllegalArgumentException(
-          "Cannot write to table "
-              + target.quoted()
-              + ": the 'amazonMl.*' options are not supported yet. Remove them.");
+    AmazonMlEmission emission = null;
+    if (options.amazonMl().datasource() != AmazonMlOptions.Datasource.NONE) {
+      // The CSV has the table's columns in the table's order, as the COPY loads them.
+      emission = AmazonMlEmission.prepare(options, target, fileSchema, staged.conf());
+      factory = factory.emitting(emission.writerSettings(), true);
     }
+    return new RedshiftBatchWrite(
+        staged,
+        new StagedCommit.Plan(before, copyColumns, nested, after, copyInto),
+        factory,
+        emission);
   }
 
   private static List<ColumnMetadata> describe(DataApi api, TableName target) {
@@ -219,13 +224,55 @@ final class RedshiftBatchWrite implements BatchWrite {
     return factory;
   }
 
+  /**
+   * The Amazon ML request specs this write published (empty without {@code amazonMl.datasource} or
+   * before the commit): what a submission sends.
+   */
+  List<RequestSpec> publishedSpecs() {
+    return published == null ? List.of() : published.specs();
+  }
+
+  /** What the Amazon ML emission published, or null. */
+  AmazonMlEmission.Result amazonMlResult() {
+    return published;
+  }
+
   @Override
   public void commit(WriterCommitMessage[] messages) {
-    staged.commit(messages, plan);
+    if (emission == null) {
+      staged.commit(messages, plan);
+      return;
+    }
+    WriterCommitMessage[] parquet = new WriterCommitMessage[messages.length];
+    List<CsvTaskFiles> csv = new ArrayList<>();
+    for (int i = 0; i < messages.length; i++) {
+      if (messages[i] instanceof EmittingTaskFiles e) {
+        parquet[i] = e.parquet();
+        csv.add(e.csv());
+      }
+    }
+    AmazonMlEmission.Checked checked;
+    try {
+      // Too many dropped rows or a spec Amazon ML would refuse: fail before the COPY.
+      checked = emission.check(csv);
+    } catch (RuntimeException e) {
+      emission.discard();
+      staged.abort();
+      throw e;
+    }
+    try {
+      staged.commit(parquet, plan);
+      published = emission.publish(checked);
+    } finally {
+      emission.discard();
+    }
   }
 
   @Override
   public void abort(WriterCommitMessage[] messages) {
     staged.abort();
+    if (emission != null) {
+      emission.discard();
+    }
   }
 }

@@ -1,8 +1,10 @@
 package dev.redshiftdata.spark.write;
 
+import dev.redshiftdata.spark.config.AmazonMlOptions;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.sql.TableName;
 import java.util.List;
+import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
 import org.apache.spark.sql.connector.write.Write;
@@ -36,6 +38,16 @@ final class RedshiftWrite implements Write {
 
   @Override
   public BatchWrite toBatch() {
+    if (options.amazonMl().s3Only()) {
+      return AmazonMlOnlyWrite.prepare(options, target, info.schema());
+    }
     return RedshiftBatchWrite.prepare(options, target, info.schema(), deleteWhere);
+  }
+
+  @Override
+  public CustomMetric[] supportedCustomMetrics() {
+    return options.amazonMl().datasource() == AmazonMlOptions.Datasource.NONE
+        ? new CustomMetric[0]
+        : AmazonMlMetrics.supported();
   }
 }

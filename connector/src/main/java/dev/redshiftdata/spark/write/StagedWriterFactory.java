@@ -1,5 +1,7 @@
 package dev.redshiftdata.spark.write;
 
+import dev.redshiftdata.spark.amazonml.CsvTaskWriter;
+import dev.redshiftdata.spark.amazonml.CsvWriterSettings;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.DataWriterFactory;
@@ -9,7 +11,8 @@ import org.apache.spark.util.SerializableConfiguration;
 /**
  * Ships what executors need to stage Parquet files: the Hadoop configuration prepared for Spark's
  * Parquet write support (no connector options, no Data API credentials), the staging prefix, the
- * file schema and which input column goes where.
+ * file schema and which input column goes where; with an Amazon ML datasource, also the CSV
+ * writer's settings.
  */
 final class StagedWriterFactory implements DataWriterFactory {
 
@@ -19,6 +22,8 @@ final class StagedWriterFactory implements DataWriterFactory {
   private final StructType fileSchema;
   private final int[] ordinals;
   private final long maxFileSize;
+  private final CsvWriterSettings csv;
+  private final boolean loads;
 
   /**
    * @param prefix the write's staging prefix as Hadoop reads it, ending in '/'
@@ -37,10 +42,50 @@ final class StagedWriterFactory implements DataWriterFactory {
     this.fileSchema = fileSchema;
     this.ordinals = ordinals;
     this.maxFileSize = maxFileSize;
+    this.csv = null;
+    this.loads = true;
+  }
+
+  private StagedWriterFactory(StagedWriterFactory base, CsvWriterSettings csv, boolean loads) {
+    this.conf = base.conf;
+    this.prefix = base.prefix;
+    this.inputSchema = base.inputSchema;
+    this.fileSchema = base.fileSchema;
+    this.ordinals = base.ordinals;
+    this.maxFileSize = base.maxFileSize;
+    this.csv = csv;
+    this.loads = loads;
+  }
+
+  /**
+   * This factory's writers also write the Amazon ML CSV ({@code loads} false: only the CSV, no
+   * Parquet to load).
+   */
+  StagedWriterFactory emitting(CsvWriterSettings csv, boolean loads) {
+    return new StagedWriterFactory(this, csv, loads);
   }
 
   @Override
   public DataWriter<InternalRow> createWriter(int partitionId, long taskId) {
+    if (csv != null) {
+      StagedDataWriter parquet =
+          loads
+              ? new StagedDataWriter(
+                  conf.value(),
+                  prefix,
+                  partitionId,
+                  taskId,
+                  fileSchema,
+                  fileSchema,
+                  null,
+                  maxFileSize)
+              : null;
+      return new EmittingDataWriter(
+          inputSchema,
+          ordinals,
+          parquet,
+          new CsvTaskWriter(conf.value(), csv, partitionId, taskId));
+    }
     return new StagedDataWriter(
         conf.value(), prefix, partitionId, taskId, inputSchema, fileSchema, ordinals, maxFileSize);
   }
