@@ -26,8 +26,10 @@ import org.apache.spark.sql.types.TimestampType;
  * How each Spark value becomes CSV text for Amazon ML, which has no date, binary or nested type:
  *
  * <ul>
- *   <li>integers as digits; decimals, floats and doubles in plain notation, never exponents ({@code
- *       1.0E10} is {@code 10000000000.0}); NaN and infinities as an empty (missing) value;
+ *   <li>integers as digits; decimals with their scale ({@code 12.50}); floats and doubles in plain
+ *       notation from their shortest decimal form, without exponent or trailing zeros ({@code
+ *       1.0E10} is {@code 10000000000}, {@code 2.0} is {@code 2}, {@code 0.1f} is {@code 0.1}); NaN
+ *       and infinities as an empty (missing) value;
  *   <li>booleans as {@code 1} and {@code 0}, the values of a BINARY attribute;
  *   <li>dates as ISO {@code 2024-01-31}; {@code timestamp} as the UTC instant {@code
  *       2024-01-31T13:45:00.123456Z}; {@code timestamp_ntz} as {@code 2024-01-31T13:45:00.123456}
@@ -137,11 +139,18 @@ public final class CsvValues {
 
   /** A float in plain notation from its shortest decimal form ({@code 0.1f} is {@code 0.1}). */
   static String plain(float f) {
-    return Float.isFinite(f) ? new BigDecimal(Float.toString(f)).toPlainString() : null;
+    return Float.isFinite(f) ? plain(new BigDecimal(Float.toString(f))) : null;
   }
 
   static String plain(double d) {
-    return Double.isFinite(d) ? new BigDecimal(Double.toString(d)).toPlainString() : null;
+    return Double.isFinite(d) ? plain(new BigDecimal(Double.toString(d))) : null;
+  }
+
+  /**
+   * Without exponent and trailing zeros: {@code 1.0} is {@code 1}, {@code 1.0E-6} {@code 0.000001}.
+   */
+  private static String plain(BigDecimal d) {
+    return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
   }
 
   /** Microseconds since the epoch as an ISO local date-time at UTC. */

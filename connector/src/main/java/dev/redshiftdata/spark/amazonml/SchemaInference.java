@@ -17,11 +17,11 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Chooses each CSV column's Amazon ML attribute type: numbers are NUMERIC; booleans BINARY; a
- * target with exactly two distinct values that Amazon ML reads as binary states ({@code 0/1},
- * {@code yes/no}, {@code true/false}, ...) BINARY; other columns (strings, dates, timestamps)
- * CATEGORICAL when they have at most {@code amazonMl.categoricalThreshold} distinct values, else
- * TEXT; {@code amazonMl.attributeTypes} overrides any of these per column. Column names in options
- * are matched exactly, else case-insensitively, to the CSV's columns. Pure.
+ * target whose values are exactly two states Amazon ML reads as binary ({@code 0/1}, {@code
+ * yes/no}, {@code true/false}, ...) BINARY; other columns (strings, dates, timestamps) CATEGORICAL
+ * when they have at most {@code amazonMl.categoricalThreshold} distinct values, else TEXT; {@code
+ * amazonMl.attributeTypes} overrides any of these per column. Column names in options are matched
+ * exactly, else case-insensitively, to the CSV's columns. Pure.
  */
 public final class SchemaInference {
 
@@ -105,9 +105,12 @@ public final class SchemaInference {
     return stats.distinctCount() <= threshold ? AttributeType.CATEGORICAL : AttributeType.TEXT;
   }
 
-  /** Two distinct values, both binary states to Amazon ML, and not the same state twice. */
+  /**
+   * Values that are all binary states to Amazon ML and hold both states ({@code yes}, {@code Yes}
+   * and {@code no} do: Amazon ML reads them case-insensitively).
+   */
   static boolean isBinaryPair(Set<String> distinct, boolean overflow) {
-    if (overflow || distinct.size() != 2) {
+    if (overflow || distinct.size() < 2) {
       return false;
     }
     Set<Boolean> states = new java.util.HashSet<>();

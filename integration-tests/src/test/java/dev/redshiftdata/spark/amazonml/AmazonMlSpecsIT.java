@@ -312,7 +312,7 @@ class AmazonMlSpecsIT {
             .findFirst()
             .orElseThrow()
             .getValue();
-    assertTrue(csv.startsWith("id,Plan,spend,churned\n0,gold,0.0,1\n"), csv);
+    assertTrue(csv.startsWith("id,Plan,spend,churned\n0,gold,0,1\n1,basic,1.5,0\n"), csv);
     assertEquals(
         "churned", json(files.get("data.schema.json")).get("targetAttributeName").asText());
     assertTrue(
