@@ -211,7 +211,7 @@ public enum RedshiftOption {
   AMAZON_ML_LOCATION(
       "amazonMl.location",
       null,
-      "S3 prefix (ending in `/`) for the CSV files, schema and request specs; unset means a prefix under `tempdir`."),
+      "S3 prefix (ending in `/`) holding only the CSV files; the schema and request specs go beside it; unset means `<tempdir>amazonml/<DataSourceId>/`."),
   AMAZON_ML_TARGET_ATTRIBUTE(
       "amazonMl.targetAttribute",
       null,
