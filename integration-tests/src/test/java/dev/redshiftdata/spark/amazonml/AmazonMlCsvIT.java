@@ -33,6 +33,7 @@ import org.apache.spark.sql.util.QueryExecutionListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.ExtendWith;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -396,5 +397,77 @@ class AmazonMlCsvIT {
     assertTrue(messages(e).contains("already holds files"), messages(e));
     assertEquals(0, redshift.dataApi().requests().count("BatchExecuteStatement"));
     assertEquals(before, files(spark, folder));
+  }
+
+  @Test
+  void theDefaultLimitKeepsA100KbRowAndDropsOneByteMore() throws Exception {
+    String folder = folder(redshift, "100kb");
+    // "1,y," is 4 bytes: 102,396 more make exactly 102,400; one more is dropped.
+    Dataset<Row> df =
+        spark
+            .range(1, 3, 1, 1)
+            .selectExpr("id", "'y' as label", "repeat('x', 102395 + cast(id as int)) as note");
+    write(
+        df,
+        "aml_100kb_" + System.nanoTime(),
+        SaveMode.Append,
+        "amazonMl.datasource",
+        "s3",
+        "amazonMl.s3Only",
+        "true",
+        "amazonMl.location",
+        folder + "data/",
+        "amazonMl.targetAttribute",
+        "label",
+        "amazonMl.header",
+        "false");
+    String csv =
+        files(spark, folder).entrySet().stream()
+            .filter(e -> e.getKey().startsWith("data/"))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElseThrow();
+    assertEquals("1,y," + "x".repeat(102_396) + "\n", csv);
+  }
+
+  /**
+   * Amazon ML's own limits at full size: 10,001 rows of more than 100 KB fail the write. Outside CI
+   * (about 1 GB of values): {@code AML_FULL_LIMITS=1}.
+   */
+  @Test
+  @EnabledIfEnvironmentVariable(named = "AML_FULL_LIMITS", matches = "1")
+  void tenThousandAndOneRowsAbove100KbFailTheWrite() throws Exception {
+    String folder = folder(redshift, "full");
+    Dataset<Row> df =
+        spark
+            .range(0, 10_001, 1, 2)
+            .selectExpr("id", "'y' as label", "repeat('x', 102400) as note");
+    long start = System.nanoTime();
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () ->
+                write(
+                    df,
+                    "aml_full_" + System.nanoTime(),
+                    SaveMode.Append,
+                    "amazonMl.datasource",
+                    "s3",
+                    "amazonMl.s3Only",
+                    "true",
+                    "amazonMl.location",
+                    folder + "data/",
+                    "amazonMl.targetAttribute",
+                    "label"));
+    System.out.println(
+        "AML_FULL_LIMITS: 10,001 rows of 102,405 bytes refused in "
+            + (System.nanoTime() - start) / 1_000_000
+            + " ms");
+    String m = messages(e);
+    assertTrue(m.contains("10001 rows would be left out of the CSV"), m);
+    assertTrue(m.contains("10001 larger than 102400 bytes"), m);
+    assertTrue(m.contains("more than 'amazonMl.maxDroppedRows' (10000)"), m);
+    assertEquals(Map.of(), files(spark, folder));
+    assertEquals(Map.of(), tempdirFiles(spark, redshift));
   }
 }
