@@ -460,7 +460,7 @@ class AmazonMlCsvIT {
                     "amazonMl.targetAttribute",
                     "label"));
     System.out.println(
-        "AML_FULL_LIMITS: 10,001 rows of 102,405 bytes refused in "
+        "AML_FULL_LIMITS: 10,001 rows of more than 102,400 bytes refused in "
             + (System.nanoTime() - start) / 1_000_000
             + " ms");
     String m = messages(e);
