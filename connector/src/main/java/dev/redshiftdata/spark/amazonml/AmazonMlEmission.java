@@ -182,7 +182,8 @@ public final class AmazonMlEmission {
    * Checks the committed attempts' output; publishes nothing.
    *
    * @param tasks the reports of committed attempts only
-   * @throws IllegalStateException when more rows were dropped than {@code amazonMl.maxDroppedRows}
+   * @throws IllegalStateException when more rows were dropped than {@code amazonMl.maxDroppedRows},
+   *     or no row is left
    * @throws IllegalArgumentException when the schema or a spec breaks Amazon ML's rules
    */
   public Checked check(List<CsvTaskFiles> tasks) {
@@ -219,6 +220,15 @@ public final class AmazonMlEmission {
               + "' ("
               + ml.maxDroppedRows()
               + "): Amazon ML would reject the whole datasource. Nothing was loaded or published.");
+    }
+    if (rows == 0) {
+      throw new IllegalStateException(
+          "Cannot emit an Amazon ML datasource for table "
+              + table.quoted()
+              + ": no row reached the CSV ("
+              + dropped
+              + " dropped), and Amazon ML cannot create a datasource without observations."
+              + " Nothing was loaded or published.");
     }
     DataSchema schema = SchemaInference.infer(csvSchema, stats, ml);
     SpecValidation.schemaMatchesHeader(schema, List.of(csvSchema.fieldNames()));

@@ -470,4 +470,30 @@ class AmazonMlCsvIT {
     assertEquals(Map.of(), files(spark, folder));
     assertEquals(Map.of(), tempdirFiles(spark, redshift));
   }
+
+  @Test
+  void aDatasourceWithoutObservationsIsRefusedAndTheTableUnchanged() throws Exception {
+    String folder = folder(redshift, "empty");
+    String table = "aml_empty_" + System.nanoTime();
+    sql(redshift, "create table " + table + " (id bigint, label varchar(10))");
+    sql(redshift, "insert into " + table + " values (-1, 'old')");
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () ->
+                write(
+                    spark.range(0, 0).selectExpr("id", "'y' as label"),
+                    table,
+                    SaveMode.Overwrite,
+                    "amazonMl.datasource",
+                    "s3",
+                    "amazonMl.location",
+                    folder + "data/",
+                    "amazonMl.targetAttribute",
+                    "label"));
+    assertTrue(messages(e).contains("no row reached the CSV (0 dropped)"), messages(e));
+    assertEquals(List.of(List.of("-1", "old")), query(redshift, "select id, label from " + table));
+    assertEquals(Map.of(), files(spark, folder));
+    assertEquals(Map.of(), tempdirFiles(spark, redshift));
+  }
 }
