@@ -46,7 +46,7 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
    * The session's {@code spark.datasource.redshift-data.*} settings (empty outside a Spark
    * session).
    */
-  private static Map<String, String> sessionConf() {
+  public static Map<String, String> sessionConf() {
     return SparkSession.getActiveSession()
         .map(
             s -> {
