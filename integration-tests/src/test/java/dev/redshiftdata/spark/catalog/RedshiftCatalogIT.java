@@ -312,4 +312,31 @@ class RedshiftCatalogIT {
     sql("INSERT INTO " + t("MixedCase") + " VALUES (1)");
     assertEquals(1L, spark.sql("SELECT count(*) FROM " + t("mixedcase")).first().getLong(0));
   }
+
+  @Test
+  void withCaseSensitiveIdentifiersListedNamesKeepTheirCase() {
+    redshift.dataApi().settings().caseSensitiveIdentifiers(true);
+    spark.conf().set("spark.sql.catalog.rs_cs", RedshiftCatalog.class.getName());
+    for (Map.Entry<String, String> e : CatalogTestSupport.options(redshift).entrySet()) {
+      spark.conf().set("spark.sql.catalog.rs_cs." + e.getKey(), e.getValue());
+    }
+    spark.conf().set("spark.sql.catalog.rs_cs.caseSensitiveIdentifiers", "true");
+    CatalogTestSupport.sql(
+        redshift, "create table " + SCHEMA + ".\"MixedCase\" (\"Id\" int, \"id\" int)");
+    CatalogTestSupport.sql(redshift, "insert into " + SCHEMA + ".\"MixedCase\" values (1, 2)");
+    List<String> tables =
+        sql("SHOW TABLES IN rs_cs." + SCHEMA).stream()
+            .map(r -> r.getString(1))
+            .collect(Collectors.toList());
+    assertTrue(tables.contains("MixedCase"), tables.toString());
+    spark.conf().set("spark.sql.caseSensitive", "true");
+    try {
+      Row row = spark.sql("SELECT `Id`, `id` FROM rs_cs." + SCHEMA + ".`MixedCase`").first();
+      assertEquals(1, row.getInt(0));
+      assertEquals(2, row.getInt(1));
+    } finally {
+      spark.conf().unset("spark.sql.caseSensitive");
+      CatalogTestSupport.sql(redshift, "drop table " + SCHEMA + ".\"MixedCase\"");
+    }
+  }
 }
