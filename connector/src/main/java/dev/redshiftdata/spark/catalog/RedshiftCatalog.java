@@ -9,7 +9,6 @@ import dev.redshiftdata.spark.sql.Identifiers;
 import dev.redshiftdata.spark.sql.TableName;
 import dev.redshiftdata.spark.write.DeferredCreateWrite;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -250,11 +249,14 @@ public final class RedshiftCatalog implements StagingTableCatalog, SupportsNames
 
   private RedshiftOptions tableOptions(
       TableName table, Map<String, String> properties, Column[] columns) {
-    Map<String, String> merged = new HashMap<>(options);
-    merged.putAll(TableOptions.ofCreateTable(table.quoted(), properties, columns));
-    return CatalogTable.options(merged, RedshiftDataSource.sessionConf(), Map.of(), table);
+    return CatalogTable.options(
+        tableOptionMap(table, properties, columns),
+        RedshiftDataSource.sessionConf(),
+        Map.of(),
+        table);
   }
 
+  /** The catalog's options with a CREATE TABLE's properties and column comments over them. */
   private Map<String, String> tableOptionMap(
       TableName table, Map<String, String> properties, Column[] columns) {
     Map<String, String> merged = new LinkedHashMap<>(options);

@@ -133,7 +133,16 @@ public final class DeferredCreateWrite implements BatchWrite {
       throw new IllegalStateException(
           "Cannot create table " + staged.target().quoted() + ": its data write did not commit.");
     }
-    return staged.commit(messages, plan);
+    try {
+      return staged.commit(messages, plan);
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(
+          "Cannot create table "
+              + staged.target().quoted()
+              + " from the query: no table was created and a table it replaces is kept. "
+              + e.getMessage(),
+          e);
+    }
   }
 
   /** Deletes the staging prefix. Never throws. */
