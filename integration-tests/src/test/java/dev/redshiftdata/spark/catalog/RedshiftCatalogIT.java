@@ -339,4 +339,26 @@ class RedshiftCatalogIT {
       CatalogTestSupport.sql(redshift, "drop table " + SCHEMA + ".\"MixedCase\"");
     }
   }
+
+  @Test
+  void insertOverwriteKeepsTheTableItsGrantsAndViews() {
+    String name = "granted";
+    String full = SCHEMA + "." + name;
+    CatalogTestSupport.sql(redshift, "create table " + full + " (id bigint)");
+    CatalogTestSupport.sql(redshift, "insert into " + full + " values (-1), (-2)");
+    CatalogTestSupport.sql(redshift, "create view " + full + "_view as select id from " + full);
+    String group = SCHEMA + "_readers";
+    CatalogTestSupport.sql(redshift, "create group " + group);
+    CatalogTestSupport.sql(redshift, "grant select on " + full + " to group " + group);
+
+    sql("INSERT OVERWRITE " + t(name) + " SELECT id FROM range(0, 4)");
+
+    assertEquals(
+        List.of(List.of("4", "0")),
+        CatalogTestSupport.query(redshift, "select count(*), min(id) from " + full + "_view"));
+    assertEquals(
+        List.of(List.of("true")),
+        CatalogTestSupport.query(
+            redshift, "select has_table_privilege('" + group + "', '" + full + "', 'select')"));
+  }
 }
