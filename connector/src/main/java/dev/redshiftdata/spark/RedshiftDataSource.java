@@ -46,7 +46,7 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
    * The session's {@code spark.datasource.redshift-data.*} settings (empty outside a Spark
    * session).
    */
-  private static Map<String, String> sessionConf() {
+  public static Map<String, String> sessionConf() {
     return SparkSession.getActiveSession()
         .map(
             s -> {
@@ -78,6 +78,10 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
       // a table that does not exist yet, or whose columns differ, is still a write target (the
       // write matches columns itself and names mismatches). Spark gives getTable no way to tell a
       // write from a read with a user schema, which must keep failing here, so look at the caller.
+      // (SupportsCatalogOptions would route df.write through a catalog and give it every save
+      // mode, but Spark then refuses reads with a user schema and makes append and overwrite load
+      // an existing table, so they could no longer create one: errorifexists and ignore are
+      // offered through the catalog instead, see dev.redshiftdata.spark.catalog.)
       if (schema == null || parsed.dbtable().isEmpty() || !calledByDataFrameWriter()) {
         throw e;
       }

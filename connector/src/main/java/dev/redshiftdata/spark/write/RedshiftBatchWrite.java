@@ -193,7 +193,7 @@ final class RedshiftBatchWrite implements BatchWrite {
    * TIMESTAMP_MICROS ({@code prepareWrite} copies the session's output timestamp type, INT96 by
    * default).
    */
-  private static Configuration parquetConf(Configuration base, StructType schema) {
+  static Configuration parquetConf(Configuration base, StructType schema) {
     try {
       Job job = Job.getInstance(base);
       SQLConf sql = SQLConf.get();

@@ -19,10 +19,12 @@ import java.util.List;
 final class CatalogOperations {
   private final TargetResolver resolver;
   private final PostgresServer postgres;
+  private final ServerSettings settings;
 
-  CatalogOperations(TargetResolver resolver, PostgresServer postgres) {
+  CatalogOperations(TargetResolver resolver, PostgresServer postgres, ServerSettings settings) {
     this.resolver = resolver;
     this.postgres = postgres;
+    this.settings = settings;
   }
 
   JsonNode listDatabases(Request r) {
@@ -109,10 +111,9 @@ final class CatalogOperations {
     void add(ArrayNode a, T item);
   }
 
-  private static <T> JsonNode page(
-      Request r, String scope, List<T> all, String member, Adder<T> adder) {
+  private <T> JsonNode page(Request r, String scope, List<T> all, String member, Adder<T> adder) {
     Long max = r.integer("MaxResults", 0, 1000);
-    int size = max == null || max == 0 ? 1000 : max.intValue();
+    int size = max == null || max == 0 ? settings.metadataPageSize() : max.intValue();
     int from = PageToken.decode(scope, r.string("NextToken"));
     int to = Math.min(all.size(), from + size);
     ObjectNode o = Json.object();

@@ -73,7 +73,7 @@ public final class DataApiServer implements AutoCloseable {
             new StatementOperations(resolver, registry, runner, sessions, settings, postgres),
             new StatementViews(registry),
             new ResultOperations(registry, settings),
-            new CatalogOperations(resolver, postgres));
+            new CatalogOperations(resolver, postgres, settings));
 
     // Expired results and idle sessions are dropped even when no client asks again (memory, PG
     // connections).

@@ -27,6 +27,12 @@ public final class ServerSettings {
    */
   private volatile int maxSessions;
 
+  /**
+   * Items per ListSchemas/ListTables/DescribeTable/ListDatabases page when the request sets no
+   * MaxResults (the service's default page is 1000; tests lower it to see paging).
+   */
+  private volatile int metadataPageSize;
+
   /** How long a Redshift ML model reports TRAINING after CREATE MODEL (zero: READY at once). */
   private volatile Duration modelTrainingDelay;
 
@@ -48,6 +54,7 @@ public final class ServerSettings {
     clientTokenRetention = config.clientTokenRetention();
     caseSensitiveIdentifiers = config.caseSensitiveIdentifiers();
     maxSessions = 500;
+    metadataPageSize = 1000;
     modelTrainingDelay = Duration.ofMillis(500);
   }
 
@@ -104,6 +111,15 @@ public final class ServerSettings {
   public ServerSettings maxSessions(int v) {
     maxSessions = v;
     return this;
+  }
+
+  public ServerSettings metadataPageSize(int v) {
+    metadataPageSize = v;
+    return this;
+  }
+
+  public int metadataPageSize() {
+    return metadataPageSize;
   }
 
   public ServerSettings modelTrainingDelay(Duration v) {

@@ -1,0 +1,152 @@
+package dev.redshiftdata.spark.write;
+
+import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.sql.CreateTableStatement;
+import dev.redshiftdata.spark.sql.TableName;
+import dev.redshiftdata.spark.sql.TableProperties;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.write.BatchWrite;
+import org.apache.spark.sql.connector.write.DataWriterFactory;
+import org.apache.spark.sql.connector.write.PhysicalWriteInfo;
+import org.apache.spark.sql.connector.write.WriterCommitMessage;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
+
+/**
+ * A write into a table that does not exist yet, whose transaction runs later: tasks stage Parquet,
+ * {@link #commit} only keeps the committed tasks' messages, and {@link #commitStaged} runs {@code
+ * replaceStatements} (e.g. {@code DROP TABLE}), {@code CREATE TABLE}, comments and the COPY in ONE
+ * transaction ({@link StagedCommit}). The catalog's atomic create/replace-table-as-select uses it:
+ * the table appears only when fully loaded, and any failure leaves no table and no staging files.
+ */
+public final class DeferredCreateWrite implements BatchWrite {
+
+  private final StagedCommit staged;
+  private final StagedCommit.Plan plan;
+  private final StagedWriterFactory factory;
+  private WriterCommitMessage[] messages;
+
+  private DeferredCreateWrite(
+      StagedCommit staged, StagedCommit.Plan plan, StagedWriterFactory factory) {
+    this.staged = staged;
+    this.plan = plan;
+    this.factory = factory;
+  }
+
+  /**
+   * Plans the transaction and creates the staging prefix.
+   *
+   * @param tableSchema the columns of the new table, in order; the input rows have them by position
+   * @param replaceStatements statements run first in the transaction (empty to create only)
+   */
+  public static DeferredCreateWrite prepare(
+      RedshiftOptions options,
+      TableName target,
+      StructType tableSchema,
+      List<String> replaceStatements) {
+    StructType fileSchema = fileSchema(tableSchema, options.caseSensitiveIdentifiers());
+    List<String> before = new ArrayList<>(replaceStatements);
+    before.addAll(createStatements(options, target, tableSchema));
+    boolean nested = false;
+    for (StructField f : fileSchema.fields()) {
+      nested |=
+          f.dataType() instanceof StructType
+              || f.dataType() instanceof ArrayType
+              || f.dataType() instanceof MapType;
+    }
+    List<String> columns = List.of(fileSchema.fieldNames());
+    StagedCommit staged = StagedCommit.create(options, target, SparkSession.active());
+    StagedWriterFactory factory =
+        new StagedWriterFactory(
+            new SerializableConfiguration(
+                RedshiftBatchWrite.parquetConf(staged.conf(), fileSchema)),
+            staged.prefix(),
+            tableSchema,
+            fileSchema,
+            null,
+            options.writeMaxFileSize());
+    return new DeferredCreateWrite(
+        staged, new StagedCommit.Plan(before, columns, nested, List.of()), factory);
+  }
+
+  /**
+   * {@code CREATE TABLE} from {@code tableSchema} with the table properties of {@code options}
+   * (dist style, dist key, sort key, encodings), then its {@code COMMENT ON} statements.
+   */
+  public static List<String> createStatements(
+      RedshiftOptions options, TableName target, StructType tableSchema) {
+    boolean caseSensitive = options.caseSensitiveIdentifiers();
+    TableProperties properties =
+        TableProperties.of(options, fileSchema(tableSchema, caseSensitive), target);
+    List<String> sqls = new ArrayList<>();
+    sqls.add(CreateTableStatement.sql(target, tableSchema, caseSensitive, properties));
+    sqls.addAll(properties.commentStatements());
+    return sqls;
+  }
+
+  /** The table's columns as the created table names them, all nullable (files may hold nulls). */
+  private static StructType fileSchema(StructType tableSchema, boolean caseSensitive) {
+    List<String> names = CreateTableStatement.columnNames(tableSchema, caseSensitive);
+    List<StructField> file = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      StructField f = tableSchema.fields()[i];
+      file.add(new StructField(names.get(i), f.dataType(), true, f.metadata()));
+    }
+    return new StructType(file.toArray(new StructField[0]));
+  }
+
+  /** The statements run before the COPY: replace statements, CREATE TABLE, comments. */
+  public List<String> statementsBeforeCopy() {
+    return plan.before();
+  }
+
+  @Override
+  public DataWriterFactory createBatchWriterFactory(PhysicalWriteInfo info) {
+    return factory;
+  }
+
+  /** Keeps the committed tasks' files for {@link #commitStaged}; runs nothing. */
+  @Override
+  public void commit(WriterCommitMessage[] messages) {
+    this.messages = messages.clone();
+  }
+
+  @Override
+  public void abort(WriterCommitMessage[] messages) {
+    staged.abort();
+  }
+
+  /**
+   * Runs the one transaction (replace statements, CREATE TABLE, COPY of the committed files) and
+   * deletes the staging prefix, also when it fails.
+   *
+   * @throws IllegalStateException when the write was not committed, or the transaction failed
+   */
+  public StagedCommit.Result commitStaged() {
+    if (messages == null) {
+      staged.abort();
+      throw new IllegalStateException(
+          "Cannot create table " + staged.target().quoted() + ": its data write did not commit.");
+    }
+    try {
+      return staged.commit(messages, plan);
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(
+          "Cannot create table "
+              + staged.target().quoted()
+              + " from the query: no table was created and a table it replaces is kept. "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /** Deletes the staging prefix. Never throws. */
+  public void abortStaged() {
+    staged.abort();
+  }
+}
