@@ -55,6 +55,8 @@ public final class AmazonMlOptions {
   private final boolean submit;
   private final String endpoint;
   private final Duration submitTimeout;
+  private final String secretArn;
+  private final String secretsEndpoint;
 
   AmazonMlOptions(OptionLookup in) {
     this.datasource = in.choice(AMAZON_ML_DATASOURCE, Datasource.class);
@@ -105,6 +107,8 @@ public final class AmazonMlOptions {
     this.endpoint = in.explicit(AMAZON_ML_ENDPOINT).orElse(null);
     this.submitTimeout =
         in.duration(AMAZON_ML_SUBMIT_TIMEOUT, Duration.ofSeconds(1), Duration.ofDays(7));
+    this.secretArn = in.explicit(AMAZON_ML_SECRET_ARN).orElse(null);
+    this.secretsEndpoint = in.explicit(AMAZON_ML_SECRETS_ENDPOINT).orElse(null);
 
     if (datasource != Datasource.NONE && targetAttribute == null) {
       throw new IllegalArgumentException(
@@ -225,5 +229,14 @@ public final class AmazonMlOptions {
 
   public Duration submitTimeout() {
     return submitTimeout;
+  }
+
+  /** The secret holding DatabaseCredentials for submission, when not the connection's secretArn. */
+  public Optional<String> secretArn() {
+    return Optional.ofNullable(secretArn);
+  }
+
+  public Optional<String> secretsEndpoint() {
+    return Optional.ofNullable(secretsEndpoint);
   }
 }
