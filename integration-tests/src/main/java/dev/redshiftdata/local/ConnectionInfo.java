@@ -23,7 +23,8 @@ public record ConnectionInfo(
     String secretArn,
     String tempdir,
     String iamRole,
-    String postgresJdbcUrl) {
+    String postgresJdbcUrl,
+    String amazonMlEndpoint) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,6 +43,8 @@ public record ConnectionInfo(
     m.put("tempdir", tempdir);
     m.put("iamRole", iamRole);
     m.put("postgresJdbcUrl", postgresJdbcUrl);
+    // Amazon ML and Secrets Manager (GetSecretValue) share this endpoint.
+    m.put("amazonMlEndpoint", amazonMlEndpoint);
     return m;
   }
 

@@ -1,5 +1,6 @@
 package dev.redshiftdata.local;
 
+import dev.redshiftdata.local.aml.AmazonMlServer;
 import dev.redshiftdata.local.bulk.BulkCommands;
 import dev.redshiftdata.local.bulk.S3Objects;
 import dev.redshiftdata.local.bulk.UnloadSettings;
@@ -31,6 +32,7 @@ public final class LocalRedshift implements AutoCloseable {
   private final PostgresServer postgres;
   private final S3Server s3;
   private final DataApiServer dataApi;
+  private final AmazonMlServer amazonMl;
   private final UnloadSettings unloadSettings;
   private final Duration startupTime;
 
@@ -40,6 +42,7 @@ public final class LocalRedshift implements AutoCloseable {
       PostgresServer postgres,
       S3Server s3,
       DataApiServer dataApi,
+      AmazonMlServer amazonMl,
       UnloadSettings unloadSettings,
       Duration startupTime) {
     this.config = config;
@@ -47,6 +50,7 @@ public final class LocalRedshift implements AutoCloseable {
     this.postgres = postgres;
     this.s3 = s3;
     this.dataApi = dataApi;
+    this.amazonMl = amazonMl;
     this.unloadSettings = unloadSettings;
     this.startupTime = startupTime;
   }
@@ -80,13 +84,18 @@ public final class LocalRedshift implements AutoCloseable {
       started.add(s3);
       DataApiServer dataApi = new DataApiServer(config, postgres);
       UnloadSettings unloadSettings = new UnloadSettings();
-      dataApi.bulkCommands(
-          new BulkCommands(postgres, new S3Objects(s3aSettings(config, s3)), unloadSettings));
+      S3Objects s3Objects = new S3Objects(s3aSettings(config, s3));
+      dataApi.bulkCommands(new BulkCommands(postgres, s3Objects, unloadSettings));
       dataApi.start();
       started.add(dataApi);
+      AmazonMlServer amazonMl =
+          new AmazonMlServer(config, s3Objects, URI.create("http://127.0.0.1:" + dataApi.port()));
+      started.add(amazonMl);
+      amazonMl.start();
       Duration startup = Duration.ofNanos(System.nanoTime() - t0);
       LOG.info(() -> "local Redshift started in " + startup.toMillis() + " ms");
-      return new LocalRedshift(config, workDir, postgres, s3, dataApi, unloadSettings, startup);
+      return new LocalRedshift(
+          config, workDir, postgres, s3, dataApi, amazonMl, unloadSettings, startup);
     } catch (IOException | SQLException | RuntimeException e) {
       Collections.reverse(started);
       for (AutoCloseable c : started) {
@@ -114,6 +123,11 @@ public final class LocalRedshift implements AutoCloseable {
 
   public DataApiServer dataApi() {
     return dataApi;
+  }
+
+  /** The local Amazon ML endpoint (and Secrets Manager's GetSecretValue). */
+  public AmazonMlServer amazonMl() {
+    return amazonMl;
   }
 
   /** Runtime switches of UNLOAD (Parquet timestamp encoding, slices, file size cap). */
@@ -170,13 +184,14 @@ public final class LocalRedshift implements AutoCloseable {
         secretArn,
         tempdir(),
         config.iamRole(),
-        postgres.jdbcUrl(cluster.postgresDatabase(cluster.databases().get(0))));
+        postgres.jdbcUrl(cluster.postgresDatabase(cluster.databases().get(0))),
+        amazonMl.endpoint().toString());
   }
 
   @Override
   public void close() {
     RuntimeException failure = null;
-    for (AutoCloseable part : List.<AutoCloseable>of(dataApi, s3, postgres)) {
+    for (AutoCloseable part : List.<AutoCloseable>of(amazonMl, dataApi, s3, postgres)) {
       try {
         part.close();
       } catch (Exception e) {

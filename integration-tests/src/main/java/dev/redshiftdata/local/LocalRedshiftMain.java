@@ -91,6 +91,7 @@ public final class LocalRedshiftMain {
         .append(" ms).\n");
     sb.append("  Data API   ").append(info.dataApiEndpoint()).append('\n');
     sb.append("  S3         ").append(info.s3Endpoint()).append('\n');
+    sb.append("  Amazon ML  ").append(info.amazonMlEndpoint()).append(" (+ Secrets Manager)\n");
     sb.append("  PostgreSQL ").append(info.postgresJdbcUrl()).append('\n');
     sb.append("\nAWS credentials for clients (local test keys):\n");
     sb.append("  export AWS_ACCESS_KEY_ID=").append(info.accessKeyId()).append('\n');

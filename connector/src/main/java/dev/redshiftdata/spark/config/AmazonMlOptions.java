@@ -55,6 +55,8 @@ public final class AmazonMlOptions {
   private final boolean submit;
   private final String endpoint;
   private final Duration submitTimeout;
+  private final String secretArn;
+  private final String secretsEndpoint;
 
   AmazonMlOptions(OptionLookup in) {
     this.datasource = in.choice(AMAZON_ML_DATASOURCE, Datasource.class);
@@ -102,9 +104,15 @@ public final class AmazonMlOptions {
     this.computeStatistics = in.bool(AMAZON_ML_COMPUTE_STATISTICS);
     this.trainPercent = (int) in.longInRange(AMAZON_ML_TRAIN_PERCENT, 0, 99);
     this.submit = in.bool(AMAZON_ML_SUBMIT);
-    this.endpoint = in.explicit(AMAZON_ML_ENDPOINT).orElse(null);
+    this.endpoint =
+        in.explicit(AMAZON_ML_ENDPOINT).map(v -> httpUri(AMAZON_ML_ENDPOINT, v)).orElse(null);
     this.submitTimeout =
         in.duration(AMAZON_ML_SUBMIT_TIMEOUT, Duration.ofSeconds(1), Duration.ofDays(7));
+    this.secretArn = in.explicit(AMAZON_ML_SECRET_ARN).orElse(null);
+    this.secretsEndpoint =
+        in.explicit(AMAZON_ML_SECRETS_ENDPOINT)
+            .map(v -> httpUri(AMAZON_ML_SECRETS_ENDPOINT, v))
+            .orElse(null);
 
     if (datasource != Datasource.NONE && targetAttribute == null) {
       throw new IllegalArgumentException(
@@ -131,6 +139,25 @@ public final class AmazonMlOptions {
           "does not end in /",
           "Amazon ML reads every file under a prefix: end it with /.");
     }
+  }
+
+  /** An endpoint override: an http or https URI with a host. */
+  private static String httpUri(RedshiftOption option, String value) {
+    try {
+      java.net.URI uri = new java.net.URI(value);
+      String scheme =
+          uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return value;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // reported below
+    }
+    throw OptionLookup.invalid(
+        option,
+        value,
+        "is not an http or https URI",
+        "Use e.g. https://machinelearning.us-east-1.amazonaws.com.");
   }
 
   public Datasource datasource() {
@@ -225,5 +252,14 @@ public final class AmazonMlOptions {
 
   public Duration submitTimeout() {
     return submitTimeout;
+  }
+
+  /** The secret holding DatabaseCredentials for submission, when not the connection's secretArn. */
+  public Optional<String> secretArn() {
+    return Optional.ofNullable(secretArn);
+  }
+
+  public Optional<String> secretsEndpoint() {
+    return Optional.ofNullable(secretsEndpoint);
   }
 }

@@ -277,7 +277,15 @@ public enum RedshiftOption {
   AMAZON_ML_SUBMIT_TIMEOUT(
       "amazonMl.submitTimeout",
       "1h",
-      "Longest wait for a submitted datasource to reach a final status.");
+      "Longest wait for a submitted datasource to reach a final status."),
+  AMAZON_ML_SECRET_ARN(
+      "amazonMl.secretArn",
+      null,
+      "Secrets Manager secret whose `username` and `password` fill `DatabaseCredentials` of submitted Redshift specs; unset means `secretArn`."),
+  AMAZON_ML_SECRETS_ENDPOINT(
+      "amazonMl.secretsEndpoint",
+      null,
+      "Secrets Manager endpoint URI override for reading that secret; unset means the region's endpoint.");
 
   private static final Map<String, RedshiftOption> BY_LOWER_NAME =
       Stream.of(values())

@@ -56,11 +56,12 @@ public final class DataApiClients {
   /**
    * The retry strategy every client uses: AWS's adaptive strategy with the given attempt budget.
    */
-  static RetryStrategy retryStrategy(int maxAttempts) {
+  public static RetryStrategy retryStrategy(int maxAttempts) {
     return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(maxAttempts).build();
   }
 
-  private static SdkHttpClient httpClient() {
+  /** The small HTTP client every AWS client of the connector uses (also Amazon ML's). */
+  public static SdkHttpClient httpClient() {
     return UrlConnectionHttpClient.builder()
         .connectionTimeout(CONNECT_TIMEOUT)
         .socketTimeout(SOCKET_TIMEOUT)
@@ -79,7 +80,11 @@ public final class DataApiClients {
     return builder.build();
   }
 
-  private static AwsCredentialsProvider credentials(ClientSettings settings) {
+  /**
+   * The credentials of these settings: the named profile or the default chain, with the role
+   * assumed on top when set (also used by the Amazon ML and Secrets Manager clients).
+   */
+  public static AwsCredentialsProvider credentials(ClientSettings settings) {
     AwsCredentialsProvider base =
         settings
             .profile()

@@ -92,6 +92,8 @@ class RedshiftOptionTest {
     EXPECTED.put("amazonMl.submit", "false");
     EXPECTED.put("amazonMl.endpoint", null);
     EXPECTED.put("amazonMl.submitTimeout", "1h");
+    EXPECTED.put("amazonMl.secretArn", null);
+    EXPECTED.put("amazonMl.secretsEndpoint", null);
   }
 
   @Test

@@ -13,17 +13,17 @@ import java.time.Instant;
  * The one ObjectMapper of the server and the awsJson 1.1 value conventions (epoch-second
  * timestamps).
  */
-final class Json {
-  static final ObjectMapper MAPPER =
+public final class Json {
+  public static final ObjectMapper MAPPER =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private Json() {}
 
-  static ObjectNode object() {
+  public static ObjectNode object() {
     return MAPPER.createObjectNode();
   }
 
-  static JsonNode parse(byte[] body) {
+  public static JsonNode parse(byte[] body) {
     if (body.length == 0) {
       return object();
     }
@@ -39,13 +39,13 @@ final class Json {
   }
 
   /** awsJson timestamps: epoch seconds with millisecond fraction, e.g. 1598306924.632. */
-  static BigDecimal epochSeconds(Instant t) {
+  public static BigDecimal epochSeconds(Instant t) {
     return BigDecimal.valueOf(t.toEpochMilli())
         .movePointLeft(3)
         .setScale(3, RoundingMode.UNNECESSARY);
   }
 
-  static byte[] bytes(JsonNode node) {
+  public static byte[] bytes(JsonNode node) {
     try {
       return MAPPER.writeValueAsBytes(node);
     } catch (IOException e) {

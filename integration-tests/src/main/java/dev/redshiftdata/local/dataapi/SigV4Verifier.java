@@ -29,7 +29,7 @@ import software.amazon.awssdk.regions.Region;
  */
 @SuppressWarnings(
     "deprecation") // Aws4Signer is deprecated but, unlike AwsV4HttpSigner, verifies boto3 too.
-final class SigV4Verifier {
+public final class SigV4Verifier {
   private static final Pattern AUTH =
       Pattern.compile(
           "AWS4-HMAC-SHA256\\s+Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request,\\s*"
@@ -40,20 +40,29 @@ final class SigV4Verifier {
 
   private final Function<String, String> secrets;
   private final Clock clock;
+  private final String service;
 
   /**
    * @param secrets secret access key of an access key id, or null if the key id is unknown
    */
   SigV4Verifier(Function<String, String> secrets, Clock clock) {
+    this(secrets, clock, "redshift-data");
+  }
+
+  /**
+   * @param service the signing name requests must be signed for (e.g. {@code machinelearning})
+   */
+  public SigV4Verifier(Function<String, String> secrets, Clock clock, String service) {
     this.secrets = secrets;
     this.clock = clock;
+    this.service = service;
   }
 
   /**
    * Throws the AWS error a real endpoint would answer with when the request is not correctly
    * signed.
    */
-  void verify(
+  public void verify(
       String method,
       String rawPath,
       String rawQuery,
@@ -124,7 +133,7 @@ final class SigV4Verifier {
               + AMZ_DATE.format(now)
               + " + 15 min.)");
     }
-    if (!amzDate.startsWith(scopeDate) || !"redshift-data".equals(service)) {
+    if (!amzDate.startsWith(scopeDate) || !this.service.equals(service)) {
       throw mismatch();
     }
     String host = first(headers, "host");
