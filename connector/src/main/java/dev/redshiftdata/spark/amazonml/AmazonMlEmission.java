@@ -86,6 +86,9 @@ public final class AmazonMlEmission {
   private final String stagingPrefix;
   private final Configuration conf;
 
+  /** Null without {@code amazonMl.submit}. */
+  private final AmazonMlSubmitter submitter;
+
   private AmazonMlEmission(
       AmazonMlOptions ml,
       boolean keepStaging,
@@ -93,7 +96,8 @@ public final class AmazonMlEmission {
       EmissionPlan plan,
       StructType csvSchema,
       String stagingPrefix,
-      Configuration conf) {
+      Configuration conf,
+      AmazonMlSubmitter submitter) {
     this.ml = ml;
     this.keepStaging = keepStaging;
     this.table = table;
@@ -101,6 +105,7 @@ public final class AmazonMlEmission {
     this.csvSchema = csvSchema;
     this.stagingPrefix = stagingPrefix;
     this.conf = conf;
+    this.submitter = submitter;
   }
 
   /**
@@ -112,15 +117,6 @@ public final class AmazonMlEmission {
       RedshiftOptions options, TableName table, StructType csvSchema, Configuration conf) {
     AmazonMlOptions ml = options.amazonMl();
     String action = "emit an Amazon ML datasource for table " + table.quoted();
-    if (ml.submit()) {
-      throw new IllegalArgumentException(
-          "Cannot "
-              + action
-              + ": option '"
-              + RedshiftOption.AMAZON_ML_SUBMIT
-              + "' arrives with submission, which this build does not have yet. Remove it and"
-              + " submit the emitted spec files (see README, Amazon ML datasources).");
-    }
     String tempdir =
         options
             .tempdir()
@@ -151,7 +147,14 @@ public final class AmazonMlEmission {
     SpecValidation.checkAll(RequestSpecs.build(plan, placeholder));
     AmazonMlEmission emission =
         new AmazonMlEmission(
-            ml, options.keepStaging(), table, plan, csvSchema, staging.url(), conf);
+            ml,
+            options.keepStaging(),
+            table,
+            plan,
+            csvSchema,
+            staging.url(),
+            conf,
+            ml.submit() ? new AmazonMlSubmitter(options) : null);
     if (plan.emits(RequestSpec.Kind.S3)) {
       emission.requireEmptyDataLocation();
     }
@@ -297,6 +300,32 @@ public final class AmazonMlEmission {
         checked.rows(),
         checked.dropped(),
         checked.schema());
+  }
+
+  /**
+   * With {@code amazonMl.submit}, submits the published specs and waits until every datasource is
+   * COMPLETED; otherwise does nothing. The table and the published files stay as they are when
+   * submission fails: they are a valid datasource on their own, and the error says so.
+   *
+   * @return the completed datasources (empty without {@code amazonMl.submit})
+   */
+  public List<AmazonMlSubmitter.Submitted> submitIfRequested(Result published) {
+    if (submitter == null || published.specs().isEmpty()) {
+      return List.of();
+    }
+    try {
+      List<AmazonMlSubmitter.Submitted> done = submitter.submit(published.specs());
+      LOG.info("Amazon ML datasources of table {} are COMPLETED: {}", table.quoted(), done);
+      return done;
+    } catch (AmazonMlSubmissionException e) {
+      throw new AmazonMlSubmissionException(
+          e.dataSourceId(),
+          e.getMessage()
+              + " (the table and the datasource files under "
+              + plan.dataLocation()
+              + " were written; resubmit the spec files, see README, Amazon ML datasources)",
+          e);
+    }
   }
 
   /** Deletes the CSV staging prefix, unless {@code keepStaging}. Never throws. */

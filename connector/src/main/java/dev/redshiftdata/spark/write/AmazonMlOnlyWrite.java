@@ -68,6 +68,7 @@ final class AmazonMlOnlyWrite implements BatchWrite {
     }
     try {
       published = emission.publish(emission.check(csv));
+      emission.submitIfRequested(published);
     } finally {
       emission.discard();
     }

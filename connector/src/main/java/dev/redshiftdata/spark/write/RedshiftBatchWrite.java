@@ -263,6 +263,7 @@ final class RedshiftBatchWrite implements BatchWrite {
     try {
       staged.commit(parquet, plan);
       published = emission.publish(checked);
+      emission.submitIfRequested(published);
     } finally {
       emission.discard();
     }

@@ -353,28 +353,4 @@ class AmazonMlSpecsIT {
       delete(spark, root);
     }
   }
-
-  @Test
-  void submitIsRefusedUntilSubmissionArrives() throws Exception {
-    String folder = folder(redshift, "submit");
-    Exception e =
-        assertThrows(
-            Exception.class,
-            () ->
-                write(
-                    options(redshift),
-                    churn(10),
-                    "aml_submit_" + System.nanoTime(),
-                    "amazonMl.datasource",
-                    "s3",
-                    "amazonMl.location",
-                    folder + "data/",
-                    "amazonMl.targetAttribute",
-                    "churned",
-                    "amazonMl.submit",
-                    "true"));
-    assertTrue(messages(e).contains("'amazonMl.submit' arrives with submission"), messages(e));
-    assertEquals(0, redshift.dataApi().requests().count("BatchExecuteStatement"));
-    assertEquals(Map.of(), files(spark, folder));
-  }
 }
