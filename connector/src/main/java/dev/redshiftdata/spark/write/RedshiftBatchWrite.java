@@ -2,6 +2,7 @@ package dev.redshiftdata.spark.write;
 
 import dev.redshiftdata.spark.config.AmazonMlOptions;
 import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException;
 import dev.redshiftdata.spark.sql.ColumnMatcher;
@@ -63,7 +64,8 @@ final class RedshiftBatchWrite implements BatchWrite {
   static RedshiftBatchWrite prepare(
       RedshiftOptions options, TableName target, StructType input, List<String> deleteWhere) {
     refuseUnsupported(options, target);
-    DataApi api = options.dataApi();
+    CallStats calls = new CallStats();
+    DataApi api = options.dataApi().withStats(calls);
     List<ColumnMetadata> columns = describe(api, target);
     List<String> before = new ArrayList<>();
     for (String action : options.preActions()) {
@@ -134,7 +136,7 @@ final class RedshiftBatchWrite implements BatchWrite {
       after.addAll(0, merge);
       copyInto = TableName.of(stage);
     }
-    StagedCommit staged = StagedCommit.create(options, target, SparkSession.active());
+    StagedCommit staged = StagedCommit.create(options, target, SparkSession.active(), calls);
     StagedWriterFactory factory =
         new StagedWriterFactory(
             new SerializableConfiguration(parquetConf(staged.conf(), fileSchema)),

@@ -3,6 +3,8 @@ package dev.redshiftdata.spark.write;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.sql.TableName;
 import java.util.List;
+import org.apache.spark.sql.connector.metric.CustomMetric;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
 import org.apache.spark.sql.connector.write.Write;
@@ -14,6 +16,7 @@ final class RedshiftWrite implements Write {
   private final TableName target;
   private final LogicalWriteInfo info;
   private final List<String> deleteWhere;
+  private volatile RedshiftBatchWrite batch;
 
   RedshiftWrite(
       RedshiftOptions options, TableName target, LogicalWriteInfo info, List<String> deleteWhere) {
@@ -34,8 +37,27 @@ final class RedshiftWrite implements Write {
         + ")";
   }
 
+  /** Spark's plan string (and the SQL tab) shows the write by this. */
+  @Override
+  public String toString() {
+    return description();
+  }
+
   @Override
   public BatchWrite toBatch() {
-    return RedshiftBatchWrite.prepare(options, target, info.schema(), deleteWhere);
+    batch = RedshiftBatchWrite.prepare(options, target, info.schema(), deleteWhere);
+    return batch;
+  }
+
+  @Override
+  public CustomMetric[] supportedCustomMetrics() {
+    return WriteMetrics.supported();
+  }
+
+  /** Spark asks after the commit, also when it failed. */
+  @Override
+  public CustomTaskMetric[] reportDriverMetrics() {
+    RedshiftBatchWrite b = batch;
+    return b == null ? new CustomTaskMetric[0] : WriteMetrics.driver(b.staged());
   }
 }

@@ -3,6 +3,7 @@ package dev.redshiftdata.spark.write;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -17,6 +18,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.BoundReference;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
 import org.apache.spark.sql.execution.datasources.parquet.ParquetWriteSupport;
@@ -50,6 +52,9 @@ final class StagedDataWriter implements DataWriter<InternalRow> {
   private Path current;
   private long currentRows;
   private int sequence;
+  // Totals of the closed files, for the Spark UI.
+  private long closedRows;
+  private long closedBytes;
 
   StagedDataWriter(
       Configuration conf,
@@ -74,6 +79,20 @@ final class StagedDataWriter implements DataWriter<InternalRow> {
       refs.add(new BoundReference(ordinal, input.fields()[ordinal].dataType(), true));
     }
     return UnsafeProjection.create(scala.jdk.javaapi.CollectionConverters.asScala(refs).toSeq());
+  }
+
+  /**
+   * Writes every row, then closes the open file: Spark reads {@link #currentMetricsValues()} for
+   * the last time between this and {@link #commit()}, so the staged bytes it shows are exact.
+   */
+  @Override
+  public void writeAll(Iterator<InternalRow> rows) throws IOException {
+    while (rows.hasNext()) {
+      write(rows.next());
+    }
+    if (writer != null) {
+      closeCurrent();
+    }
   }
 
   @Override
@@ -110,6 +129,18 @@ final class StagedDataWriter implements DataWriter<InternalRow> {
     w.close();
     long bytes = current.getFileSystem(conf).getFileStatus(current).getLen();
     done.add(new StagedFile(current.toString(), currentRows, bytes));
+    closedRows += currentRows;
+    closedBytes += bytes;
+  }
+
+  /** Rows, bytes and files staged so far; an open file counts with its size estimate. */
+  @Override
+  public CustomTaskMetric[] currentMetricsValues() {
+    ParquetWriter<InternalRow> open = writer;
+    return WriteMetrics.task(
+        closedRows + (open == null ? 0 : currentRows),
+        closedBytes + (open == null ? 0 : open.getDataSize()),
+        done.size() + (open == null ? 0 : 1));
   }
 
   @Override
