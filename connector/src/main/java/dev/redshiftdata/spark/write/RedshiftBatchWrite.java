@@ -107,7 +107,7 @@ final class RedshiftBatchWrite implements BatchWrite {
       }
       copyColumns = match.targetColumns();
       fileSchema = match.fileSchema();
-      ordinals = match.isIdentity(input.fields().length) ? null : match.inputOrdinals();
+      ordinals = match.passesThrough(input) ? null : match.inputOrdinals();
     }
     boolean nested = false;
     for (StructField f : fileSchema.fields()) {

@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.write;
 
+import dev.redshiftdata.spark.sql.ColumnMatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -16,12 +17,14 @@ import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.BoundReference;
+import org.apache.spark.sql.catalyst.expressions.Cast;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
 import org.apache.spark.sql.execution.datasources.parquet.ParquetWriteSupport;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,13 +73,18 @@ final class StagedDataWriter implements DataWriter<InternalRow> {
     this.partitionId = partitionId;
     this.taskId = taskId;
     this.maxFileSize = maxFileSize;
-    this.projection = ordinals == null ? null : projection(inputSchema, ordinals);
+    this.projection = ordinals == null ? null : projection(inputSchema, fileSchema, ordinals);
   }
 
-  private static UnsafeProjection projection(StructType input, int[] ordinals) {
+  /** Picks each file column from its input column, cast to the file's (the table's) type. */
+  private static UnsafeProjection projection(StructType input, StructType file, int[] ordinals) {
     List<Expression> refs = new ArrayList<>();
-    for (int ordinal : ordinals) {
-      refs.add(new BoundReference(ordinal, input.fields()[ordinal].dataType(), true));
+    for (int i = 0; i < ordinals.length; i++) {
+      DataType in = input.fields()[ordinals[i]].dataType();
+      DataType out = file.fields()[i].dataType();
+      Expression ref = new BoundReference(ordinals[i], in, true);
+      refs.add(
+          ColumnMatcher.needsCast(in, out) ? new Cast(ref, out, scala.Option.apply("UTC")) : ref);
     }
     return UnsafeProjection.create(scala.jdk.javaapi.CollectionConverters.asScala(refs).toSeq());
   }
