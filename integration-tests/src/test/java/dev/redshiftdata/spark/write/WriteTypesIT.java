@@ -155,17 +155,23 @@ class WriteTypesIT {
     String t = "ts_cross_" + System.nanoTime();
     WriteSupport.sql(redshift, "create table " + t + " (id int, ts timestamp, tstz timestamptz)");
     // A Spark timestamp into TIMESTAMP keeps its UTC wall-clock time; a timestamp_ntz into
-    // TIMESTAMPTZ is read as UTC.
-    spark
-        .sql(
-            "select 1 as id, timestamp_ntz'2024-05-06 07:08:09.5' as tstz,"
-                + " to_timestamp('2024-05-06 07:08:09.5+02:00') as ts")
-        .write()
-        .format("redshift-data")
-        .options(WriteSupport.options(redshift))
-        .option("dbtable", t)
-        .mode(SaveMode.Append)
-        .save();
+    // TIMESTAMPTZ is read as UTC: whatever the session time zone (not UTC here).
+    String zone = spark.conf().get("spark.sql.session.timeZone");
+    spark.conf().set("spark.sql.session.timeZone", "America/Los_Angeles");
+    try {
+      spark
+          .sql(
+              "select 1 as id, timestamp_ntz'2024-05-06 07:08:09.5' as tstz,"
+                  + " to_timestamp('2024-05-06 07:08:09.5+02:00') as ts")
+          .write()
+          .format("redshift-data")
+          .options(WriteSupport.options(redshift))
+          .option("dbtable", t)
+          .mode(SaveMode.Append)
+          .save();
+    } finally {
+      spark.conf().set("spark.sql.session.timeZone", zone);
+    }
     assertEquals(
         List.of(List.of("2024-05-06 05:08:09.500", "2024-05-06 07:08:09.500")),
         WriteSupport.query(
