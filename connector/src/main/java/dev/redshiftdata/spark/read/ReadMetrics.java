@@ -1,8 +1,8 @@
 package dev.redshiftdata.spark.read;
 
 import dev.redshiftdata.spark.dataapi.CallStats;
+import dev.redshiftdata.spark.metrics.SumMetric;
 import org.apache.spark.sql.connector.metric.CustomMetric;
-import org.apache.spark.sql.connector.metric.CustomSumMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 
 /**
@@ -22,13 +22,13 @@ final class ReadMetrics {
   static final String PAGES_READ = "resultPagesRead";
 
   private static final CustomMetric[] SUPPORTED = {
-    new Sum(STATEMENTS, "Redshift statements run"),
-    new Sum(POLLS, "DescribeStatement polls"),
-    new Sum(THROTTLED_RETRIES, "Data API calls throttled and retried"),
-    new Sum(RESULT_ROWS, "rows in Redshift results (ResultRows)"),
-    new Sum(RESULT_BYTES, "bytes in Redshift results (ResultSize)"),
-    new Sum(ROWS_READ, "rows read from Redshift result pages"),
-    new Sum(PAGES_READ, "Redshift result pages read (GetStatementResult)"),
+    new SumMetric(STATEMENTS, "Redshift statements run"),
+    new SumMetric(POLLS, "DescribeStatement polls"),
+    new SumMetric(THROTTLED_RETRIES, "Data API calls throttled and retried"),
+    new SumMetric(RESULT_ROWS, "rows in Redshift results (ResultRows)"),
+    new SumMetric(RESULT_BYTES, "bytes in Redshift results (ResultSize)"),
+    new SumMetric(ROWS_READ, "rows read from Redshift result pages"),
+    new SumMetric(PAGES_READ, "Redshift result pages read (GetStatementResult)"),
   };
 
   private ReadMetrics() {}
@@ -59,45 +59,6 @@ final class ReadMetrics {
   }
 
   private static CustomTaskMetric value(String name, long value) {
-    return new CustomTaskMetric() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public long value() {
-        return value;
-      }
-    };
-  }
-
-  /**
-   * A summed metric. Public with a no-argument constructor because Spark's SQL status listener
-   * instantiates the class by name to aggregate task values (it needs only {@code
-   * aggregateTaskMetrics}, not the name).
-   */
-  public static final class Sum extends CustomSumMetric {
-    private final String name;
-    private final String description;
-
-    public Sum() {
-      this("sum", "sum");
-    }
-
-    Sum(String name, String description) {
-      this.name = name;
-      this.description = description;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public String description() {
-      return description;
-    }
+    return SumMetric.value(name, value);
   }
 }

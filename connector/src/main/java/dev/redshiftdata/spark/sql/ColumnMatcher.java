@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.types.ByteType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
 import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.LongType;
 import org.apache.spark.sql.types.Metadata;
@@ -24,10 +26,15 @@ import org.apache.spark.sql.types.TimestampType;
  * matches file columns by position, so the write path writes its files in the order this returns
  * and gives COPY the same explicit column list. Pure.
  *
- * <p>Compatible types: equal Spark types; a decimal of the same scale and no larger precision; a
- * narrower integer into a wider one; {@code timestamp} and {@code timestamp_ntz} into either
- * Redshift timestamp (a Spark {@code timestamp} into {@code TIMESTAMP} is stored as its UTC
- * wall-clock time; a {@code timestamp_ntz} into {@code TIMESTAMPTZ} is read as UTC).
+ * <p>Compatible types: equal Spark types, and conversions no value can change ({@link
+ * #compatible}): a narrower integer into a wider integer, a decimal with room for all its digits or
+ * {@code DOUBLE PRECISION} ({@code byte}, {@code short} and {@code int} only; {@code REAL} takes
+ * {@code byte} and {@code short}); {@code float} into {@code DOUBLE PRECISION}; a decimal into one
+ * with at least as many integer and fraction digits; {@code timestamp} and {@code timestamp_ntz}
+ * into either Redshift timestamp (a Spark {@code timestamp} into {@code TIMESTAMP} is stored as its
+ * UTC wall-clock time; a {@code timestamp_ntz} into {@code TIMESTAMPTZ} is read as UTC). The files
+ * are written in the table's types ({@link Match#fileSchema()}), so COPY never converts: the writer
+ * casts where {@link #needsCast} says so, and relabels timestamps (the same microseconds).
  */
 public final class ColumnMatcher {
 
@@ -38,7 +45,7 @@ public final class ColumnMatcher {
    *
    * @param targetColumns the target's column names, as Redshift reports them (the COPY column list)
    * @param inputOrdinals for each target column, the ordinal of the DataFrame column written to it
-   * @param fileSchema the Parquet file schema: target names, DataFrame types, all nullable
+   * @param fileSchema the Parquet file schema: the table's names and Spark types, all nullable
    */
   public record Match(List<String> targetColumns, int[] inputOrdinals, StructType fileSchema) {
     /** Whether the DataFrame's columns are already in file order. */
@@ -48,6 +55,22 @@ public final class ColumnMatcher {
       }
       for (int i = 0; i < inputOrdinals.length; i++) {
         if (inputOrdinals[i] != i) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Whether rows of {@code input} can be written as they are: in file order, with no column to
+     * cast.
+     */
+    public boolean passesThrough(StructType input) {
+      if (!isIdentity(input.fields().length)) {
+        return false;
+      }
+      for (int i = 0; i < inputOrdinals.length; i++) {
+        if (needsCast(input.fields()[i].dataType(), fileSchema.fields()[i].dataType())) {
           return false;
         }
       }
@@ -104,7 +127,7 @@ public final class ColumnMatcher {
                 + describe(tf)
                 + " in the table. Cast it to "
                 + tf.dataType().simpleString()
-                + ".");
+                + " (the connector converts only where no value can change).");
       }
       targetToInput[t] = i;
     }
@@ -130,7 +153,7 @@ public final class ColumnMatcher {
       }
       columns.add(tf.name());
       ordinals.add(targetToInput[t]);
-      file.add(new StructField(tf.name(), in[targetToInput[t]].dataType(), true, Metadata.empty()));
+      file.add(new StructField(tf.name(), tf.dataType(), true, Metadata.empty()));
     }
     return new Match(
         List.copyOf(columns),
@@ -158,20 +181,47 @@ public final class ColumnMatcher {
     return match;
   }
 
-  /** Whether a DataFrame column of type {@code in} can be loaded into a column of {@code out}. */
+  /**
+   * Whether a DataFrame column of type {@code in} can be loaded into a column of Spark type {@code
+   * out} without any value changing.
+   */
   static boolean compatible(DataType in, DataType out) {
-    if (in.equals(out)) {
+    if (in.equals(out) || isTimestamp(in) && isTimestamp(out)) {
       return true;
     }
     if (in instanceof DecimalType a && out instanceof DecimalType b) {
-      return a.scale() == b.scale() && a.precision() <= b.precision();
+      return b.scale() >= a.scale() && b.precision() - b.scale() >= a.precision() - a.scale();
     }
-    if ((in instanceof TimestampType || in instanceof TimestampNTZType)
-        && (out instanceof TimestampType || out instanceof TimestampNTZType)) {
-      return true;
+    int rank = integralRank(in);
+    if (rank > 0) {
+      if (out instanceof DecimalType d) {
+        return d.precision() - d.scale() >= INTEGRAL_DIGITS[rank];
+      }
+      if (out instanceof DoubleType) {
+        return rank <= 3; // a double holds every int exactly, not every long
+      }
+      if (out instanceof FloatType) {
+        return rank <= 2;
+      }
+      return integralRank(out) > rank;
     }
-    return integralRank(in) > 0 && integralRank(out) > integralRank(in);
+    return in instanceof FloatType && out instanceof DoubleType;
   }
+
+  /**
+   * Whether the writer must cast a compatible {@code in} to {@code out}: not for equal types, nor
+   * between the two timestamps (both are microseconds, relabelled as the file's type).
+   */
+  public static boolean needsCast(DataType in, DataType out) {
+    return !in.equals(out) && !(isTimestamp(in) && isTimestamp(out));
+  }
+
+  private static boolean isTimestamp(DataType t) {
+    return t instanceof TimestampType || t instanceof TimestampNTZType;
+  }
+
+  /** Decimal digits of the largest value of byte, short, int and long (by rank). */
+  private static final int[] INTEGRAL_DIGITS = {0, 3, 5, 10, 19};
 
   private static int integralRank(DataType t) {
     if (t instanceof ByteType) {

@@ -2,11 +2,11 @@ package dev.redshiftdata.spark.write;
 
 import dev.redshiftdata.spark.amazonml.CsvTaskWriter;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.stream.Stream;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.BoundReference;
-import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.write.DataWriter;
@@ -28,18 +28,28 @@ final class EmittingDataWriter implements DataWriter<InternalRow> {
    * @param parquet the Parquet writer, taking rows in file order; null to load nothing
    */
   EmittingDataWriter(
-      StructType inputSchema, int[] ordinals, StagedDataWriter parquet, CsvTaskWriter csv) {
-    this.projection = ordinals == null ? null : projection(inputSchema, ordinals);
+      StructType inputSchema,
+      StructType fileSchema,
+      int[] ordinals,
+      StagedDataWriter parquet,
+      CsvTaskWriter csv) {
+    // The same projection as a plain write's, widening casts included: both files hold the
+    // table's types.
+    this.projection =
+        ordinals == null ? null : StagedDataWriter.projection(inputSchema, fileSchema, ordinals);
     this.parquet = parquet;
     this.csv = csv;
   }
 
-  private static UnsafeProjection projection(StructType input, int[] ordinals) {
-    List<Expression> refs = new ArrayList<>();
-    for (int ordinal : ordinals) {
-      refs.add(new BoundReference(ordinal, input.fields()[ordinal].dataType(), true));
+  /** Writes every row, then lets the Parquet writer close its last file (exact metrics). */
+  @Override
+  public void writeAll(Iterator<InternalRow> rows) throws IOException {
+    while (rows.hasNext()) {
+      write(rows.next());
     }
-    return UnsafeProjection.create(scala.jdk.javaapi.CollectionConverters.asScala(refs).toSeq());
+    if (parquet != null) {
+      parquet.writeAll(Collections.emptyIterator());
+    }
   }
 
   @Override
@@ -81,6 +91,11 @@ final class EmittingDataWriter implements DataWriter<InternalRow> {
 
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    return AmazonMlMetrics.task(csv.dropped());
+    CustomTaskMetric[] dropped = AmazonMlMetrics.task(csv.dropped());
+    if (parquet == null) {
+      return dropped;
+    }
+    return Stream.concat(Arrays.stream(parquet.currentMetricsValues()), Arrays.stream(dropped))
+        .toArray(CustomTaskMetric[]::new);
   }
 }

@@ -5,6 +5,7 @@ import dev.redshiftdata.spark.amazonml.CsvTaskFiles;
 import dev.redshiftdata.spark.amazonml.RequestSpec;
 import dev.redshiftdata.spark.config.AmazonMlOptions;
 import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException;
 import dev.redshiftdata.spark.sql.ColumnMatcher;
@@ -73,7 +74,8 @@ final class RedshiftBatchWrite implements BatchWrite {
    */
   static RedshiftBatchWrite prepare(
       RedshiftOptions options, TableName target, StructType input, List<String> deleteWhere) {
-    DataApi api = options.dataApi();
+    CallStats calls = new CallStats();
+    DataApi api = options.dataApi().withStats(calls);
     List<ColumnMetadata> columns = describe(api, target);
     List<String> before = new ArrayList<>();
     for (String action : options.preActions()) {
@@ -115,7 +117,7 @@ final class RedshiftBatchWrite implements BatchWrite {
       }
       copyColumns = match.targetColumns();
       fileSchema = match.fileSchema();
-      ordinals = match.isIdentity(input.fields().length) ? null : match.inputOrdinals();
+      ordinals = match.passesThrough(input) ? null : match.inputOrdinals();
     }
     boolean nested = false;
     for (StructField f : fileSchema.fields()) {
@@ -144,7 +146,7 @@ final class RedshiftBatchWrite implements BatchWrite {
       after.addAll(0, merge);
       copyInto = TableName.of(stage);
     }
-    StagedCommit staged = StagedCommit.create(options, target, SparkSession.active());
+    StagedCommit staged = StagedCommit.create(options, target, SparkSession.active(), calls);
     StagedWriterFactory factory =
         new StagedWriterFactory(
             new SerializableConfiguration(parquetConf(staged.conf(), fileSchema)),

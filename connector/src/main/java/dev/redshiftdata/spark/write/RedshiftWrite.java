@@ -3,8 +3,11 @@ package dev.redshiftdata.spark.write;
 import dev.redshiftdata.spark.config.AmazonMlOptions;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.sql.TableName;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.connector.metric.CustomMetric;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
 import org.apache.spark.sql.connector.write.Write;
@@ -16,6 +19,7 @@ final class RedshiftWrite implements Write {
   private final TableName target;
   private final LogicalWriteInfo info;
   private final List<String> deleteWhere;
+  private volatile RedshiftBatchWrite batch;
 
   RedshiftWrite(
       RedshiftOptions options, TableName target, LogicalWriteInfo info, List<String> deleteWhere) {
@@ -36,18 +40,35 @@ final class RedshiftWrite implements Write {
         + ")";
   }
 
+  /** Spark's plan string (and the SQL tab) shows the write by this. */
+  @Override
+  public String toString() {
+    return description();
+  }
+
   @Override
   public BatchWrite toBatch() {
     if (options.amazonMl().s3Only()) {
       return AmazonMlOnlyWrite.prepare(options, target, info.schema());
     }
-    return RedshiftBatchWrite.prepare(options, target, info.schema(), deleteWhere);
+    batch = RedshiftBatchWrite.prepare(options, target, info.schema(), deleteWhere);
+    return batch;
   }
 
   @Override
   public CustomMetric[] supportedCustomMetrics() {
-    return options.amazonMl().datasource() == AmazonMlOptions.Datasource.NONE
-        ? new CustomMetric[0]
-        : AmazonMlMetrics.supported();
+    CustomMetric[] write = WriteMetrics.supported();
+    if (options.amazonMl().datasource() == AmazonMlOptions.Datasource.NONE) {
+      return write;
+    }
+    return Stream.concat(Arrays.stream(write), Arrays.stream(AmazonMlMetrics.supported()))
+        .toArray(CustomMetric[]::new);
+  }
+
+  /** Spark asks after the commit, also when it failed. */
+  @Override
+  public CustomTaskMetric[] reportDriverMetrics() {
+    RedshiftBatchWrite b = batch;
+    return b == null ? new CustomTaskMetric[0] : WriteMetrics.driver(b.staged());
   }
 }

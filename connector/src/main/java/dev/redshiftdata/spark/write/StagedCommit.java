@@ -2,6 +2,7 @@ package dev.redshiftdata.spark.write;
 
 import dev.redshiftdata.spark.config.Redaction;
 import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.FinishedStatement;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException;
@@ -111,11 +112,28 @@ public final class StagedCommit {
   private final String prefix;
   private final Configuration conf;
   private final String commitId = UUID.randomUUID().toString();
+  private final CallStats calls;
+
+  // What the commit did, for the Spark UI (read on the driver after the commit).
+  private volatile long rowsLoaded;
+  private volatile long commitMillis;
+  private volatile int attempts;
 
   StagedCommit(
       RedshiftOptions options, DataApi api, TableName target, String prefix, Configuration conf) {
+    this(options, api, target, prefix, conf, new CallStats());
+  }
+
+  private StagedCommit(
+      RedshiftOptions options,
+      DataApi api,
+      TableName target,
+      String prefix,
+      Configuration conf,
+      CallStats calls) {
     this.options = options;
-    this.api = api;
+    this.calls = calls;
+    this.api = api.withStats(calls);
     this.target = target;
     this.prefix = prefix;
     this.conf = conf;
@@ -123,6 +141,15 @@ public final class StagedCommit {
 
   /** A commit for a write into {@code target} with a new staging prefix under {@code tempdir}. */
   public static StagedCommit create(RedshiftOptions options, TableName target, SparkSession spark) {
+    return create(options, target, spark, new CallStats());
+  }
+
+  /**
+   * The same, counting the commit's Data API work into {@code calls} (which may already hold the
+   * work of preparing the write).
+   */
+  public static StagedCommit create(
+      RedshiftOptions options, TableName target, SparkSession spark, CallStats calls) {
     options.requireStaging("write to table " + target.quoted());
     Configuration conf =
         spark
@@ -131,7 +158,7 @@ public final class StagedCommit {
     String tempdir = options.tempdir().orElseThrow();
     StagingLifecycle.get().sweepOnce(tempdir, conf, options.stagingSweepAge());
     String prefix = StagingPrefix.create(tempdir, Instant.now()).url();
-    return new StagedCommit(options, options.dataApi(), target, prefix, conf);
+    return new StagedCommit(options, options.dataApi(), target, prefix, conf, calls);
   }
 
   /** Where tasks write, as Hadoop reads it, ending in '/'. */
@@ -148,6 +175,26 @@ public final class StagedCommit {
     return target;
   }
 
+  /** The Data API work of this commit (and of whatever else counted into the same stats). */
+  public CallStats calls() {
+    return calls;
+  }
+
+  /** Rows the committed transaction loaded; 0 until it committed. */
+  public long rowsLoaded() {
+    return rowsLoaded;
+  }
+
+  /** How long {@link #commit} took, from the manifest to the staging cleanup; 0 before. */
+  public long commitMillis() {
+    return commitMillis;
+  }
+
+  /** Transactions {@link #commit} ran (more than 1 after serialization conflicts). */
+  public int attempts() {
+    return attempts;
+  }
+
   /**
    * Loads the files of {@code messages} with {@code plan} in one transaction, then deletes the
    * staging prefix (also when it fails).
@@ -156,15 +203,19 @@ public final class StagedCommit {
    *     with Redshift's first load errors for a failed COPY
    */
   public Result commit(WriterCommitMessage[] messages, Plan plan) {
+    long start = System.nanoTime();
     try {
       CopyManifest manifest = CopyManifest.of(messages);
       List<String> sqls = statements(manifest, plan);
       if (sqls.isEmpty()) {
         return new Result(null, 0, 0, 0, sqls);
       }
-      return run(sqls, manifest);
+      Result result = run(sqls, manifest);
+      rowsLoaded = result.rows();
+      return result;
     } finally {
       deleteStaging("commit ended");
+      commitMillis = (System.nanoTime() - start) / 1_000_000;
     }
   }
 
@@ -229,6 +280,7 @@ public final class StagedCommit {
   private Result run(List<String> sqls, CopyManifest manifest) {
     int maxAttempts = options.commitMaxAttempts();
     for (int attempt = 1; ; attempt++) {
+      attempts = attempt;
       StatementRequest request =
           StatementRequest.batch(sqls).withClientToken(commitId + "-" + attempt);
       int resends = 0;

@@ -1,8 +1,10 @@
 package dev.redshiftdata.spark.write;
 
+import dev.redshiftdata.spark.sql.ColumnMatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -15,11 +17,14 @@ import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.BoundReference;
+import org.apache.spark.sql.catalyst.expressions.Cast;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
 import org.apache.spark.sql.execution.datasources.parquet.ParquetWriteSupport;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +55,9 @@ final class StagedDataWriter implements DataWriter<InternalRow> {
   private Path current;
   private long currentRows;
   private int sequence;
+  // Totals of the closed files, for the Spark UI.
+  private long closedRows;
+  private long closedBytes;
 
   StagedDataWriter(
       Configuration conf,
@@ -65,15 +73,34 @@ final class StagedDataWriter implements DataWriter<InternalRow> {
     this.partitionId = partitionId;
     this.taskId = taskId;
     this.maxFileSize = maxFileSize;
-    this.projection = ordinals == null ? null : projection(inputSchema, ordinals);
+    this.projection = ordinals == null ? null : projection(inputSchema, fileSchema, ordinals);
   }
 
-  private static UnsafeProjection projection(StructType input, int[] ordinals) {
+  /** Picks each file column from its input column, cast to the file's (the table's) type. */
+  static UnsafeProjection projection(StructType input, StructType file, int[] ordinals) {
     List<Expression> refs = new ArrayList<>();
-    for (int ordinal : ordinals) {
-      refs.add(new BoundReference(ordinal, input.fields()[ordinal].dataType(), true));
+    for (int i = 0; i < ordinals.length; i++) {
+      DataType in = input.fields()[ordinals[i]].dataType();
+      DataType out = file.fields()[i].dataType();
+      Expression ref = new BoundReference(ordinals[i], in, true);
+      refs.add(
+          ColumnMatcher.needsCast(in, out) ? new Cast(ref, out, scala.Option.apply("UTC")) : ref);
     }
     return UnsafeProjection.create(scala.jdk.javaapi.CollectionConverters.asScala(refs).toSeq());
+  }
+
+  /**
+   * Writes every row, then closes the open file: Spark reads {@link #currentMetricsValues()} for
+   * the last time between this and {@link #commit()}, so the staged bytes it shows are exact.
+   */
+  @Override
+  public void writeAll(Iterator<InternalRow> rows) throws IOException {
+    while (rows.hasNext()) {
+      write(rows.next());
+    }
+    if (writer != null) {
+      closeCurrent();
+    }
   }
 
   @Override
@@ -110,6 +137,18 @@ final class StagedDataWriter implements DataWriter<InternalRow> {
     w.close();
     long bytes = current.getFileSystem(conf).getFileStatus(current).getLen();
     done.add(new StagedFile(current.toString(), currentRows, bytes));
+    closedRows += currentRows;
+    closedBytes += bytes;
+  }
+
+  /** Rows, bytes and files staged so far; an open file counts with its size estimate. */
+  @Override
+  public CustomTaskMetric[] currentMetricsValues() {
+    ParquetWriter<InternalRow> open = writer;
+    return WriteMetrics.task(
+        closedRows + (open == null ? 0 : currentRows),
+        closedBytes + (open == null ? 0 : open.getDataSize()),
+        done.size() + (open == null ? 0 : 1));
   }
 
   @Override

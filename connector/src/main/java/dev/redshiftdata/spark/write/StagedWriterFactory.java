@@ -82,6 +82,7 @@ final class StagedWriterFactory implements DataWriterFactory {
               : null;
       return new EmittingDataWriter(
           inputSchema,
+          fileSchema,
           ordinals,
           parquet,
           new CsvTaskWriter(conf.value(), csv, partitionId, taskId));

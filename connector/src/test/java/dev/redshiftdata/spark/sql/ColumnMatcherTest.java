@@ -10,6 +10,7 @@ import dev.redshiftdata.spark.types.TypeMapping;
 import java.util.List;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -46,10 +47,12 @@ class ColumnMatcherTest {
     assertArrayEquals(new int[] {3, 1, 2, 0}, m.inputOrdinals());
     assertFalse(m.isIdentity(4));
     assertEquals(List.of("id", "name", "amount", "at"), List.of(m.fileSchema().fieldNames()));
-    // File columns keep the DataFrame's types, all nullable.
-    assertEquals(DataTypes.IntegerType, m.fileSchema().fields()[0].dataType());
-    assertEquals(DataTypes.TimestampType, m.fileSchema().fields()[3].dataType());
+    // File columns have the table's types (the writer widens and relabels), all nullable.
+    assertEquals(DataTypes.LongType, m.fileSchema().fields()[0].dataType());
+    assertEquals(DataTypes.createDecimalType(12, 2), m.fileSchema().fields()[2].dataType());
+    assertEquals(DataTypes.TimestampNTZType, m.fileSchema().fields()[3].dataType());
     assertTrue(m.fileSchema().fields()[0].nullable());
+    assertFalse(m.passesThrough(input));
   }
 
   @Test
@@ -118,7 +121,8 @@ class ColumnMatcherTest {
             IllegalArgumentException.class, () -> ColumnMatcher.match(input, TARGET, true, T));
     assertEquals(
         "Cannot write to table \"s\".\"t\": column 'id' is string in the DataFrame but Redshift"
-            + " int8 (Spark bigint) in the table. Cast it to bigint.",
+            + " int8 (Spark bigint) in the table. Cast it to bigint (the connector converts only"
+            + " where no value can change).",
         e.getMessage());
   }
 
@@ -132,12 +136,63 @@ class ColumnMatcherTest {
             DataTypes.createDecimalType(5, 2), DataTypes.createDecimalType(12, 2)));
     assertFalse(
         ColumnMatcher.compatible(
-            DataTypes.createDecimalType(5, 2), DataTypes.createDecimalType(12, 3)));
-    assertFalse(
-        ColumnMatcher.compatible(
             DataTypes.createDecimalType(14, 2), DataTypes.createDecimalType(12, 2)));
     assertTrue(ColumnMatcher.compatible(DataTypes.TimestampNTZType, DataTypes.TimestampType));
     assertFalse(ColumnMatcher.compatible(DataTypes.DoubleType, DataTypes.FloatType));
     assertFalse(ColumnMatcher.compatible(DataTypes.IntegerType, DataTypes.StringType));
+  }
+
+  @Test
+  void onlyConversionsNoValueCanChangeAreCompatible() {
+    // Decimals: at least as many integer digits and fraction digits.
+    assertTrue(compatible(DataTypes.createDecimalType(5, 2), DataTypes.createDecimalType(12, 3)));
+    assertFalse(compatible(DataTypes.createDecimalType(12, 3), DataTypes.createDecimalType(12, 2)));
+    assertFalse(compatible(DataTypes.createDecimalType(5, 2), DataTypes.createDecimalType(5, 3)));
+    // Integers into decimals with room for all their digits.
+    assertTrue(compatible(DataTypes.IntegerType, DataTypes.createDecimalType(10, 0)));
+    assertFalse(compatible(DataTypes.IntegerType, DataTypes.createDecimalType(10, 1)));
+    assertTrue(compatible(DataTypes.LongType, DataTypes.createDecimalType(21, 2)));
+    assertFalse(compatible(DataTypes.LongType, DataTypes.createDecimalType(18, 0)));
+    assertTrue(compatible(DataTypes.ShortType, DataTypes.createDecimalType(5, 0)));
+    // Floating point: exact widenings only.
+    assertTrue(compatible(DataTypes.FloatType, DataTypes.DoubleType));
+    assertTrue(compatible(DataTypes.IntegerType, DataTypes.DoubleType));
+    assertFalse(compatible(DataTypes.LongType, DataTypes.DoubleType));
+    assertTrue(compatible(DataTypes.ShortType, DataTypes.FloatType));
+    assertFalse(compatible(DataTypes.IntegerType, DataTypes.FloatType));
+    assertFalse(compatible(DataTypes.DoubleType, DataTypes.createDecimalType(38, 10)));
+    assertFalse(compatible(DataTypes.createDecimalType(5, 2), DataTypes.DoubleType));
+    assertFalse(compatible(DataTypes.DateType, DataTypes.TimestampType));
+    assertFalse(compatible(DataTypes.BooleanType, DataTypes.IntegerType));
+  }
+
+  private static boolean compatible(DataType in, DataType out) {
+    return ColumnMatcher.compatible(in, out);
+  }
+
+  @Test
+  void castsAreNeededForWideningsButNotBetweenTimestamps() {
+    assertTrue(ColumnMatcher.needsCast(DataTypes.IntegerType, DataTypes.LongType));
+    assertTrue(ColumnMatcher.needsCast(DataTypes.FloatType, DataTypes.DoubleType));
+    assertFalse(ColumnMatcher.needsCast(DataTypes.TimestampType, DataTypes.TimestampNTZType));
+    assertFalse(ColumnMatcher.needsCast(DataTypes.StringType, DataTypes.StringType));
+    StructType inOrder =
+        new StructType()
+            .add("id", DataTypes.LongType)
+            .add("name", DataTypes.StringType)
+            .add("amount", DataTypes.createDecimalType(12, 2))
+            .add("at", DataTypes.TimestampType);
+    assertTrue(ColumnMatcher.match(inOrder, TARGET, false, T).passesThrough(inOrder));
+    StructType widened =
+        new StructType(
+            new StructField[] {
+              new StructField("id", DataTypes.IntegerType, true, Metadata.empty()),
+              inOrder.fields()[1],
+              inOrder.fields()[2],
+              inOrder.fields()[3]
+            });
+    ColumnMatcher.Match m = ColumnMatcher.match(widened, TARGET, false, T);
+    assertTrue(m.isIdentity(4));
+    assertFalse(m.passesThrough(widened));
   }
 }

@@ -177,6 +177,70 @@ class WriteAppendIT {
   }
 
   @Test
+  void aReaderPollingDuringRepeatedOverwritesSeesOnlyWholeTables() throws Exception {
+    String t = table("overwrites");
+    WriteSupport.sql(redshift, "create table " + t + " (id bigint, v varchar(20))");
+    WriteSupport.sql(redshift, "insert into " + t + " values (-1, 'old'), (-2, 'old')");
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Thread reader =
+        new Thread(
+            () -> {
+              while (!done.get()) {
+                seen.add(
+                    WriteSupport.query(redshift, "select count(*), min(id), max(id) from " + t)
+                        .toString());
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+              }
+            },
+            "reader");
+    reader.start();
+    try {
+      for (int round = 0; round < 4; round++) {
+        write(round % 2 == 0 ? rows(0, 300) : rows(1000, 1050), t, SaveMode.Overwrite);
+      }
+    } finally {
+      done.set(true);
+      reader.join();
+    }
+    seen.add(
+        WriteSupport.query(redshift, "select count(*), min(id), max(id) from " + t).toString());
+    // Each overwrite's DELETE and COPY commit together: the old table or a new one, whole.
+    java.util.Set<String> whole =
+        java.util.Set.of("[[2, -2, -1]]", "[[300, 0, 299]]", "[[50, 1000, 1049]]");
+    assertTrue(whole.containsAll(seen), "seen " + seen);
+    assertTrue(seen.contains("[[50, 1000, 1049]]"), "seen " + seen);
+  }
+
+  @Test
+  void tableColumnsLeftOutGetTheirDefaultsWhenAllowed() {
+    String t = table("defaults");
+    WriteSupport.sql(
+        redshift,
+        "create table " + t + " (id bigint, v varchar(10) default 'dflt', n int default 7)");
+    redshift.dataApi().requests().clear();
+    spark
+        .range(0, 3, 1, 1)
+        .write()
+        .format("redshift-data")
+        .options(WriteSupport.options(redshift))
+        .option("dbtable", t)
+        .option("allowExtraTargetColumns", "true")
+        .mode(SaveMode.Append)
+        .save();
+    String copy =
+        redshift.dataApi().requests().sqls().stream()
+            .filter(q -> q.startsWith("COPY"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(copy.startsWith("COPY \"" + t + "\" (\"id\") FROM"), copy);
+    assertEquals(
+        List.of(List.of("0", "dflt", "7"), List.of("1", "dflt", "7"), List.of("2", "dflt", "7")),
+        WriteSupport.query(redshift, "select id, v, n from " + t + " order by id"));
+  }
+
+  @Test
   void errorIfExistsAndIgnoreAreRefusedBeforeAnyStatementRuns() {
     String t = table("modes");
     WriteSupport.sql(redshift, "create table " + t + " (id bigint, v varchar(20))");

@@ -1,6 +1,8 @@
 package dev.redshiftdata.spark.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redshiftdata.local.LocalRedshift;
@@ -153,17 +155,23 @@ class WriteTypesIT {
     String t = "ts_cross_" + System.nanoTime();
     WriteSupport.sql(redshift, "create table " + t + " (id int, ts timestamp, tstz timestamptz)");
     // A Spark timestamp into TIMESTAMP keeps its UTC wall-clock time; a timestamp_ntz into
-    // TIMESTAMPTZ is read as UTC.
-    spark
-        .sql(
-            "select 1 as id, timestamp_ntz'2024-05-06 07:08:09.5' as tstz,"
-                + " to_timestamp('2024-05-06 07:08:09.5+02:00') as ts")
-        .write()
-        .format("redshift-data")
-        .options(WriteSupport.options(redshift))
-        .option("dbtable", t)
-        .mode(SaveMode.Append)
-        .save();
+    // TIMESTAMPTZ is read as UTC: whatever the session time zone (not UTC here).
+    String zone = spark.conf().get("spark.sql.session.timeZone");
+    spark.conf().set("spark.sql.session.timeZone", "America/Los_Angeles");
+    try {
+      spark
+          .sql(
+              "select 1 as id, timestamp_ntz'2024-05-06 07:08:09.5' as tstz,"
+                  + " to_timestamp('2024-05-06 07:08:09.5+02:00') as ts")
+          .write()
+          .format("redshift-data")
+          .options(WriteSupport.options(redshift))
+          .option("dbtable", t)
+          .mode(SaveMode.Append)
+          .save();
+    } finally {
+      spark.conf().set("spark.sql.session.timeZone", zone);
+    }
     assertEquals(
         List.of(List.of("2024-05-06 05:08:09.500", "2024-05-06 07:08:09.500")),
         WriteSupport.query(
@@ -202,5 +210,227 @@ class WriteTypesIT {
     assertEquals("[1,2,3]", rows.get(0).get(1).replace(" ", ""));
     assertEquals("{\"a\":7,\"b\":\"x\"}", rows.get(0).get(2).replace(" ", ""));
     assertTrue(rows.get(0).get(3).replace(" ", "").contains("\"k\""), rows.get(0).get(3));
+  }
+
+  private void append(Dataset<Row> df, String t, String... extra) {
+    var w =
+        df.write()
+            .format("redshift-data")
+            .options(WriteSupport.options(redshift))
+            .option("dbtable", t)
+            .mode(SaveMode.Append);
+    for (int i = 0; i < extra.length; i += 2) {
+      w = w.option(extra[i], extra[i + 1]);
+    }
+    w.save();
+  }
+
+  private List<Row> readBack(String t) {
+    return spark
+        .read()
+        .format("redshift-data")
+        .options(WriteSupport.options(redshift))
+        .option("dbtable", t)
+        .load()
+        .orderBy("id")
+        .collectAsList();
+  }
+
+  @Test
+  void everyTypeRoundTripsIntoAnExistingTable() {
+    String t = "types_existing_" + System.nanoTime();
+    WriteSupport.sql(
+        redshift,
+        "create table "
+            + t
+            + " (id int, c_int2 smallint, c_int4 integer, c_int8 bigint, c_real real,"
+            + " c_double double precision, c_num numeric(12,3), c_bool boolean, c_char char(4),"
+            + " c_varchar varchar(10), c_date date, c_ts timestamp, c_tstz timestamptz,"
+            + " c_varbyte varbyte(8))");
+    // The DataFrame has the Spark types the table reads as: written and read back unchanged.
+    StructType schema =
+        new StructType()
+            .add("id", DataTypes.IntegerType)
+            .add("c_int2", DataTypes.ShortType)
+            .add("c_int4", DataTypes.IntegerType)
+            .add("c_int8", DataTypes.LongType)
+            .add("c_real", DataTypes.FloatType)
+            .add("c_double", DataTypes.DoubleType)
+            .add("c_num", DataTypes.createDecimalType(12, 3))
+            .add("c_bool", DataTypes.BooleanType)
+            .add("c_char", DataTypes.StringType)
+            .add("c_varchar", DataTypes.StringType)
+            .add("c_date", DataTypes.DateType)
+            .add("c_ts", DataTypes.TimestampNTZType)
+            .add("c_tstz", DataTypes.TimestampType)
+            .add("c_varbyte", DataTypes.BinaryType);
+    List<Row> rows = new ArrayList<>();
+    rows.add(
+        RowFactory.create(
+            1,
+            Short.MIN_VALUE,
+            Integer.MAX_VALUE,
+            Long.MIN_VALUE,
+            Float.MAX_VALUE,
+            Double.MIN_VALUE,
+            new BigDecimal("-123456789.012"),
+            true,
+            "abcd",
+            "h\u00e9llo\u2713",
+            Date.valueOf("0001-01-01"),
+            LocalDateTime.parse("2024-03-10T02:30:00.000001"),
+            Timestamp.valueOf("2000-01-01 00:00:00"),
+            new byte[] {(byte) 0xde, (byte) 0xad, 0, (byte) 0xbe, (byte) 0xef}));
+    rows.add(
+        RowFactory.create(
+            2,
+            (short) 0,
+            Integer.MIN_VALUE,
+            Long.MAX_VALUE,
+            Float.NaN,
+            Double.NEGATIVE_INFINITY,
+            new BigDecimal("0.001"),
+            false,
+            "a b ",
+            "",
+            Date.valueOf("9999-12-31"),
+            LocalDateTime.parse("1900-01-01T00:00:00"),
+            Timestamp.valueOf("2262-04-11 23:47:16.854775"),
+            new byte[0]));
+    Object[] nulls = new Object[schema.fields().length];
+    nulls[0] = 3;
+    rows.add(RowFactory.create(nulls));
+    append(spark.createDataFrame(rows, schema).repartition(2), t);
+
+    Dataset<Row> back =
+        spark
+            .read()
+            .format("redshift-data")
+            .options(WriteSupport.options(redshift))
+            .option("dbtable", t)
+            .load();
+    for (int c = 0; c < schema.fields().length; c++) {
+      assertEquals(
+          schema.fields()[c].dataType(),
+          back.schema().fields()[c].dataType(),
+          schema.fields()[c].name());
+    }
+    assertRowsEqual(rows, readBack(t), schema);
+  }
+
+  private static void assertRowsEqual(List<Row> expected, List<Row> got, StructType schema) {
+    assertEquals(expected.size(), got.size());
+    for (int r = 0; r < expected.size(); r++) {
+      for (int c = 0; c < schema.fields().length; c++) {
+        Object want = expected.get(r).get(c);
+        Object have = got.get(r).get(c);
+        String where = "row " + r + " column " + schema.fields()[c].name();
+        if (want instanceof byte[] b) {
+          assertTrue(Arrays.equals(b, (byte[]) have), where);
+        } else {
+          assertEquals(want, have, where);
+        }
+      }
+    }
+  }
+
+  @Test
+  void widerTableColumnsGetTheValuesExactlyAndFilesInTheTablesTypes() throws Exception {
+    String t = "widen_" + System.nanoTime();
+    WriteSupport.sql(
+        redshift,
+        "create table "
+            + t
+            + " (id int, a bigint, b integer, c double precision, d double precision,"
+            + " e numeric(12,3), f numeric(20,0), g real, ts timestamp)");
+    Dataset<Row> df =
+        spark.sql(
+            "select * from values"
+                + " (1, 2147483647, cast(-32768 as smallint), cast(1.1 as float),"
+                + " -2147483648, cast(123.45 as decimal(5,2)), 9223372036854775807L,"
+                + " cast(32767 as smallint), timestamp_ntz'2024-01-02 03:04:05.678901'),"
+                + " (2, null, cast(7 as tinyint), cast(-2.5 as float), null, null,"
+                + " -9223372036854775808L, cast(-1 as tinyint), null)"
+                + " as v(id, a, b, c, d, e, f, g, ts)");
+    redshift.dataApi().requests().clear();
+    append(df, t, "keepStaging", "true");
+
+    List<Row> got = readBack(t);
+    assertEquals(2, got.size());
+    Row r = got.get(0);
+    assertEquals(2147483647L, r.get(1));
+    assertEquals(-32768, r.get(2));
+    assertEquals((double) 1.1f, r.get(3)); // the float's exact value, not 1.1
+    assertEquals(-2147483648d, r.get(4));
+    assertEquals(new BigDecimal("123.450"), r.get(5));
+    assertEquals(new BigDecimal("9223372036854775807"), r.get(6));
+    assertEquals(32767f, r.get(7));
+    assertEquals(LocalDateTime.parse("2024-01-02T03:04:05.678901"), r.get(8));
+    r = got.get(1);
+    assertEquals(7, r.get(2));
+    assertEquals(-2.5d, r.get(3));
+    assertEquals(new BigDecimal("-9223372036854775808"), r.get(6));
+    assertEquals(-1f, r.get(7));
+    assertEquals(null, r.get(1));
+
+    // COPY is given files in the table's own types: it never converts.
+    org.apache.hadoop.fs.Path prefix = WriteSupport.lastCopyPrefix(redshift);
+    org.apache.hadoop.conf.Configuration conf = spark.sessionState().newHadoopConf();
+    org.apache.hadoop.fs.FileSystem fs = prefix.getFileSystem(conf);
+    String fileSchema = null;
+    for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(prefix)) {
+      if (f.getPath().getName().endsWith(".parquet")) {
+        try (org.apache.parquet.hadoop.ParquetFileReader reader =
+            org.apache.parquet.hadoop.ParquetFileReader.open(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(f.getPath(), conf))) {
+          fileSchema = reader.getFooter().getFileMetaData().getSchema().toString();
+        }
+      }
+    }
+    fs.delete(prefix, true);
+    assertNotNull(fileSchema);
+    for (String column :
+        List.of(
+            "optional int32 id",
+            "optional int64 a",
+            "optional int32 b",
+            "optional double c",
+            "optional double d",
+            "optional int64 e (DECIMAL(12,3))",
+            "optional fixed_len_byte_array(9) f (DECIMAL(20,0))",
+            "optional float g",
+            "optional int64 ts (TIMESTAMP(MICROS,false))")) {
+      assertTrue(fileSchema.contains(column + ";"), column + " in " + fileSchema);
+    }
+  }
+
+  @Test
+  void narrowingOrInexactConversionsAreRefusedNamingColumnAndBothTypes() {
+    String t = "narrow_" + System.nanoTime();
+    WriteSupport.sql(redshift, "create table " + t + " (id int, r real, d double precision)");
+    redshift.dataApi().requests().clear();
+    for (String[] c :
+        List.of(
+            new String[] {
+              "cast(1 as bigint) as id, 1.0f as r, 1.0d as d",
+              "'id' is bigint",
+              "Redshift int4 (Spark int)"
+            },
+            new String[] {
+              "1 as id, 1.5d as r, 1.0d as d", "'r' is double", "Redshift float4 (Spark float)"
+            },
+            new String[] {
+              "1 as id, 1.0f as r, 9007199254740993L as d",
+              "'d' is bigint",
+              "Redshift float8 (Spark double)"
+            })) {
+      Exception e = assertThrows(Exception.class, () -> append(spark.sql("select " + c[0]), t));
+      String m = e.getMessage();
+      assertTrue(m.contains("Cannot write to table \"" + t + "\": column " + c[1]), m);
+      assertTrue(m.contains(c[2]), m);
+      assertTrue(m.contains("the connector converts only where no value can change"), m);
+    }
+    assertTrue(WriteSupport.batches(redshift).isEmpty());
+    assertEquals(0, WriteSupport.count(redshift, t));
   }
 }
