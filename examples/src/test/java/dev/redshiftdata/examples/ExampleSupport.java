@@ -38,7 +38,8 @@ public final class ExampleSupport {
     return RedshiftData.query(spark(), options(), sql).rows().get(0).get(0);
   }
 
+  /** The one value of a query as a whole number (Redshift returns a NUMERIC sum as text). */
   public static long longValue(String sql) {
-    return ((Number) value(sql)).longValue();
+    return new java.math.BigDecimal(String.valueOf(value(sql))).longValueExact();
   }
 }
