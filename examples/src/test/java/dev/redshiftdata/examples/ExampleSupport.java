@@ -4,6 +4,7 @@ import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.local.junit.SharedSpark;
 import dev.redshiftdata.spark.RedshiftData;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -25,6 +26,11 @@ public final class ExampleSupport {
 
   public static SparkSession spark() {
     redshift();
+    // The session catalog's tables (SqlExampleIT) keep their directories under target/, not in the
+    // source tree; read by SparkConf when the shared session is built.
+    System.setProperty(
+        "spark.sql.warehouse.dir",
+        Path.of("target", "spark-warehouse").toAbsolutePath().toString());
     return SharedSpark.session();
   }
 
