@@ -25,11 +25,23 @@ final class LoadSampleData implements QuickstartStep {
     for (String table : new String[] {"customers", "orders", "customer_revenue"}) {
       c.execute("DROP TABLE IF EXISTS " + c.table(table));
     }
+    c.out()
+        .printf(
+            Locale.ROOT,
+            "    writing %,d customers to %s ...%n",
+            SampleData.CUSTOMERS,
+            c.table("customers"));
     c.write(SampleData.customers(c.spark(), 1, SampleData.CUSTOMERS), "customers")
         .option("distStyle", "all")
         .option("tableComment", "quickstart sample customers")
         .mode("append")
         .save();
+    c.out()
+        .printf(
+            Locale.ROOT,
+            "    writing %,d orders to %s ...%n",
+            SampleData.ORDERS,
+            c.table("orders"));
     c.write(SampleData.orders(c.spark(), SampleData.ORDERS, SampleData.CUSTOMERS), "orders")
         .option("distKey", "customer_id")
         .option("sortKey", "order_date")
