@@ -6,7 +6,7 @@ connector's catalog when one is configured. Every option and SQL text comes from
 orders_report.properties (or the file given as the first argument), which the project's Java test
 runs too. Connection options come from the session configuration:
 
-  spark-submit --jars redshift-data-connector-<version>-bundle.jar \\
+  spark-submit --jars redshift-data-spark-4.1_2.13-<version>-bundle.jar \\
     --conf spark.datasource.redshift-data.workgroupName=analytics \\
     --conf spark.datasource.redshift-data.database=dev \\
     --conf spark.datasource.redshift-data.tempdir=s3a://my-bucket/redshift-staging/ \\

@@ -1,7 +1,7 @@
 -- redshift-data from Spark SQL: tables of the session catalog backed by Redshift tables and queries.
 --
 -- The connection comes from the session configuration, so no table definition carries it:
---   spark-sql --jars redshift-data-connector-<version>-bundle.jar \
+--   spark-sql --jars redshift-data-spark-4.1_2.13-<version>-bundle.jar \
 --     --conf spark.datasource.redshift-data.workgroupName=analytics \
 --     --conf spark.datasource.redshift-data.database=dev \
 --     --conf spark.datasource.redshift-data.tempdir=s3a://my-bucket/redshift-staging/ \

@@ -72,6 +72,9 @@ public record ConnectionInfo(
     m.put("secretArn", secretArn);
     m.put("tempdir", tempdir);
     m.put("iamRole", iamRole);
+    // Where amazonMl.submit=true sends datasources (and reads the secret's password).
+    m.put("amazonMl.endpoint", amazonMlEndpoint);
+    m.put("amazonMl.secretsEndpoint", amazonMlEndpoint);
     return m;
   }
 

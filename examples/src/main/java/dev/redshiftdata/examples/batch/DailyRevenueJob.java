@@ -18,7 +18,7 @@ import org.apache.spark.sql.SparkSession;
  *
  * <pre>
  * spark-submit --class dev.redshiftdata.examples.batch.DailyRevenueJob \
- *   --jars redshift-data-connector-&lt;version&gt;-bundle.jar redshift-data-examples-&lt;version&gt;.jar \
+ *   --jars redshift-data-spark-4.1_2.13-&lt;version&gt;-bundle.jar redshift-data-examples-&lt;version&gt;.jar \
  *   --source sales.orders --target sales.daily_revenue --since 2025-01-01 \
  *   --option workgroupName=analytics --option database=dev \
  *   --option tempdir=s3://my-bucket/redshift-staging/ \

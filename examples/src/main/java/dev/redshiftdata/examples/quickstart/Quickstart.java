@@ -28,7 +28,9 @@ public final class Quickstart {
         new DirectRead(),
         new UnloadRead(),
         new WriteBack(),
-        new MergeChanges());
+        new MergeChanges(),
+        new CatalogTour(),
+        new AmazonMlDatasource());
   }
 
   private final QuickstartContext context;

@@ -71,11 +71,17 @@ class OrdersReportIT {
               .load()
               .collectAsList();
 
-      // 4. Runs once a catalog of that name is configured in the session.
+      // 4. The script runs it once a catalog of that name is configured: configure it here.
       String catalog = props.get("catalog.name");
-      if (spark.conf().getOption("spark.sql.catalog." + catalog).isDefined()) {
-        assertTrue(spark.sql(props.get("catalog.sql")).count() > 0);
-      }
+      spark
+          .conf()
+          .set("spark.sql.catalog." + catalog, "dev.redshiftdata.spark.catalog.RedshiftCatalog");
+      connection.forEach((k, v) -> spark.conf().set("spark.sql.catalog." + catalog + "." + k, v));
+      List<String> tables =
+          spark.sql(props.get("catalog.sql")).collectAsList().stream()
+              .map(r -> r.getString(r.fieldIndex("tableName")))
+              .toList();
+      assertTrue(tables.contains("orders"), tables.toString());
 
       String table = ScriptProperties.stepOptions(props, "report").get("dbtable");
       QueryResult expected =

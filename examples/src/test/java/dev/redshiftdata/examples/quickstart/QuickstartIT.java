@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -116,6 +117,38 @@ class QuickstartIT {
     assertEquals(
         "Customer 05050",
         value("SELECT name FROM " + t("customers") + " WHERE customer_id = 5050"));
+  }
+
+  @Test
+  void theCatalogListsTheTablesAndCreatesTheCtasTableInRedshift() {
+    @SuppressWarnings("unchecked")
+    List<String> tables = (List<String>) report.fact("catalog", "tables");
+    assertTrue(tables.containsAll(List.of("customers", "orders", "customer_revenue")), "" + tables);
+    long countries = longValue("SELECT count(DISTINCT country) FROM " + t("customer_revenue"));
+    assertEquals(countries, report.fact("catalog", "countries"));
+    assertEquals(countries, longValue("SELECT count(*) FROM " + t("country_revenue")));
+    assertEquals(
+        value(
+            "SELECT country FROM (SELECT country, sum(revenue_2025) AS r FROM "
+                + t("customer_revenue")
+                + " GROUP BY country) x ORDER BY r DESC LIMIT 1"),
+        report.fact("catalog", "topCountry"));
+  }
+
+  @Test
+  void theAmazonMlDatasourcesAreSubmittedAndComplete() {
+    assertEquals(
+        longValue("SELECT count(DISTINCT customer_id) FROM " + t("orders")),
+        report.fact("amazonml", "rows"));
+    String id = (String) report.fact("amazonml", "dataSourceId");
+    for (String form : List.of("s3", "redshift")) {
+      for (String split : List.of("", ".train", ".evaluation")) {
+        assertEquals("COMPLETED", report.fact("amazonml", id + "." + form + split), form + split);
+      }
+    }
+    assertEquals(
+        report.fact("amazonml", "rows"),
+        ExampleSupport.redshift().amazonMl().statistics(id + ".s3").orElseThrow().observations());
   }
 
   @Test
