@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
+import dev.redshiftdata.spark.TestQueries;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
@@ -11,9 +12,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,8 +21,6 @@ import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.SparkSession;
-import software.amazon.awssdk.services.redshiftdata.model.Field;
-import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResponse;
 
 /** Shared helpers of the Amazon ML emission ITs: options, SQL, and the files under a prefix. */
 final class AmazonMlTestSupport {
@@ -60,29 +57,7 @@ final class AmazonMlTestSupport {
 
   /** The rows of a query as strings (null for NULL). */
   static List<List<String>> query(LocalRedshift redshift, String sql) {
-    DataApi api = api(redshift);
-    String id = api.execute(StatementRequest.sql(sql)).id();
-    List<List<String>> out = new ArrayList<>();
-    Iterator<GetStatementResultResponse> pages = api.resultPages(id);
-    while (pages.hasNext()) {
-      for (List<Field> r : pages.next().records()) {
-        List<String> row = new ArrayList<>();
-        for (Field f : r) {
-          row.add(
-              Boolean.TRUE.equals(f.isNull())
-                  ? null
-                  : f.stringValue() != null
-                      ? f.stringValue()
-                      : f.longValue() != null
-                          ? Long.toString(f.longValue())
-                          : f.booleanValue() != null
-                              ? Boolean.toString(f.booleanValue())
-                              : String.valueOf(f.doubleValue()));
-        }
-        out.add(row);
-      }
-    }
-    return out;
+    return TestQueries.rows(api(redshift), sql);
   }
 
   /** Every object under {@code prefix}: its path relative to the prefix, to its bytes as text. */

@@ -2,21 +2,18 @@ package dev.redshiftdata.spark.catalog;
 
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
+import dev.redshiftdata.spark.TestQueries;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
 import java.io.FileNotFoundException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.SparkSession;
-import software.amazon.awssdk.services.redshiftdata.model.Field;
-import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResponse;
 
 /** The catalog ITs' setup: a catalog named {@code rs} on the shared session, SQL, S3 counts. */
 final class CatalogTestSupport {
@@ -56,27 +53,7 @@ final class CatalogTestSupport {
 
   /** The rows of a query as strings (null for NULL). */
   static List<List<String>> query(LocalRedshift redshift, String sql) {
-    DataApi api = api(redshift);
-    String id = api.execute(StatementRequest.sql(sql)).id();
-    List<List<String>> out = new ArrayList<>();
-    Iterator<GetStatementResultResponse> pages = api.resultPages(id);
-    while (pages.hasNext()) {
-      for (List<Field> r : pages.next().records()) {
-        List<String> row = new ArrayList<>();
-        for (Field f : r) {
-          row.add(
-              Boolean.TRUE.equals(f.isNull())
-                  ? null
-                  : f.stringValue() != null
-                      ? f.stringValue()
-                      : f.longValue() != null
-                          ? Long.toString(f.longValue())
-                          : String.valueOf(f.booleanValue()));
-        }
-        out.add(row);
-      }
-    }
-    return out;
+    return TestQueries.rows(api(redshift), sql);
   }
 
   /** Whether Redshift has the table, asked with SQL (not through the catalog under test). */

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.dataapi.RecordedRequest;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
+import dev.redshiftdata.spark.TestQueries;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
 import java.io.FileNotFoundException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
@@ -19,8 +18,6 @@ import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.SparkSession;
-import software.amazon.awssdk.services.redshiftdata.model.Field;
-import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResponse;
 
 /** Shared helpers of the write ITs: options, SQL on the local Redshift, staging object counts. */
 final class WriteSupport {
@@ -50,29 +47,7 @@ final class WriteSupport {
 
   /** The rows of a query as strings (null for NULL). */
   static List<List<String>> query(LocalRedshift redshift, String sql) {
-    DataApi api = api(redshift);
-    String id = api.execute(StatementRequest.sql(sql)).id();
-    List<List<String>> out = new ArrayList<>();
-    Iterator<GetStatementResultResponse> pages = api.resultPages(id);
-    while (pages.hasNext()) {
-      for (List<Field> r : pages.next().records()) {
-        List<String> row = new ArrayList<>();
-        for (Field f : r) {
-          row.add(
-              Boolean.TRUE.equals(f.isNull())
-                  ? null
-                  : f.stringValue() != null
-                      ? f.stringValue()
-                      : f.longValue() != null
-                          ? Long.toString(f.longValue())
-                          : f.booleanValue() != null
-                              ? Boolean.toString(f.booleanValue())
-                              : String.valueOf(f.doubleValue()));
-        }
-        out.add(row);
-      }
-    }
-    return out;
+    return TestQueries.rows(api(redshift), sql);
   }
 
   static long count(LocalRedshift redshift, String table) {
