@@ -40,7 +40,9 @@ public final class Bench {
     sink.notes.add(
         "In local mode the driver and the executors share one JVM: peak heap is the whole"
             + " JVM's. 'after GC' is the highest heap use right after a collection during the"
-            + " runs (what was alive), the sampled peak includes garbage.");
+            + " runs (what was alive; young collections also count old garbage not yet"
+            + " collected), the sampled peak includes garbage. Scaling runs each start after a"
+            + " full collection.");
     try (LocalRedshift redshift = LocalRedshift.start(LocalRedshiftConfig.defaults());
         BenchContext ctx = new BenchContext(config, redshift)) {
       Machine machine = Machine.current(ctx.spark.version());

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * 6. Scaling: unload-path reads and writes of each size, time per row and peak heap. Writes take
  * their rows straight from {@code spark.range} (not cached), so the heap shows what the write
- * keeps, not the input.
+ * keeps, not the input; every run starts after a full collection.
  */
 final class ScalingWorkload {
   private ScalingWorkload() {}
@@ -24,9 +24,16 @@ final class ScalingWorkload {
       }
       String read = "unload read, " + Goals.rows(rows) + " rows";
       String write = "write, " + Goals.rows(rows) + " rows";
+      // A full collection before each run (untimed) clears what earlier runs left, so the heap
+      // after the run's own collections shows what this size keeps alive.
+      Rounds.Timer collectFirst =
+          w -> {
+            System.gc();
+            return ctx.time(w);
+          };
       List<Variant> v =
           Rounds.run(
-              ctx,
+              collectFirst,
               ctx.progressOf("scaling"),
               first ? ctx.config.warmups() : 0,
               ctx.config.scalingRuns(),
