@@ -82,8 +82,9 @@ final class MarkdownReport {
     if (!r.scaling().isEmpty()) {
       md.append("\n## Scaling\n\n");
       md.append(f("![time per row against rows](%s)%n%n", chartFile));
-      md.append("| kind | rows | median s | IQR s | us/row | peak heap MB | after GC MB |\n");
-      md.append("|---|---|---|---|---|---|---|\n");
+      md.append(
+          "| kind | rows | median s | IQR s | us/row | own us/row | peak heap MB | after GC MB |\n");
+      md.append("|---|---|---|---|---|---|---|---|\n");
       for (ScalingPoint p : r.scaling()) {
         md.append(
             row(
@@ -92,6 +93,7 @@ final class MarkdownReport {
                 f("%.3f", p.seconds().median()),
                 f("%.3f", p.seconds().iqr()),
                 f("%.2f", p.microsPerRow()),
+                f("%.2f", p.ownMicrosPerRow()),
                 Long.toString(Goals.mb(p.peakHeapBytes())),
                 Long.toString(Goals.mb(p.peakHeapAfterGcBytes()))));
       }

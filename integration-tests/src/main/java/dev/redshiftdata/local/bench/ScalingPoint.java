@@ -7,6 +7,7 @@ package dev.redshiftdata.local.bench;
  * @param rows rows read or written
  * @param seconds the runs' wall times
  * @param microsPerRow median wall time per row, in microseconds
+ * @param ownMicrosPerRow median connector's own time (wall minus server) per row, in microseconds
  * @param peakHeapBytes highest heap use sampled over the runs (garbage included)
  * @param peakHeapAfterGcBytes highest heap use right after a collection over the runs
  */
@@ -15,6 +16,7 @@ public record ScalingPoint(
     long rows,
     Stats seconds,
     double microsPerRow,
+    double ownMicrosPerRow,
     long peakHeapBytes,
     long peakHeapAfterGcBytes) {
 
@@ -24,6 +26,7 @@ public record ScalingPoint(
         rows,
         v.seconds(),
         v.seconds().median() * 1e6 / rows,
+        v.ownSeconds().median() * 1e6 / rows,
         v.peakHeapBytes(),
         v.peakHeapAfterGcBytes());
   }

@@ -51,7 +51,7 @@ class RenderingTest {
         md.contains("| 6. scaling | write: time per row (us/row) | 250k 8.00, 500k 7.00"), md);
     assertTrue(md.contains("![time per row against rows](scaling.svg)"), md);
     assertTrue(md.contains("Machine: 2 cores, 24.0 GB memory"), md);
-    assertTrue(md.contains("| read | 250,000 | 1.000 | 0.000 | 4.00 | 450 | 150 |"), md);
+    assertTrue(md.contains("| read | 250,000 | 1.000 | 0.000 | 4.00 | 4.00 | 450 | 150 |"), md);
     assertTrue(md.contains("- a note"), md);
     assertTrue(
         md.contains(
