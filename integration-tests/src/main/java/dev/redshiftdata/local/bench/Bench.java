@@ -107,12 +107,17 @@ public final class Bench {
     return String.format(
         Locale.ROOT,
         "mvn -o -q -pl integration-tests -am compile exec:exec -Pbench -Dbench.rows=%d"
-            + " -Dbench.runs=%d -Dbench.workloads=%s -Dbench.scalingSizes=%s"
-            + " -Dbench.scalingRuns=%d",
+            + " -Dbench.runs=%d -Dbench.warmups=%d -Dbench.workloads=%s -Dbench.scalingSizes=%s"
+            + " -Dbench.scalingRuns=%d -Dbench.directRows=%d -Dbench.decodeRows=%d"
+            + " -Dbench.smallRuns=%d",
         c.rows(),
         c.runs(),
+        c.warmups(),
         String.join(",", c.workloads()),
         String.join(",", c.scalingSizes().stream().map(String::valueOf).toList()),
-        c.scalingRuns());
+        c.scalingRuns(),
+        c.directRows(),
+        c.decodeRows(),
+        c.smallRuns());
   }
 }
