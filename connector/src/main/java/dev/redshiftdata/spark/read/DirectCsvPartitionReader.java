@@ -42,10 +42,16 @@ final class DirectCsvPartitionReader extends PagedResultReader<GetStatementResul
       throw new IllegalStateException(
           "Cannot decode the Redshift result: its first page has no column metadata");
     }
-    // A record must not span chunks: join the page's chunks before splitting.
-    StringBuilder text = new StringBuilder();
-    for (QueryRecords r : page.records()) {
-      text.append(r.csvRecords());
+    // A record must not span chunks: join the page's chunks before splitting (one chunk: as is).
+    CharSequence text;
+    if (page.records().size() == 1) {
+      text = page.records().get(0).csvRecords();
+    } else {
+      StringBuilder joined = new StringBuilder();
+      for (QueryRecords r : page.records()) {
+        joined.append(r.csvRecords());
+      }
+      text = joined;
     }
     List<InternalRow> rows = new ArrayList<>();
     CsvRecords.forEach(text, columns, cells -> rows.add(decoder.decodeCsv(cells)));

@@ -1,7 +1,9 @@
 package dev.redshiftdata.spark.types;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.RandomAccess;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.types.StructField;
@@ -62,9 +64,11 @@ public final class RowDecoder {
 
   /** One GetStatementResult record. */
   public InternalRow decode(List<Field> record) {
+    // The SDK hands records as linked lists: index into an array copy, not the list.
+    List<Field> fields = record instanceof RandomAccess ? record : new ArrayList<>(record);
     Object[] values = new Object[ordinals.length];
     for (int i = 0; i < values.length; i++) {
-      values[i] = fieldDecoders[i].decode(record.get(ordinals[i]));
+      values[i] = fieldDecoders[i].decode(fields.get(ordinals[i]));
     }
     return new GenericInternalRow(values);
   }

@@ -143,6 +143,10 @@ class RowDecoderTest {
     assertArrayEquals(new String[] {"a\"b", "x y", "c,\nd"}, r.get(1));
     assertArrayEquals(new String[] {null}, CsvRecords.parse("\n", 1).get(0));
     assertArrayEquals(new String[] {"last"}, CsvRecords.parse("last", 1).get(0));
+    // quotes only, a doubled quote last in a cell, a quoted cell last in the text
+    assertArrayEquals(
+        new String[] {"\"", "a\"", ""}, CsvRecords.parse("\"\"\"\",\"a\"\"\",\"\"", 3).get(0));
+    assertThrows(IllegalArgumentException.class, () -> CsvRecords.parse("\"a\"b\n", 1));
     assertEquals(0, CsvRecords.parse("", 2).size());
     assertThrows(IllegalArgumentException.class, () -> CsvRecords.parse("1,2\n", 3));
     assertThrows(IllegalArgumentException.class, () -> CsvRecords.parse("1,2,3,4\n", 3));

@@ -25,7 +25,8 @@ import java.util.Locale;
  * PostgreSQL. Not run by CI.
  *
  * <pre>
- * mvn -q -pl integration-tests -am compile exec:java -Pbench -Dbench.rows=1000000 -Dbench.runs=3
+ * mvn -o -q -pl integration-tests -am compile exec:exec -Pbench \
+ *   -Dbench.main=dev.redshiftdata.local.bench.BulkBenchmark -Dbench.rows=1000000 -Dbench.runs=3
  * </pre>
  */
 public final class BulkBenchmark {
@@ -44,11 +45,11 @@ public final class BulkBenchmark {
       }
       S3Objects s3 = new S3Objects(redshift.connectionInfo().s3aSettings());
       UnloadExecutor unload = new UnloadExecutor(s3, new UnloadSettings());
-      List<Measurement.Result> results = new ArrayList<>();
+      List<Variant> results = new ArrayList<>();
       int[] run = {0};
 
       results.add(
-          Measurement.measure(
+          measure(
               "baseline: JDBC cursor scan",
               runs,
               () -> {
@@ -68,7 +69,7 @@ public final class BulkBenchmark {
                 }
               }));
       results.add(
-          Measurement.measure(
+          measure(
               "UNLOAD to Parquet (MANIFEST VERBOSE)",
               runs,
               () -> {
@@ -89,9 +90,9 @@ public final class BulkBenchmark {
       // PostgreSQL.
       CopyExecutor copy = new CopyExecutor(s3);
       String manifest = "s3://" + redshift.config().bucket() + "/bench/unload-0/manifest";
-      List<Measurement.Result> copies = new ArrayList<>();
+      List<Variant> copies = new ArrayList<>();
       copies.add(
-          Measurement.measure(
+          measure(
               "baseline: INSERT INTO ... SELECT",
               runs,
               () -> {
@@ -103,7 +104,7 @@ public final class BulkBenchmark {
                 }
               }));
       copies.add(
-          Measurement.measure(
+          measure(
               "COPY from Parquet (MANIFEST)",
               runs,
               () -> {
@@ -134,26 +135,56 @@ public final class BulkBenchmark {
     }
   }
 
-  private static void print(long rows, List<Measurement.Result> results) {
-    double baseline = results.get(0).median();
+  /** One warm-up run, then {@code runs} timed runs with the peak heap over them. */
+  private static Variant measure(String name, int runs, Rounds.Workload workload) throws Exception {
+    try (HeapMonitor heap = new HeapMonitor()) {
+      Rounds.Timer timer =
+          w -> {
+            heap.reset();
+            long t0 = System.nanoTime();
+            w.run();
+            return new Run(
+                (System.nanoTime() - t0) / 1e9,
+                0,
+                null,
+                heap.peakUsedBytes(),
+                heap.peakAfterGcBytes());
+          };
+      return Rounds.run(
+              timer,
+              (variant, round, total, r) ->
+                  System.err.printf(
+                      Locale.ROOT,
+                      "  %s: %s %.2f s%n",
+                      variant,
+                      round < 0 ? "warm-up" : "run",
+                      r.seconds()),
+              1,
+              runs,
+              List.of(Rounds.named(name, workload)))
+          .get(0);
+    }
+  }
+
+  private static void print(long rows, List<Variant> results) {
+    double baseline = results.get(0).seconds().median();
     System.out.printf(
         Locale.ROOT,
         "%n%-40s %10s %10s %8s %12s%n",
         "workload (" + rows + " rows)",
         "median s",
-        "spread s",
+        "IQR s",
         "ratio",
         "peak heap MB");
-    for (Measurement.Result r : results) {
+    for (Variant r : results) {
       System.out.printf(
           Locale.ROOT,
-          "%-40s %10.2f %10.2f %8.2f %12d  runs %s%n",
+          "%-40s %10.2f %10.2f %8.2f %12d%n",
           r.name(),
-          r.median(),
-          r.spread(),
-          r.median() / baseline,
-          r.peakHeapBytes() / (1024 * 1024),
-          r.seconds());
+          r.seconds().median(),
+          r.seconds().iqr(),
+          r.seconds().median() / baseline,
+          Goals.mb(r.peakHeapBytes()));
     }
   }
 }
