@@ -43,24 +43,12 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
   }
 
   /**
-   * The session's {@code spark.datasource.redshift-data.*} settings (empty outside a Spark
-   * session).
+   * The active session's connector settings ({@link SessionConf}: {@code
+   * spark.datasource.redshift-data.*} and {@code spark.redaction.regex}); empty outside a Spark
+   * session.
    */
   public static Map<String, String> sessionConf() {
-    return SparkSession.getActiveSession()
-        .map(
-            s -> {
-              Map<String, String> conf = new java.util.HashMap<>();
-              scala.jdk.javaapi.CollectionConverters.asJava(s.conf().getAll())
-                  .forEach(
-                      (k, v) -> {
-                        if (k.startsWith(RedshiftOptions.SESSION_CONF_PREFIX)) {
-                          conf.put(k, v);
-                        }
-                      });
-              return conf;
-            })
-        .getOrElse(() -> Map.of());
+    return SparkSession.getActiveSession().map(SessionConf::of).getOrElse(Map::of);
   }
 
   @Override
