@@ -3,7 +3,6 @@ package dev.redshiftdata.spark.amazonml;
 import dev.redshiftdata.spark.config.Redaction;
 import dev.redshiftdata.spark.config.RedshiftOption;
 import dev.redshiftdata.spark.config.RedshiftOptions;
-import dev.redshiftdata.spark.dataapi.ClientSettings;
 import dev.redshiftdata.spark.dataapi.DataApiClients;
 import dev.redshiftdata.spark.dataapi.PollSchedule;
 import java.net.URI;
@@ -15,9 +14,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.machinelearning.MachineLearningClient;
-import software.amazon.awssdk.services.machinelearning.MachineLearningClientBuilder;
 import software.amazon.awssdk.services.machinelearning.model.CreateDataSourceFromRedshiftRequest;
 import software.amazon.awssdk.services.machinelearning.model.CreateDataSourceFromS3Request;
 import software.amazon.awssdk.services.machinelearning.model.EntityStatus;
@@ -25,7 +22,6 @@ import software.amazon.awssdk.services.machinelearning.model.GetDataSourceRespon
 import software.amazon.awssdk.services.machinelearning.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.machinelearning.model.MachineLearningException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 
 /**
  * Submits the writer's Amazon ML request specs ({@code amazonMl.submit=true}) and waits, with
@@ -223,16 +219,11 @@ public final class AmazonMlSubmitter {
   }
 
   private static MachineLearningClient machineLearning(RedshiftOptions options) {
-    ClientSettings settings = options.clientSettings();
-    MachineLearningClientBuilder b =
-        MachineLearningClient.builder()
-            .httpClient(DataApiClients.httpClient())
-            .credentialsProvider(DataApiClients.credentials(settings))
-            .overrideConfiguration(
-                c -> c.retryStrategy(DataApiClients.retryStrategy(settings.maxAttempts())));
-    settings.region().map(Region::of).ifPresent(b::region);
-    options.amazonMl().endpoint().map(URI::create).ifPresent(b::endpointOverride);
-    return b.build();
+    return DataApiClients.configured(
+            MachineLearningClient.builder(),
+            options.clientSettings(),
+            options.amazonMl().endpoint().map(URI::create))
+        .build();
   }
 
   /**
@@ -253,16 +244,12 @@ public final class AmazonMlSubmitter {
                             + "' nor '"
                             + RedshiftOption.SECRET_ARN
                             + "' names a Secrets Manager secret holding them. Set one of them."));
-    ClientSettings settings = options.clientSettings();
-    SecretsManagerClientBuilder b =
-        SecretsManagerClient.builder()
-            .httpClient(DataApiClients.httpClient())
-            .credentialsProvider(DataApiClients.credentials(settings))
-            .overrideConfiguration(
-                c -> c.retryStrategy(DataApiClients.retryStrategy(settings.maxAttempts())));
-    settings.region().map(Region::of).ifPresent(b::region);
-    options.amazonMl().secretsEndpoint().map(URI::create).ifPresent(b::endpointOverride);
-    try (SecretsManagerClient sm = b.build()) {
+    try (SecretsManagerClient sm =
+        DataApiClients.configured(
+                SecretsManagerClient.builder(),
+                options.clientSettings(),
+                options.amazonMl().secretsEndpoint().map(URI::create))
+            .build()) {
       String secret = sm.getSecretValue(r -> r.secretId(arn)).secretString();
       return DatabaseCredentials.fromSecretString(secret, arn);
     } catch (SdkException e) {

@@ -1,20 +1,23 @@
 package dev.redshiftdata.spark.dataapi;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.redshiftdata.RedshiftDataClient;
-import software.amazon.awssdk.services.redshiftdata.RedshiftDataClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -70,14 +73,23 @@ public final class DataApiClients {
 
   private static RedshiftDataClient build(ClientSettings settings) {
     LOG.info("Building Data API client {}", settings);
-    RedshiftDataClientBuilder builder =
-        RedshiftDataClient.builder()
-            .httpClient(httpClient())
-            .credentialsProvider(credentials(settings))
-            .overrideConfiguration(c -> c.retryStrategy(retryStrategy(settings.maxAttempts())));
+    return configured(RedshiftDataClient.builder(), settings, settings.endpoint()).build();
+  }
+
+  /**
+   * Configures an AWS client builder as every client of the connector is: the small HTTP client,
+   * the settings' credentials and region, adaptive retries, and the endpoint override if any (used
+   * for the Data API, Amazon ML and Secrets Manager clients).
+   */
+  public static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configured(
+      B builder, ClientSettings settings, Optional<URI> endpoint) {
+    builder
+        .httpClient(httpClient())
+        .credentialsProvider(credentials(settings))
+        .overrideConfiguration(c -> c.retryStrategy(retryStrategy(settings.maxAttempts())));
     settings.region().map(Region::of).ifPresent(builder::region);
-    settings.endpoint().ifPresent(builder::endpointOverride);
-    return builder.build();
+    endpoint.ifPresent(builder::endpointOverride);
+    return builder;
   }
 
   /**
