@@ -11,8 +11,6 @@ import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.DataWriterFactory;
 import org.apache.spark.sql.connector.write.PhysicalWriteInfo;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
-import org.apache.spark.sql.types.ArrayType;
-import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
@@ -52,13 +50,7 @@ public final class DeferredCreateWrite implements BatchWrite {
     StructType fileSchema = fileSchema(tableSchema, options.caseSensitiveIdentifiers());
     List<String> before = new ArrayList<>(replaceStatements);
     before.addAll(createStatements(options, target, tableSchema));
-    boolean nested = false;
-    for (StructField f : fileSchema.fields()) {
-      nested |=
-          f.dataType() instanceof StructType
-              || f.dataType() instanceof ArrayType
-              || f.dataType() instanceof MapType;
-    }
+    boolean nested = RedshiftBatchWrite.hasNestedColumns(fileSchema);
     List<String> columns = List.of(fileSchema.fieldNames());
     StagedCommit staged = StagedCommit.create(options, target, SparkSession.active());
     StagedWriterFactory factory =
@@ -90,7 +82,7 @@ public final class DeferredCreateWrite implements BatchWrite {
   }
 
   /** The table's columns as the created table names them, all nullable (files may hold nulls). */
-  private static StructType fileSchema(StructType tableSchema, boolean caseSensitive) {
+  static StructType fileSchema(StructType tableSchema, boolean caseSensitive) {
     List<String> names = CreateTableStatement.columnNames(tableSchema, caseSensitive);
     List<StructField> file = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {

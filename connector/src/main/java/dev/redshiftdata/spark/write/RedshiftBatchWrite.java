@@ -9,12 +9,10 @@ import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException;
 import dev.redshiftdata.spark.sql.ColumnMatcher;
-import dev.redshiftdata.spark.sql.CreateTableStatement;
 import dev.redshiftdata.spark.sql.DeleteStatement;
 import dev.redshiftdata.spark.sql.Identifiers;
 import dev.redshiftdata.spark.sql.MergeStatements;
 import dev.redshiftdata.spark.sql.TableName;
-import dev.redshiftdata.spark.sql.TableProperties;
 import dev.redshiftdata.spark.types.MappingOptions;
 import dev.redshiftdata.spark.types.TypeMapping;
 import java.io.IOException;
@@ -95,18 +93,9 @@ final class RedshiftBatchWrite implements BatchWrite {
                 + target.quoted()
                 + ": Redshift reports no columns for it (a view?). Write to a table.");
       }
-      boolean caseSensitive = options.caseSensitiveIdentifiers();
-      copyColumns = CreateTableStatement.columnNames(input, caseSensitive);
-      List<StructField> file = new ArrayList<>();
-      for (int i = 0; i < input.fields().length; i++) {
-        StructField f = input.fields()[i];
-        file.add(new StructField(copyColumns.get(i), f.dataType(), true, f.metadata()));
-      }
-      TableProperties properties =
-          TableProperties.of(options, new StructType(file.toArray(new StructField[0])), target);
-      before.add(CreateTableStatement.sql(target, input, caseSensitive, properties));
-      before.addAll(properties.commentStatements());
-      fileSchema = new StructType(file.toArray(new StructField[0]));
+      fileSchema = DeferredCreateWrite.fileSchema(input, options.caseSensitiveIdentifiers());
+      copyColumns = List.of(fileSchema.fieldNames());
+      before.addAll(DeferredCreateWrite.createStatements(options, target, input));
       ordinals = null;
     } else {
       StructType targetSchema = TypeMapping.schemaOfMetadata(columns, mappingOptions(options));
@@ -119,13 +108,7 @@ final class RedshiftBatchWrite implements BatchWrite {
       fileSchema = match.fileSchema();
       ordinals = match.passesThrough(input) ? null : match.inputOrdinals();
     }
-    boolean nested = false;
-    for (StructField f : fileSchema.fields()) {
-      nested |=
-          f.dataType() instanceof StructType
-              || f.dataType() instanceof ArrayType
-              || f.dataType() instanceof MapType;
-    }
+    boolean nested = hasNestedColumns(fileSchema);
     TableName copyInto = null;
     if (!options.mergeKeys().isEmpty()) {
       if (deleteWhere != null) {
@@ -166,6 +149,18 @@ final class RedshiftBatchWrite implements BatchWrite {
         new StagedCommit.Plan(before, copyColumns, nested, after, copyInto),
         factory,
         emission);
+  }
+
+  /** Whether COPY must load some columns as SUPER ({@code SERIALIZETOJSON}). */
+  static boolean hasNestedColumns(StructType fileSchema) {
+    for (StructField f : fileSchema.fields()) {
+      if (f.dataType() instanceof StructType
+          || f.dataType() instanceof ArrayType
+          || f.dataType() instanceof MapType) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<ColumnMetadata> describe(DataApi api, TableName target) {
