@@ -44,9 +44,9 @@ class AmazonMlSubmitIT {
     redshift.amazonMl().settings().reset();
   }
 
+  /** Options of a submitting write; the local Spark options already name the Amazon ML endpoint. */
   private Map<String, String> submitOptions(String folder, String id, String datasource) {
     Map<String, String> o = new HashMap<>(options(redshift));
-    String endpoint = redshift.connectionInfo().amazonMlEndpoint();
     o.put("amazonMl.datasource", datasource);
     o.put("amazonMl.location", folder + "data/");
     // Amazon ML unloads the Redshift form here; under the folder, so the test deletes it too
@@ -55,8 +55,6 @@ class AmazonMlSubmitIT {
     o.put("amazonMl.roleArn", ROLE);
     o.put("amazonMl.dataSourceId", id);
     o.put("amazonMl.submit", "true");
-    o.put("amazonMl.endpoint", endpoint);
-    o.put("amazonMl.secretsEndpoint", endpoint);
     o.put("amazonMl.submitTimeout", "2m");
     return o;
   }

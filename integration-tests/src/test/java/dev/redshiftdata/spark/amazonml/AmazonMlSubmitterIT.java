@@ -92,9 +92,8 @@ class AmazonMlSubmitterIT {
   }
 
   private static Map<String, String> options(String... extra) {
+    // The local Spark options already name the local Amazon ML and Secrets Manager endpoint.
     Map<String, String> o = new HashMap<>(INFO.sparkOptions());
-    o.put("amazonMl.endpoint", INFO.amazonMlEndpoint());
-    o.put("amazonMl.secretsEndpoint", INFO.amazonMlEndpoint());
     o.put("amazonMl.submitTimeout", "2m");
     for (int i = 0; i < extra.length; i += 2) {
       if (extra[i + 1] == null) {
