@@ -173,6 +173,7 @@ public final class DataApi {
 
   /** Submits a statement or batch without waiting; returns the statement id. */
   public String submit(StatementRequest request) {
+    checkSize(request);
     String token = request.clientToken().orElseGet(() -> UUID.randomUUID().toString());
     String sql = request.sqlText();
     String id;
@@ -232,6 +233,50 @@ public final class DataApi {
           Redaction.redactSql(sql));
     }
     return id;
+  }
+
+  /** Characters of an over-limit statement shown in its error: enough to recognise it. */
+  static final int TOO_LARGE_SQL_SHOWN = 500;
+
+  /**
+   * Refuses, before anything is sent, a statement (or a batch's statement) over the Data API's size
+   * limit: the service would refuse it anyway, and an error naming the statement and its size says
+   * what to change.
+   */
+  private static void checkSize(StatementRequest request) {
+    List<String> sqls = request.sqls();
+    for (int i = 0; i < sqls.size(); i++) {
+      String sql = sqls.get(i);
+      long bytes = StatementRequest.utf8Length(sql);
+      if (bytes > StatementRequest.MAX_SQL_BYTES) {
+        String what =
+            firstWord(sql)
+                + " statement of "
+                + String.format(java.util.Locale.ROOT, "%,d", bytes)
+                + " bytes";
+        String action =
+            request.isBatch()
+                ? "run batch statement " + (i + 1) + " of " + sqls.size() + ", a " + what
+                : "run " + what;
+        // Redacted before it is cut, so that no secret is cut out of its quotes and left visible.
+        String shown = Redaction.redactSql(sql);
+        if (shown.length() > TOO_LARGE_SQL_SHOWN) {
+          shown = shown.substring(0, TOO_LARGE_SQL_SHOWN) + " ... (cut)";
+        }
+        LOG.info("Data API: not sending a {} (limit {})", what, StatementRequest.MAX_SQL_BYTES);
+        throw RedshiftDataException.of(Kind.STATEMENT_TOO_LARGE, action, null, shown, null);
+      }
+    }
+  }
+
+  /** The statement's keyword ({@code SELECT}, {@code UNLOAD}, ...), upper case. */
+  private static String firstWord(String sql) {
+    String s = sql.stripLeading();
+    int end = 0;
+    while (end < s.length() && end < 20 && Character.isLetter(s.charAt(end))) {
+      end++;
+    }
+    return end == 0 ? "SQL" : s.substring(0, end).toUpperCase(java.util.Locale.ROOT);
   }
 
   /**

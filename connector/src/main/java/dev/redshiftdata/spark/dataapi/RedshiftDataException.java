@@ -46,7 +46,12 @@ public final class RedshiftDataException extends RuntimeException {
     /** A 5xx or other service fault, after the SDK's retries. */
     SERVICE("RSD-012", true),
     /** The client could not reach the service (network, DNS, TLS), after the SDK's retries. */
-    CLIENT("RSD-013", true);
+    CLIENT("RSD-013", true),
+    /**
+     * The statement is over the Data API's size limit ({@link StatementRequest#MAX_SQL_BYTES}); it
+     * was refused before being sent.
+     */
+    STATEMENT_TOO_LARGE("RSD-014", false);
 
     private final String code;
     private final boolean transientFailure;
@@ -151,6 +156,10 @@ public final class RedshiftDataException extends RuntimeException {
         return "access was denied";
       case SERVICE:
         return "the Data API failed";
+      case STATEMENT_TOO_LARGE:
+        return "the statement is over the Data API's limit of "
+            + String.format(java.util.Locale.ROOT, "%,d", StatementRequest.MAX_SQL_BYTES)
+            + " bytes (UTF-8) per statement, so it was not sent";
       default:
         return "the Data API could not be reached";
     }
@@ -182,6 +191,9 @@ public final class RedshiftDataException extends RuntimeException {
         return "Check the AWS credentials (provider chain, 'profile', 'assumeRoleArn') and 'secretArn' or 'dbUser'.";
       case SERVICE:
         return "Retry later.";
+      case STATEMENT_TOO_LARGE:
+        return "Read or write fewer columns, use fewer or shorter values in filters (IN lists,"
+            + " string literals), shorten 'query', 'preActions' or 'postActions'.";
       default:
         return "Check 'endpoint', 'region' and the network.";
     }

@@ -19,6 +19,15 @@ public final class StatementRequest {
   /** BatchExecuteStatement takes 1 to 40 SQL statements (Data API {@code SqlList}). */
   public static final int MAX_BATCH_SIZE = 40;
 
+  /**
+   * The Data API refuses a statement over 100 KB (per {@code Sql}, and per {@code Sqls} entry of a
+   * batch); counted in UTF-8 bytes, the stricter reading. {@link DataApi} checks it before sending.
+   *
+   * @see <a href="https://docs.aws.amazon.com/redshift/latest/mgmt/data-api.html">Data API
+   *     considerations</a>
+   */
+  public static final int MAX_SQL_BYTES = 100_000;
+
   /** Data API {@code StatementName} is at most 500 characters. */
   public static final int MAX_STATEMENT_NAME_LENGTH = 500;
 
@@ -236,6 +245,27 @@ public final class StatementRequest {
 
   public Format format() {
     return format;
+  }
+
+  /** The length of {@code text} in UTF-8 bytes, without encoding it. */
+  public static long utf8Length(CharSequence text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4; // a pair: one code point outside the BMP
+        i++;
+      } else {
+        bytes += 3; // a lone surrogate is encoded as '?' by Java, but 3 is the safe upper bound
+      }
+    }
+    return bytes;
   }
 
   /** The SQL as one text, statements joined by ";\n" (not redacted). */

@@ -65,6 +65,10 @@ final class RedshiftScan implements Scan {
     return select;
   }
 
+  UnloadColumns unloadColumns() {
+    return unloadColumns;
+  }
+
   PushedOperators pushed() {
     return pushed;
   }

@@ -10,9 +10,11 @@ import dev.redshiftdata.spark.sql.ExactPredicates;
 import dev.redshiftdata.spark.sql.Identifiers;
 import dev.redshiftdata.spark.sql.PredicateCompiler;
 import dev.redshiftdata.spark.sql.SelectBuilder;
+import dev.redshiftdata.spark.sql.SqlLimits;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.spark.sql.connector.expressions.Expressions;
@@ -82,6 +84,9 @@ final class RedshiftScanBuilder
 
   private int offset;
 
+  /** The read's statement sizes, on the paths budgets keep (see {@link #size()}). */
+  private ReadStatementSize size;
+
   RedshiftScanBuilder(
       RedshiftOptions options,
       RedshiftTable.ReadSource source,
@@ -105,8 +110,13 @@ final class RedshiftScanBuilder
       leftInSpark = predicates.length;
       return predicates;
     }
-    PredicateCompiler.Split split =
-        new PredicateCompiler().split(predicates, PredicateCompiler.DEFAULT_MAX_WHERE_CHARS);
+    // Pushed predicates must leave the statement within the Data API's limit whatever columns are
+    // read later: those that do not fit stay in Spark, which evaluates them.
+    long room = size().roomForWhere(smallestForm(tableSchema));
+    PredicateCompiler.Split split = new PredicateCompiler().split(predicates, room);
+    if (!split.unpushed().isEmpty()) {
+      LOG.debug("Predicates left in Spark (not supported, or over {} bytes of WHERE)", room);
+    }
     pushed = split.pushed().toArray(new Predicate[0]);
     whereSql = split.sql();
     List<Predicate> spark = new ArrayList<>(split.unpushed());
@@ -147,6 +157,11 @@ final class RedshiftScanBuilder
     Optional<CompiledAggregation> c = AggregateCompiler.compile(a, redshiftSchema);
     if (c.isEmpty()) {
       LOG.debug("Skipping aggregate pushdown: an aggregate or grouping is not supported");
+      return c;
+    }
+    if (!size().fits(aggregateForm(base(orderBy, limit), c.get()))) {
+      LOG.debug("Skipping aggregate pushdown: the statement would be over the Data API's limit");
+      return Optional.empty();
     }
     return c;
   }
@@ -174,8 +189,13 @@ final class RedshiftScanBuilder
       }
       keys.add(key.get());
     }
+    Integer newLimit = limit == null ? n : Math.min(limit, n);
+    if (!size().fits(smallestForm(base(keys, newLimit)))) {
+      LOG.debug("Skipping top-N pushdown: the statement would be over the Data API's limit");
+      return false;
+    }
     orderBy = List.copyOf(keys);
-    limit = limit == null ? n : Math.min(limit, n);
+    limit = newLimit;
     return true;
   }
 
@@ -224,44 +244,28 @@ final class RedshiftScanBuilder
 
   @Override
   public Scan build() {
-    SelectBuilder select = source.select();
     StructType schema;
-    StructType typed;
-    List<String> sourceNames;
+    ReadStatementSize.Form form;
+    String mode = "";
     if (aggregation != null) {
       // Spark does not prune an aggregated scan: it reads group_col_i then agg_func_i.
-      select = select.withSelectItems(aggregation.selectItems()).withGroupBy(aggregation.groupBy());
       schema = aggregation.schema();
-      typed = schema;
-      sourceNames = List.of(schema.fieldNames());
+      form = aggregateForm(base(orderBy, limit), aggregation);
     } else {
-      List<String> columns = new ArrayList<>();
-      typed = new StructType();
-      for (StructField f : readSchema.fields()) {
-        StructField real = RedshiftTable.find(redshiftSchema, f.name());
-        columns.add(real != null ? real.name() : f.name());
-        // The unload path needs Redshift's type of each column, even under a user schema.
-        typed =
-            typed.add(
-                new StructField(
-                    f.name(),
-                    f.dataType(),
-                    f.nullable(),
-                    real != null ? real.metadata() : f.metadata()));
-      }
-      select = select.withColumns(columns);
       schema = readSchema;
-      sourceNames = columns;
+      SelectBuilder base = base(orderBy, limit);
+      form = columnsForm(base, readSchema);
+      if (!size().fits(form)) {
+        // Too many (or too long) column names to list: read every column by position instead.
+        Optional<ReadStatementSize.Form> star = starForm(base, readSchema, size());
+        if (star.isPresent() && size().fits(star.get())) {
+          form = star.get();
+          mode = ", all columns: the column list is over the Data API's statement limit";
+        }
+      }
     }
-    select = select.withWhere(whereSql).withOrderBy(orderBy);
-    Long sqlLimit = null;
-    if (limit != null) {
-      // Spark pushes LIMIT first, counting rows before the OFFSET; SQL applies OFFSET first.
-      sqlLimit = (long) Math.max(0, limit - offset);
-      select = select.withLimit(sqlLimit);
-    }
-    if (offset > 0) {
-      select = select.withOffset(offset);
+    if (!size().fits(form)) {
+      throw tooLarge(form);
     }
     PushedOperators ops =
         new PushedOperators(
@@ -269,14 +273,163 @@ final class RedshiftScanBuilder
             aggregation == null ? List.of() : aggregation.selectItems(),
             aggregation == null ? List.of() : aggregation.groupBy(),
             orderBy,
-            sqlLimit,
+            sqlLimit(limit),
             offset);
-    String sql = select.build();
-    ReadPathChooser.Choice choice =
-        ReadPathChooser.choose(options, knownRowBound(sqlLimit), () -> explain(sql));
-    LOG.info("Reading {} on the {} path: {}", source.describe(), choice.path(), choice.reason());
-    return new RedshiftScan(
-        options, schema, select, ops, UnloadColumns.plan(typed, sourceNames), choice);
+    String sql = form.sql();
+    ReadPathChooser.Choice choice;
+    ReadStatementSize all = ReadStatementSize.of(options);
+    if (all.unloadOptional() && !all.fitsUnload(form)) {
+      choice =
+          new ReadPathChooser.Choice(
+              ReadPathChooser.ReadPath.DIRECT,
+              "readMode=auto: the UNLOAD would be over the Data API's statement limit, direct only",
+              false);
+    } else {
+      choice = ReadPathChooser.choose(options, knownRowBound(sqlLimit(limit)), () -> explain(sql));
+    }
+    LOG.info(
+        "Reading {} on the {} path: {}{}", source.describe(), choice.path(), choice.reason(), mode);
+    return new RedshiftScan(options, schema, form.select(), ops, form.columns(), choice);
+  }
+
+  /**
+   * The paths whose statements must fit: in {@code auto} mode the unload path is left out (the read
+   * stays direct) when even the smallest select of the table does not fit it.
+   */
+  private ReadStatementSize size() {
+    if (size == null) {
+      ReadStatementSize all = ReadStatementSize.of(options);
+      size = all;
+      if (all.unloadOptional()
+          && !all.fitsUnload(smallestForm(base(orderBy, limit), tableSchema, all))) {
+        size = all.withoutUnload();
+      }
+    }
+    return size;
+  }
+
+  /** The SELECT so far without its select list: source, pushed WHERE, ORDER BY, LIMIT, OFFSET. */
+  private SelectBuilder base(List<String> sortKeys, Integer rows) {
+    SelectBuilder select = source.select().withWhere(whereSql).withOrderBy(sortKeys);
+    Long sqlLimit = sqlLimit(rows);
+    if (sqlLimit != null) {
+      select = select.withLimit(sqlLimit);
+    }
+    if (offset > 0) {
+      select = select.withOffset(offset);
+    }
+    return select;
+  }
+
+  /** The SQL LIMIT: Spark pushes LIMIT first, counting rows before the OFFSET; SQL skips first. */
+  private Long sqlLimit(Integer rows) {
+    return rows == null ? null : (long) Math.max(0, rows - offset);
+  }
+
+  /** The smallest select of these columns the read can send, for budgets: listed or all. */
+  private ReadStatementSize.Form smallestForm(StructType columns) {
+    return smallestForm(base(orderBy, limit), columns, size());
+  }
+
+  private ReadStatementSize.Form smallestForm(SelectBuilder base) {
+    return smallestForm(base, tableSchema, size());
+  }
+
+  private ReadStatementSize.Form smallestForm(
+      SelectBuilder base, StructType columns, ReadStatementSize sizes) {
+    if (aggregation != null) {
+      return aggregateForm(base, aggregation);
+    }
+    ReadStatementSize.Form listed = columnsForm(base, columns);
+    Optional<ReadStatementSize.Form> star = starForm(base, columns, sizes);
+    return star.isPresent() && sizes.bytes(star.get()) < sizes.bytes(listed) ? star.get() : listed;
+  }
+
+  private static ReadStatementSize.Form aggregateForm(SelectBuilder base, CompiledAggregation a) {
+    SelectBuilder select = base.withSelectItems(a.selectItems()).withGroupBy(a.groupBy());
+    return new ReadStatementSize.Form(
+        select, UnloadColumns.plan(a.schema(), List.of(a.schema().fieldNames())));
+  }
+
+  /** {@code SELECT "c1", "c2", ...}: the columns by name. */
+  private ReadStatementSize.Form columnsForm(SelectBuilder base, StructType read) {
+    List<String> names = sourceNames(read);
+    return new ReadStatementSize.Form(
+        base.withColumns(names), UnloadColumns.plan(typed(read), names));
+  }
+
+  /**
+   * {@code SELECT *} of a table, whose result columns the readers take by name (the direct path's
+   * decoder, the Parquet reader on the unload path); empty for a query, whose result columns may
+   * repeat a name, or when the unload path may run and cannot unload {@code *} (see {@link
+   * UnloadColumns#planStar}).
+   */
+  private Optional<ReadStatementSize.Form> starForm(
+      SelectBuilder base, StructType read, ReadStatementSize sizes) {
+    if (source.table() == null || read.fields().length == 0) {
+      return Optional.empty();
+    }
+    List<String> names = sourceNames(read);
+    Optional<UnloadColumns> columns = UnloadColumns.planStar(typed(read), names, redshiftSchema);
+    if (columns.isEmpty() && sizes.unload()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ReadStatementSize.Form(
+            base, columns.orElseGet(() -> UnloadColumns.plan(typed(read), names))));
+  }
+
+  /** Each read column's name in Redshift. */
+  private List<String> sourceNames(StructType read) {
+    List<String> columns = new ArrayList<>();
+    for (StructField f : read.fields()) {
+      StructField real = RedshiftTable.find(redshiftSchema, f.name());
+      columns.add(real != null ? real.name() : f.name());
+    }
+    return columns;
+  }
+
+  /**
+   * The read columns with Redshift's type of each: the unload path needs it, even under a user
+   * schema.
+   */
+  private StructType typed(StructType read) {
+    StructType typed = new StructType();
+    for (StructField f : read.fields()) {
+      StructField real = RedshiftTable.find(redshiftSchema, f.name());
+      typed =
+          typed.add(
+              new StructField(
+                  f.name(),
+                  f.dataType(),
+                  f.nullable(),
+                  real != null ? real.metadata() : f.metadata()));
+    }
+    return typed;
+  }
+
+  /** The statement cannot be sent: says how large it is and what to change. */
+  private IllegalArgumentException tooLarge(ReadStatementSize.Form form) {
+    String hint =
+        source.table() == null
+            ? "Shorten 'query' or select fewer columns in it"
+            : "Read fewer columns"
+                + (size().unload()
+                    ? ", or set 'readMode' to 'direct' (the unload path cannot unload every column"
+                        + " of this table as is)"
+                    : "");
+    return new IllegalArgumentException(
+        "Cannot read "
+            + source.describe()
+            + ": its statement would be "
+            + String.format(Locale.ROOT, "%,d", size().bytes(form))
+            + " bytes (UTF-8"
+            + (size().unload() ? ", as UNLOAD quotes it" : "")
+            + "), over the Data API's limit of "
+            + String.format(Locale.ROOT, "%,d", SqlLimits.MAX_SQL_BYTES)
+            + " bytes per statement. "
+            + hint
+            + ".");
   }
 
   /** At most this many rows: a pushed LIMIT, or one row for an aggregate without GROUP BY. */

@@ -79,8 +79,13 @@ final class RedshiftUnloadBatch implements Batch, RanStatements {
 
   /** The UNLOAD statement for {@code target}, an {@code s3://} prefix. */
   String unloadSql(String target) {
+    return unloadSql(options, columns.select(innerSelect), target);
+  }
+
+  /** The UNLOAD of {@code select} to {@code target}, an {@code s3://} prefix, with the options. */
+  static String unloadSql(RedshiftOptions options, String select, String target) {
     return new UnloadStatement(
-            columns.select(innerSelect),
+            select,
             target,
             options.iamRole().orElseThrow(),
             maxFileSizeMb(options.unloadMaxFileSize()),

@@ -10,6 +10,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StringType;
@@ -33,6 +34,10 @@ import org.apache.spark.sql.types.TimestampNTZType;
  *       zone shift, and then relabelled {@code TimestampNTZType}: both hold the wall clock as
  *       microseconds. Spark refuses to read INT96 as {@code TimestampNTZType} directly.
  * </ul>
+ *
+ * <p>A table too wide to name its columns within the Data API's statement limit is unloaded whole
+ * instead ({@link #planStar}): {@code SELECT * FROM (<inner>) AS "unload"}, whose Parquet columns
+ * carry the table's own names; the reader then takes the read columns by those names.
  */
 final class UnloadColumns implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -77,8 +82,12 @@ final class UnloadColumns implements Serializable {
 
   private final List<Column> columns;
 
-  private UnloadColumns(List<Column> columns) {
+  /** Whether the select unloads every column of the inner select as is ({@code SELECT *}). */
+  private final boolean star;
+
+  private UnloadColumns(List<Column> columns, boolean star) {
     this.columns = List.copyOf(columns);
+    this.star = star;
   }
 
   /**
@@ -95,7 +104,39 @@ final class UnloadColumns implements Serializable {
     for (int i = 0; i < fields.length; i++) {
       out.add(column(fields[i], sourceNames.get(i), "c" + i));
     }
-    return new UnloadColumns(out);
+    return new UnloadColumns(out, false);
+  }
+
+  /**
+   * Plans the read columns of an unload of {@code SELECT *} from a table whose columns are {@code
+   * tableSchema}: each Parquet column is named as the table's column. Empty when some table column
+   * cannot be unloaded as is (it needs a conversion, see above, which {@code *} cannot apply) or no
+   * column is read.
+   *
+   * @param readSchema the read columns, with {@link TypeMapping#METADATA_TYPE}
+   * @param sourceNames their names in the table, in the same order
+   */
+  static Optional<UnloadColumns> planStar(
+      StructType readSchema, List<String> sourceNames, StructType tableSchema) {
+    StructField[] fields = readSchema.fields();
+    if (fields.length == 0 || fields.length != sourceNames.size()) {
+      return Optional.empty();
+    }
+    for (StructField f : tableSchema.fields()) {
+      if (!column(f, f.name(), f.name()).expression().equals(Identifiers.quote(f.name()))) {
+        return Optional.empty();
+      }
+    }
+    List<Column> out = new ArrayList<>(fields.length);
+    for (int i = 0; i < fields.length; i++) {
+      out.add(column(fields[i], sourceNames.get(i), sourceNames.get(i)));
+    }
+    return Optional.of(new UnloadColumns(out, true));
+  }
+
+  /** Whether this plan unloads {@code SELECT *} (see {@link #planStar}). */
+  boolean isStar() {
+    return star;
   }
 
   private static Column column(StructField field, String sourceName, String fileName) {
@@ -171,6 +212,9 @@ final class UnloadColumns implements Serializable {
    * a count), one constant column keeps the files valid.
    */
   String select(String innerSelect) {
+    if (star) {
+      return "SELECT * FROM (" + innerSelect + ") AS " + Identifiers.quote("unload");
+    }
     List<String> items = new ArrayList<>();
     for (Column c : columns) {
       items.add(c.expression() + " AS " + Identifiers.quote(c.fileName()));

@@ -27,13 +27,6 @@ public final class PredicateCompiler {
   /** Default cap on the values of one {@code IN} list. */
   public static final int DEFAULT_MAX_IN_VALUES = 1000;
 
-  /**
-   * Default budget, in characters, for all pushed predicates together: the Data API refuses SQL
-   * over 100 KB, and the rest of the statement (and UNLOAD's second escaping layer, which can
-   * double quotes and backslashes) needs room.
-   */
-  public static final int DEFAULT_MAX_WHERE_CHARS = 40_000;
-
   private final int maxInValues;
 
   public PredicateCompiler() {
@@ -59,10 +52,11 @@ public final class PredicateCompiler {
 
   /**
    * The predicates split like Spark's {@code JDBCScanBuilder.pushPredicates}: those that compile
-   * and fit (in order) within {@code maxWhereChars} of total SQL are pushed; the rest stay in
-   * Spark.
+   * and fit (in order) within {@code maxWhereBytes} of WHERE text are pushed; the rest stay in
+   * Spark. Bytes are UTF-8 as UNLOAD quotes them ({@link SqlLimits#quotedBytes}), so the budget
+   * holds on both read paths.
    */
-  public Split split(Predicate[] predicates, int maxWhereChars) {
+  public Split split(Predicate[] predicates, long maxWhereBytes) {
     List<Predicate> pushed = new ArrayList<>();
     List<String> sql = new ArrayList<>();
     List<Predicate> unpushed = new ArrayList<>();
@@ -70,8 +64,8 @@ public final class PredicateCompiler {
     for (Predicate p : predicates) {
       Optional<String> compiled = compile(p);
       // each one costs its text, two parentheses and " AND " (see SelectBuilder)
-      long cost = compiled.map(s -> s.length() + 7L).orElse(0L);
-      if (compiled.isPresent() && used + cost <= maxWhereChars) {
+      long cost = compiled.map(s -> SqlLimits.quotedBytes(s) + 7L).orElse(0L);
+      if (compiled.isPresent() && used + cost <= maxWhereBytes) {
         used += cost;
         pushed.add(p);
         sql.add(compiled.get());

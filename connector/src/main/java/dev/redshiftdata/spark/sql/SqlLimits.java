@@ -1,15 +1,18 @@
 package dev.redshiftdata.spark.sql;
 
-import java.nio.charset.StandardCharsets;
+import dev.redshiftdata.spark.dataapi.StatementRequest;
 
-/** The Data API's limit on statement text, checked before a statement is sent. */
+/**
+ * The Data API's limit on statement text, for planning statements that fit: the Data API wrapper
+ * refuses one over the limit before sending it.
+ */
 public final class SqlLimits {
 
   /**
-   * The Data API refuses SQL over 100 KB (the service model says 1 to 100,000 characters); counted
-   * here in UTF-8 bytes, the stricter reading.
+   * The Data API refuses SQL over 100 KB; counted in UTF-8 bytes, the stricter reading (the same
+   * limit {@code DataApi} checks).
    */
-  public static final int MAX_SQL_BYTES = 100_000;
+  public static final int MAX_SQL_BYTES = StatementRequest.MAX_SQL_BYTES;
 
   private SqlLimits() {}
 
@@ -22,6 +25,27 @@ public final class SqlLimits {
     if (sql.length() * 3L <= MAX_SQL_BYTES) {
       return true;
     }
-    return sql.getBytes(StandardCharsets.UTF_8).length <= MAX_SQL_BYTES;
+    return bytes(sql) <= MAX_SQL_BYTES;
+  }
+
+  /** The text's length in UTF-8 bytes. */
+  public static long bytes(CharSequence sql) {
+    return StatementRequest.utf8Length(sql);
+  }
+
+  /**
+   * The bytes {@code sql} takes inside UNLOAD's quoted select ({@link Literals#string}): its UTF-8
+   * bytes plus one for each {@code '} and {@code \}, which are doubled. Never less than {@link
+   * #bytes}, so a budget counted this way also holds without UNLOAD.
+   */
+  public static long quotedBytes(CharSequence sql) {
+    long doubled = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (c == '\'' || c == '\\') {
+        doubled++;
+      }
+    }
+    return bytes(sql) + doubled;
   }
 }

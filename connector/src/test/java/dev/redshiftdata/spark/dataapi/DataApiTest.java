@@ -377,4 +377,43 @@ class DataApiTest {
     assertEquals(List.of(ID), client.cancels);
     assertEquals(0, client.describeCalls, "no waiting after an interrupt");
   }
+
+  @Test
+  void aStatementOverTheSizeLimitIsRefusedBeforeSending() {
+    client.thenStatus("FINISHED");
+    DataApi api = api(Duration.ofMinutes(1));
+    // 100,000 bytes exactly is sent
+    String select = "SELECT '";
+    String fits = select + "x".repeat(StatementRequest.MAX_SQL_BYTES - select.length() - 1) + "'";
+    api.execute(StatementRequest.sql(fits));
+    assertEquals(1, client.executes.size());
+
+    // 'é' is 2 bytes: 50,001 of them are over the limit though only 50,009 characters
+    String secret = "COPY t FROM 's3://b/m' CREDENTIALS 'aws_secret_access_key=topsecret' ";
+    String over = secret + "-- " + "é".repeat(50_001);
+    RedshiftDataException e =
+        assertThrows(RedshiftDataException.class, () -> api.execute(StatementRequest.sql(over)));
+    assertEquals(Kind.STATEMENT_TOO_LARGE, e.kind());
+    assertEquals(1, client.executes.size(), "nothing sent");
+    assertTrue(
+        e.getMessage().contains("Cannot run COPY statement of 100,074 bytes"), e::getMessage);
+    assertTrue(e.getMessage().contains("limit of 100,000 bytes (UTF-8)"), e::getMessage);
+    assertTrue(e.getMessage().contains("IN lists"), e::getMessage);
+    assertFalse(e.getMessage().contains("topsecret"), e::getMessage);
+    assertTrue(e.getMessage().length() < 2_000, "the SQL is cut in the message");
+
+    // each statement of a batch is checked: '日' is 3 bytes
+    RedshiftDataException b =
+        assertThrows(
+            RedshiftDataException.class,
+            () ->
+                api.execute(
+                    StatementRequest.batch(
+                        List.of("SELECT 1", "SELECT '" + "日".repeat(34_000) + "'"))));
+    assertEquals(Kind.STATEMENT_TOO_LARGE, b.kind());
+    assertTrue(
+        b.getMessage().contains("Cannot run batch statement 2 of 2, a SELECT statement of 102,009"),
+        b::getMessage);
+    assertTrue(client.batches.isEmpty(), "nothing sent");
+  }
 }

@@ -225,8 +225,7 @@ class PredicateCompilerTest {
     Predicate huge = p("IN", children);
     PredicateCompiler roomy = new PredicateCompiler(10_000);
     assertTrue(roomy.compile(huge).isPresent());
-    PredicateCompiler.Split split =
-        roomy.split(new Predicate[] {huge}, PredicateCompiler.DEFAULT_MAX_WHERE_CHARS / 2);
+    PredicateCompiler.Split split = roomy.split(new Predicate[] {huge}, 20_000);
     assertEquals(List.of(huge), split.unpushed());
   }
 }
