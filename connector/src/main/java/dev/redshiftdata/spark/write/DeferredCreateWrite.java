@@ -53,6 +53,8 @@ public final class DeferredCreateWrite implements BatchWrite {
     boolean nested = RedshiftBatchWrite.hasNestedColumns(fileSchema);
     List<String> columns = List.of(fileSchema.fieldNames());
     StagedCommit staged = StagedCommit.create(options, target, SparkSession.active());
+    StagedCommit.Plan plan = new StagedCommit.Plan(before, columns, nested, List.of());
+    staged.checkStatements(plan);
     StagedWriterFactory factory =
         new StagedWriterFactory(
             new SerializableConfiguration(
@@ -62,8 +64,7 @@ public final class DeferredCreateWrite implements BatchWrite {
             fileSchema,
             null,
             options.writeMaxFileSize());
-    return new DeferredCreateWrite(
-        staged, new StagedCommit.Plan(before, columns, nested, List.of()), factory);
+    return new DeferredCreateWrite(staged, plan, factory);
   }
 
   /**

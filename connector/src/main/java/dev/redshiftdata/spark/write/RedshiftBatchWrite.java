@@ -130,6 +130,9 @@ final class RedshiftBatchWrite implements BatchWrite {
       copyInto = TableName.of(stage);
     }
     StagedCommit staged = StagedCommit.create(options, target, SparkSession.active(), calls);
+    StagedCommit.Plan plan = new StagedCommit.Plan(before, copyColumns, nested, after, copyInto);
+    // A transaction that could not be sent fails now, before tasks stage any file.
+    staged.checkStatements(plan);
     StagedWriterFactory factory =
         new StagedWriterFactory(
             new SerializableConfiguration(parquetConf(staged.conf(), fileSchema)),
@@ -144,11 +147,7 @@ final class RedshiftBatchWrite implements BatchWrite {
       emission = AmazonMlEmission.prepare(options, target, fileSchema, staged.conf());
       factory = factory.emitting(emission.writerSettings(), true);
     }
-    return new RedshiftBatchWrite(
-        staged,
-        new StagedCommit.Plan(before, copyColumns, nested, after, copyInto),
-        factory,
-        emission);
+    return new RedshiftBatchWrite(staged, plan, factory, emission);
   }
 
   /** Whether COPY must load some columns as SUPER ({@code SERIALIZETOJSON}). */

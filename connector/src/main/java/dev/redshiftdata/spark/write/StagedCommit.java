@@ -9,6 +9,7 @@ import dev.redshiftdata.spark.dataapi.RedshiftDataException;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
 import dev.redshiftdata.spark.sql.CopyStatement;
 import dev.redshiftdata.spark.sql.Literals;
+import dev.redshiftdata.spark.sql.SqlLimits;
 import dev.redshiftdata.spark.sql.StagingUrls;
 import dev.redshiftdata.spark.sql.TableName;
 import dev.redshiftdata.spark.staging.StagingLifecycle;
@@ -225,11 +226,54 @@ public final class StagedCommit {
   }
 
   private List<String> statements(CopyManifest manifest, Plan plan) {
-    List<String> sqls = new ArrayList<>(plan.before());
+    List<String> sqls = statements(plan, !manifest.files().isEmpty(), manifest.rows());
     if (!manifest.files().isEmpty()) {
-      String manifestUrl = prefix + "manifest.json";
-      writeManifest(manifestUrl, manifest.json());
-      CopyStatement copy =
+      writeManifest(manifestUrl(), manifest.json());
+    }
+    return sqls;
+  }
+
+  private String manifestUrl() {
+    return prefix + "manifest.json";
+  }
+
+  /**
+   * Fails, before any task writes a file, when the commit's transaction could not be sent: more
+   * statements than a batch takes, or a statement over the Data API's size limit (a MERGE or CREATE
+   * TABLE of many long column names, a long overwrite condition, long pre- or post-actions).
+   * Checked with the largest row count the commit can report.
+   */
+  public void checkStatements(Plan plan) {
+    List<String> sqls = statements(plan, true, Long.MAX_VALUE);
+    for (int i = 0; i < sqls.size(); i++) {
+      long bytes = SqlLimits.bytes(sqls.get(i));
+      if (bytes > SqlLimits.MAX_SQL_BYTES) {
+        String sql = sqls.get(i).stripLeading();
+        String kind = sql.substring(0, Math.min(sql.length(), 12)).split("\\s", 2)[0];
+        throw new IllegalArgumentException(
+            "Cannot write to table "
+                + target.quoted()
+                + ": statement "
+                + (i + 1)
+                + " of its transaction, a "
+                + kind.toUpperCase(Locale.ROOT)
+                + ", would be "
+                + String.format(Locale.ROOT, "%,d", bytes)
+                + " bytes (UTF-8), over the Data API's limit of "
+                + String.format(Locale.ROOT, "%,d", SqlLimits.MAX_SQL_BYTES)
+                + " bytes per statement; nothing was written. Write fewer columns, use a shorter"
+                + " overwrite condition or shorter column comments, or shorten 'preActions' and"
+                + " 'postActions'.");
+      }
+    }
+  }
+
+  /** The transaction's statements; with {@code copy}, a COPY of {@link #manifestUrl()}. */
+  private List<String> statements(Plan plan, boolean copy, long rows) {
+    List<String> sqls = new ArrayList<>(plan.before());
+    if (copy) {
+      String manifestUrl = manifestUrl();
+      CopyStatement statement =
           new CopyStatement(
               plan.copyInto() != null ? plan.copyInto() : target,
               plan.copyColumns(),
@@ -237,8 +281,8 @@ public final class StagedCommit {
               options.iamRole().orElseThrow(),
               plan.serializeToJson(),
               options.tempdirRegion().orElse(null));
-      sqls.add(copy.sql() + options.copyOptions().map(o -> " " + o).orElse(""));
-      sqls.add(rowCountGuard(manifest.rows()));
+      sqls.add(statement.sql() + options.copyOptions().map(o -> " " + o).orElse(""));
+      sqls.add(rowCountGuard(rows));
     }
     sqls.addAll(plan.after());
     if (sqls.size() > StatementRequest.MAX_BATCH_SIZE) {
