@@ -262,7 +262,7 @@ public final class StagedCommit {
                 + " bytes (UTF-8), over the Data API's limit of "
                 + String.format(Locale.ROOT, "%,d", SqlLimits.MAX_SQL_BYTES)
                 + " bytes per statement; nothing was written. Write fewer columns, use a shorter"
-                + " overwrite condition or shorter column comments, or shorten 'preActions' and"
+                + " overwrite condition or shorter table or column comments, or shorten 'preActions' and"
                 + " 'postActions'.");
       }
     }

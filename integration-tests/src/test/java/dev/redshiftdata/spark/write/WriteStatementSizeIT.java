@@ -112,4 +112,38 @@ class WriteStatementSizeIT {
                 + name(0)
                 + " = 1"));
   }
+
+  @Test
+  void aTableCommentOverTheLimitFailsBeforeTheTableIsCreated() throws Exception {
+    String t = "wide_comment_" + System.nanoTime();
+    int stagingBefore = WriteSupport.stagingObjects(spark, redshift);
+    redshift.dataApi().requests().clear();
+    // 40,000 characters, 120,000 bytes in UTF-8: under the limit counted in characters
+    String comment = "日".repeat(40_000);
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () ->
+                spark
+                    .range(2)
+                    .write()
+                    .format("redshift-data")
+                    .options(WriteSupport.options(redshift))
+                    .option("dbtable", t)
+                    .option("tableComment", comment)
+                    .mode(SaveMode.Append)
+                    .save());
+    String message = e.getMessage();
+    assertTrue(message.contains(", a COMMENT, would be 120,"), message);
+    assertTrue(message.contains("shorter table or column comments"), message);
+    assertTrue(message.contains("nothing was written"), message);
+    assertTrue(message.length() < 2_000, "the comment is not repeated in the error");
+    assertTrue(WriteSupport.batches(redshift).isEmpty(), "no transaction was sent");
+    assertEquals(
+        List.of(List.of("0")),
+        WriteSupport.query(
+            redshift,
+            "select count(*) from information_schema.tables where table_name = '" + t + "'"));
+    assertEquals(stagingBefore, WriteSupport.stagingObjects(spark, redshift));
+  }
 }
