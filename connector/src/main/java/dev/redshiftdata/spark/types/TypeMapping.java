@@ -195,10 +195,20 @@ public final class TypeMapping {
       return "VARBYTE";
     } else if (SparkTypes.isTime(t)) {
       return "timetz".equals(rsType) ? "TIMETZ" : "TIME";
-    } else if (SparkTypes.isVariant(t)
-        || t instanceof StructType
-        || t instanceof ArrayType
-        || t instanceof MapType) {
+    } else if (SparkTypes.isVariant(t)) {
+      return "SUPER";
+    } else if (t instanceof StructType || t instanceof ArrayType || t instanceof MapType) {
+      MapType badKeys = mapWithNonStringKeys(t);
+      if (badKeys != null) {
+        throw refuse(
+            f,
+            "a SUPER object's keys are strings, but "
+                + badKeys.simpleString()
+                + " has "
+                + badKeys.keyType().simpleString()
+                + " keys. Cast them to strings first, e.g. transform_keys(m, (k, v) -> cast(k as"
+                + " string))");
+      }
       return "SUPER";
     }
     throw refuse(f, "Spark type '" + t.simpleString() + "' has no Redshift equivalent");
@@ -229,6 +239,30 @@ public final class TypeMapping {
               + ") is above Redshift's maximum CHAR(4096); declare VARCHAR(n) or STRING instead");
     }
     return "CHAR(" + c.length() + ")";
+  }
+
+  /**
+   * The first map, at any depth, whose keys are not strings: COPY SERIALIZETOJSON makes a map a
+   * JSON object, whose keys are strings, and how Redshift would turn other keys into strings is not
+   * documented, so such maps are refused rather than guessed at.
+   */
+  static MapType mapWithNonStringKeys(DataType t) {
+    if (t instanceof MapType m) {
+      if (!(m.keyType() instanceof StringType)) {
+        return m;
+      }
+      return mapWithNonStringKeys(m.valueType());
+    } else if (t instanceof ArrayType a) {
+      return mapWithNonStringKeys(a.elementType());
+    } else if (t instanceof StructType s) {
+      for (StructField field : s.fields()) {
+        MapType m = mapWithNonStringKeys(field.dataType());
+        if (m != null) {
+          return m;
+        }
+      }
+    }
+    return null;
   }
 
   private static String stringDdl(StructField f, String rsType, Metadata m) {

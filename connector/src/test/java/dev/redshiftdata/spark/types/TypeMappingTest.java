@@ -280,6 +280,38 @@ class TypeMappingTest {
   }
 
   @Test
+  void mapsWithNonStringKeysAreRefusedAtAnyDepth() {
+    assertEquals(
+        "SUPER",
+        ddl(
+            DataTypes.createMapType(
+                DataTypes.StringType,
+                DataTypes.createMapType(DataTypes.StringType, DataTypes.DateType))));
+    IllegalArgumentException top =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ddl(DataTypes.createMapType(DataTypes.IntegerType, DataTypes.StringType)));
+    assertEquals(
+        "Cannot write column 'c': a SUPER object's keys are strings, but map<int,string> has int"
+            + " keys. Cast them to strings first, e.g. transform_keys(m, (k, v) -> cast(k as"
+            + " string))",
+        top.getMessage());
+    DataType deep =
+        new StructType()
+            .add("a", DataTypes.IntegerType)
+            .add(
+                "b",
+                new ArrayType(
+                    DataTypes.createMapType(
+                        DataTypes.StringType,
+                        DataTypes.createMapType(DataTypes.DateType, DataTypes.LongType)),
+                    true));
+    IllegalArgumentException nested = assertThrows(IllegalArgumentException.class, () -> ddl(deep));
+    assertTrue(
+        nested.getMessage().contains("but map<date,bigint> has date keys"), nested.getMessage());
+  }
+
+  @Test
   void nestedTypesAreSuper() {
     assertEquals("SUPER", ddl(new ArrayType(DataTypes.IntegerType, true)));
     assertEquals("SUPER", ddl(DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType)));
