@@ -88,7 +88,7 @@ final class AlterStatements {
               + " ALTER COLUMN "
               + Identifiers.quote(column)
               + " TYPE VARCHAR("
-              + v.length()
+              + TypeMapping.varcharBytes(v.length())
               + ")");
     } else if (change instanceof TableChange.SetProperty set) {
       out.add(setProperty(table, set.property(), set.value(), names));

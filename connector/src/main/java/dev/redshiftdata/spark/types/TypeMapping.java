@@ -66,6 +66,9 @@ public final class TypeMapping {
   /** Redshift's largest CHAR. */
   public static final int MAX_CHAR_LENGTH = 4096;
 
+  /** The most bytes one character takes in UTF-8, Redshift's encoding. */
+  static final int MAX_BYTES_PER_CHARACTER = 4;
+
   private TypeMapping() {}
 
   // ---------------------------------------------------------------- Redshift -> Spark
@@ -174,9 +177,9 @@ public final class TypeMapping {
     } else if (t instanceof BooleanType) {
       return "BOOLEAN";
     } else if (t instanceof CharType c) {
-      return "CHAR(" + c.length() + ")";
+      return charDdl(f, c);
     } else if (t instanceof VarcharType v) {
-      return "VARCHAR(" + v.length() + ")";
+      return "VARCHAR(" + varcharBytes(v.length()) + ")";
     } else if (t instanceof StringType) {
       return stringDdl(f, rsType, m);
     } else if (t instanceof DateType) {
@@ -192,13 +195,74 @@ public final class TypeMapping {
       return "VARBYTE";
     } else if (SparkTypes.isTime(t)) {
       return "timetz".equals(rsType) ? "TIMETZ" : "TIME";
-    } else if (SparkTypes.isVariant(t)
-        || t instanceof StructType
-        || t instanceof ArrayType
-        || t instanceof MapType) {
+    } else if (SparkTypes.isVariant(t)) {
+      return "SUPER";
+    } else if (t instanceof StructType || t instanceof ArrayType || t instanceof MapType) {
+      MapType badKeys = mapWithNonStringKeys(t);
+      if (badKeys != null) {
+        throw refuse(
+            f,
+            "a SUPER object's keys are strings, but "
+                + badKeys.simpleString()
+                + " has "
+                + badKeys.keyType().simpleString()
+                + " keys. Cast them to strings first, e.g. transform_keys(m, (k, v) -> cast(k as"
+                + " string))");
+      }
       return "SUPER";
     }
     throw refuse(f, "Spark type '" + t.simpleString() + "' has no Redshift equivalent");
+  }
+
+  /**
+   * The Redshift VARCHAR length, in bytes, that holds any {@code characters} characters of a Spark
+   * VARCHAR (which counts characters): 4 bytes each, capped at VARCHAR(MAX) = 65535 bytes. Above
+   * 16383 characters the cap applies, so only strings of at most 65535 UTF-8 bytes fit.
+   */
+  public static long varcharBytes(int characters) {
+    return Math.min((long) characters * MAX_BYTES_PER_CHARACTER, MAX_VARCHAR_LENGTH);
+  }
+
+  /**
+   * Spark CHAR(n) stays Redshift CHAR(n), not VARCHAR(4n): a CHAR keeps its blank padding and its
+   * fixed width (what a CHAR column is for), and for the single-byte characters it can hold, n
+   * characters are n bytes so Spark's and Redshift's lengths agree. Redshift CHAR refuses multibyte
+   * characters, so such a value fails the write (COPY's load error, the table unchanged); declare
+   * VARCHAR(n) or STRING for those.
+   */
+  private static String charDdl(StructField f, CharType c) {
+    if (c.length() > MAX_CHAR_LENGTH) {
+      throw refuse(
+          f,
+          "CHAR("
+              + c.length()
+              + ") is above Redshift's maximum CHAR(4096); declare VARCHAR(n) or STRING instead");
+    }
+    return "CHAR(" + c.length() + ")";
+  }
+
+  /**
+   * The first map, at any depth, whose keys are not strings: COPY SERIALIZETOJSON makes a map a
+   * JSON object, whose keys are strings, and how Redshift would turn other keys into strings is not
+   * documented, so such maps are refused rather than guessed at.
+   */
+  static MapType mapWithNonStringKeys(DataType t) {
+    if (t instanceof MapType m) {
+      if (!(m.keyType() instanceof StringType)) {
+        return m;
+      }
+      return mapWithNonStringKeys(m.valueType());
+    } else if (t instanceof ArrayType a) {
+      return mapWithNonStringKeys(a.elementType());
+    } else if (t instanceof StructType s) {
+      for (StructField field : s.fields()) {
+        MapType m = mapWithNonStringKeys(field.dataType());
+        if (m != null) {
+          return m;
+        }
+      }
+    }
+    return null;
   }
 
   private static String stringDdl(StructField f, String rsType, Metadata m) {

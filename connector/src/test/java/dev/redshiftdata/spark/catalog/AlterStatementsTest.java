@@ -43,8 +43,12 @@ class AlterStatementsTest {
         List.of("COMMENT ON COLUMN \"s\".\"t\".\"id\" IS NULL"),
         sql(TableChange.updateColumnComment(col("id"), null)));
     assertEquals(
-        List.of("ALTER TABLE \"s\".\"t\" ALTER COLUMN \"name\" TYPE VARCHAR(500)"),
-        sql(TableChange.updateColumnType(col("name"), VarcharType.apply(500))));
+        List.of("ALTER TABLE \"s\".\"t\" ALTER COLUMN \"name\" TYPE VARCHAR(2000)"),
+        sql(TableChange.updateColumnType(col("name"), VarcharType.apply(500))),
+        "Spark's 500 characters are up to 2000 Redshift bytes");
+    assertEquals(
+        List.of("ALTER TABLE \"s\".\"t\" ADD COLUMN \"code\" VARCHAR(20)"),
+        sql(TableChange.addColumn(col("code"), VarcharType.apply(5), true, null)));
   }
 
   @Test

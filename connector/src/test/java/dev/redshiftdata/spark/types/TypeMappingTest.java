@@ -238,8 +238,77 @@ class TypeMappingTest {
     assertEquals("VARBYTE", ddl(DataTypes.BinaryType));
     assertEquals("SUPER", ddl(VariantType$.MODULE$));
     assertEquals("TIME", ddl(TimeType.apply(6)));
+  }
+
+  @Test
+  void sparkVarcharCountsCharactersSoRedshiftGetsFourBytesEach() {
+    assertEquals("VARCHAR(12)", ddl(VarcharType.apply(3)));
+    assertEquals("VARCHAR(80)", ddl(VarcharType.apply(20)));
+    assertEquals("VARCHAR(65532)", ddl(VarcharType.apply(16383)));
+    assertEquals("VARCHAR(65535)", ddl(VarcharType.apply(16384)));
+    assertEquals("VARCHAR(65535)", ddl(VarcharType.apply(20000)));
+    assertEquals("VARCHAR(65535)", ddl(VarcharType.apply(Integer.MAX_VALUE)));
+  }
+
+  @Test
+  void sparkCharStaysCharOfSingleByteCharacters() {
+    assertEquals("CHAR(1)", ddl(CharType.apply(1)));
     assertEquals("CHAR(10)", ddl(CharType.apply(10)));
-    assertEquals("VARCHAR(20)", ddl(VarcharType.apply(20)));
+    assertEquals("CHAR(4096)", ddl(CharType.apply(4096)));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ddl(CharType.apply(4097)));
+    assertEquals(
+        "Cannot write column 'c': CHAR(4097) is above Redshift's maximum CHAR(4096); declare"
+            + " VARCHAR(n) or STRING instead",
+        e.getMessage());
+  }
+
+  @Test
+  void lengthsReadFromRedshiftAreBytesAndStayAsTheyAre() {
+    Metadata varchar =
+        new MetadataBuilder()
+            .putString(TypeMapping.METADATA_TYPE, "varchar")
+            .putLong(TypeMapping.METADATA_LENGTH, 12)
+            .build();
+    assertEquals("VARCHAR(12)", ddl(DataTypes.StringType, varchar));
+    Metadata chr =
+        new MetadataBuilder()
+            .putString(TypeMapping.METADATA_TYPE, "bpchar")
+            .putLong(TypeMapping.METADATA_LENGTH, 3)
+            .build();
+    assertEquals("CHAR(3)", ddl(DataTypes.StringType, chr));
+  }
+
+  @Test
+  void mapsWithNonStringKeysAreRefusedAtAnyDepth() {
+    assertEquals(
+        "SUPER",
+        ddl(
+            DataTypes.createMapType(
+                DataTypes.StringType,
+                DataTypes.createMapType(DataTypes.StringType, DataTypes.DateType))));
+    IllegalArgumentException top =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ddl(DataTypes.createMapType(DataTypes.IntegerType, DataTypes.StringType)));
+    assertEquals(
+        "Cannot write column 'c': a SUPER object's keys are strings, but map<int,string> has int"
+            + " keys. Cast them to strings first, e.g. transform_keys(m, (k, v) -> cast(k as"
+            + " string))",
+        top.getMessage());
+    DataType deep =
+        new StructType()
+            .add("a", DataTypes.IntegerType)
+            .add(
+                "b",
+                new ArrayType(
+                    DataTypes.createMapType(
+                        DataTypes.StringType,
+                        DataTypes.createMapType(DataTypes.DateType, DataTypes.LongType)),
+                    true));
+    IllegalArgumentException nested = assertThrows(IllegalArgumentException.class, () -> ddl(deep));
+    assertTrue(
+        nested.getMessage().contains("but map<date,bigint> has date keys"), nested.getMessage());
   }
 
   @Test

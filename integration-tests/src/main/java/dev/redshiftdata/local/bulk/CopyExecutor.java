@@ -148,7 +148,7 @@ public final class CopyExecutor {
 
   /**
    * Redshift counts CHAR/VARCHAR lengths in bytes; TRUNCATECOLUMNS cuts at the last whole
-   * character.
+   * character. CHAR refuses a multibyte character (TRUNCATECOLUMNS or not).
    */
   String checkLength(
       String v,
@@ -158,6 +158,24 @@ public final class CopyExecutor {
       long line,
       LoadContext context,
       TargetTable table) {
+    String multibyte = target.multibyteCharReason(v);
+    if (multibyte != null) {
+      // err_code 1220 (unsupported UTF-8 codepoint) is our reading of Redshift; unconfirmed.
+      LoadError error =
+          new LoadError(
+              url,
+              line,
+              target.name(),
+              target.typeName(),
+              target.maxBytes(),
+              0,
+              v,
+              v,
+              LoadError.INVALID_UTF8,
+              multibyte);
+      context.errorSink().record(context, table.qualifiedName(), table.oid(), List.of(error));
+      throw loadFailedMessage(table);
+    }
     if (!target.tooLong(v)) {
       return v;
     }

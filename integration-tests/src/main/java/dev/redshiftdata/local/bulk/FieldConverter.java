@@ -151,6 +151,10 @@ final class FieldConverter {
         return value.trim();
       }
       case "varchar", "bpchar", "text" -> {
+        String multibyte = target.multibyteCharReason(value);
+        if (multibyte != null) {
+          throw new FieldError(LoadError.INVALID_UTF8, multibyte);
+        }
         if (target.tooLong(value)) {
           if (!command.truncateColumns()) {
             throw new FieldError(LoadError.TOO_LONG, "String length exceeds DDL length");

@@ -34,6 +34,30 @@ record TargetTable(String qualifiedName, int oid, List<Column> columns) {
     }
 
     /**
+     * Redshift's reason when a value for a CHAR column holds a multibyte character (CHAR takes
+     * single-byte characters only), else null. The same text as the translator's CHECK constraint,
+     * which cannot name the column in a load error.
+     */
+    String multibyteCharReason(String v) {
+      if (v == null || !typeName.equals("bpchar")) {
+        return null;
+      }
+      for (int i = 0; i < v.length(); i += Character.charCount(v.codePointAt(i))) {
+        int cp = v.codePointAt(i);
+        if (cp > 0x7F) {
+          StringBuilder hex = new StringBuilder();
+          for (byte b : Character.toString(cp).getBytes(StandardCharsets.UTF_8)) {
+            hex.append(hex.length() == 0 ? "" : " ").append(String.format("%02x", b & 0xFF));
+          }
+          return "Multibyte character not supported for CHAR (Hint: try using VARCHAR)."
+              + " Invalid char: "
+              + hex;
+        }
+      }
+      return null;
+    }
+
+    /**
      * The longest prefix that fits the declared length, cut at a whole character (TRUNCATECOLUMNS).
      */
     String truncateToFit(String v) {

@@ -252,6 +252,23 @@ class CopyExecutorIT {
             "COPY copy_bytes FROM 's3://local-redshift/copy-it/bytes/' IAM_ROLE default TRUNCATECOLUMNS");
     assertEquals(1, r.rowsLoaded());
     assertEquals("éé", single("SELECT v FROM copy_bytes"));
+
+    // CHAR takes single-byte characters only; the load error names the column and line.
+    put("copy-it/char/data.txt", "1|ab\n2|aé\n");
+    exec("DROP TABLE IF EXISTS copy_char", "CREATE TABLE copy_char (id int, c char(5))");
+    assertThrows(
+        RedshiftSqlError.class,
+        () ->
+            copyIn(
+                "COPY copy_char FROM 's3://local-redshift/copy-it/char/' IAM_ROLE default"
+                    + " TRUNCATECOLUMNS"));
+    assertEquals(
+        "2:1220:c:Multibyte character not supported for CHAR (Hint: try using VARCHAR). Invalid"
+            + " char: c3 a9",
+        single(
+            "SELECT line_number || ':' || err_code || ':' || trim(colname) || ':' ||"
+                + " trim(err_reason) FROM stl_load_errors WHERE trim(filename) LIKE"
+                + " '%copy-it/char/data.txt'"));
   }
 
   @Test

@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.redshiftdata.model.ColumnMetadata;
 import software.amazon.awssdk.services.redshiftdata.model.DatabaseConnectionException;
 import software.amazon.awssdk.services.redshiftdata.model.DescribeTableResponse;
-import software.amazon.awssdk.services.redshiftdata.model.InternalServerException;
 import software.amazon.awssdk.services.redshiftdata.model.ListDatabasesResponse;
 import software.amazon.awssdk.services.redshiftdata.model.ListSchemasResponse;
 import software.amazon.awssdk.services.redshiftdata.model.ListTablesResponse;
@@ -81,25 +78,8 @@ class DataApiCatalogIT extends DataApiTestSupport {
                     b -> b.clusterIdentifier(CLUSTER).database("nope").secretArn(ADMIN_SECRET)));
   }
 
-  /**
-   * ListSchemas/ListTables/DescribeTable need the catalog engineer's CatalogQueries; skipped while
-   * it is a stub.
-   */
-  private static void assumeCatalogImplemented() {
-    try {
-      client()
-          .listSchemas(
-              b -> b.clusterIdentifier(CLUSTER).database(DB).secretArn(ADMIN_SECRET).maxResults(1));
-    } catch (InternalServerException e) {
-      Assumptions.assumeTrue(false, "CatalogQueries not implemented yet: " + e.getMessage());
-    } catch (SdkException e) {
-      throw e;
-    }
-  }
-
   @Test
   void listSchemasWithPatternAndPaging() {
-    assumeCatalogImplemented();
     admin("create schema if not exists cat_s1", "create schema if not exists cat_s2");
     ListSchemasResponse r =
         client()
@@ -125,7 +105,6 @@ class DataApiCatalogIT extends DataApiTestSupport {
 
   @Test
   void listTablesAndDescribeTable() {
-    assumeCatalogImplemented();
     admin(
         "drop table if exists cat_t",
         "create table cat_t (id int not null, name varchar(30))",

@@ -341,6 +341,62 @@ class RedshiftCatalogIT {
   }
 
   @Test
+  void charAndVarcharLengthsCountCharactersAsSparkDoes() {
+    sql(
+        "CREATE TABLE "
+            + t("lengths")
+            + " (id INT, s VARCHAR(3), c CHAR(2), big VARCHAR(20000), wide VARCHAR(16383))");
+    // Redshift lengths count bytes: VARCHAR(n) gets room for n 4-byte characters, capped at
+    // VARCHAR(MAX); CHAR(n) stays CHAR(n) (single-byte characters only, padded).
+    Map<String, String> declared =
+        CatalogTestSupport.api(redshift).describeTable(SCHEMA, "lengths").stream()
+            .filter(c -> !c.name().equals("id"))
+            .collect(Collectors.toMap(c -> c.name(), c -> c.typeName() + "(" + c.length() + ")"));
+    assertEquals(
+        Map.of(
+            "s", "varchar(12)",
+            "c", "bpchar(2)",
+            "big", "varchar(65535)",
+            "wide", "varchar(65532)"),
+        declared);
+
+    sql(
+        "INSERT INTO "
+            + t("lengths")
+            + " VALUES (1, 'ééé', 'ab', 'x', 'y'), (2, '日本語', 'a', repeat('é', 20000), NULL),"
+            + " (3, '😀😀😀', NULL, NULL, repeat('😀', 16383))");
+    List<Row> rows = sql("SELECT id, s, c, big, wide FROM " + t("lengths") + " ORDER BY id");
+    assertEquals(3, rows.size());
+    assertEquals(List.of("ééé", "日本語", "😀😀😀"), rows.stream().map(r -> r.getString(1)).toList());
+    assertEquals("ab", rows.get(0).getString(2));
+    assertEquals("a ", rows.get(1).getString(2), "CHAR keeps Redshift's padding");
+    assertEquals("é".repeat(20000), rows.get(1).getString(3));
+    assertEquals("😀".repeat(16383), rows.get(2).getString(4));
+    // The catalog reports the Redshift column as STRING (its length is bytes), so later INSERTs
+    // are held to Redshift's 12 bytes, not Spark's 3 characters: a longer value fails the write.
+    sql("INSERT INTO " + t("lengths") + " VALUES (4, 'abcd', 'ab', 'x', 'y')");
+    Exception tooLong =
+        assertThrows(
+            Exception.class,
+            () -> sql("INSERT INTO " + t("lengths") + " VALUES (5, 'éééééé7', 'ab', 'x', 'y')"));
+    assertTrue(
+        tooLong.getMessage().contains("column 's' (varchar): String length exceeds DDL length"),
+        tooLong.getMessage());
+    Exception multibyteChar =
+        assertThrows(
+            Exception.class,
+            () -> sql("INSERT INTO " + t("lengths") + " VALUES (6, 'a', 'é', 'x', 'y')"));
+    assertTrue(
+        multibyteChar
+            .getMessage()
+            .contains(
+                "line 1, column 'c' (bpchar): Multibyte character not supported for CHAR (Hint: try"
+                    + " using VARCHAR). Invalid char: c3 a9"),
+        multibyteChar.getMessage());
+    assertEquals("4", count("lengths"));
+  }
+
+  @Test
   void insertOverwriteKeepsTheTableItsGrantsAndViews() {
     String name = "granted";
     String full = SCHEMA + "." + name;

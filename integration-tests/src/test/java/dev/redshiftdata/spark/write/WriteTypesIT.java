@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.local.junit.SharedSpark;
@@ -181,14 +184,32 @@ class WriteTypesIT {
                 + t));
   }
 
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  private static JsonNode json(String text) throws Exception {
+    return text == null ? null : JSON.readTree(text);
+  }
+
   @Test
-  void nestedColumnsBecomeSuperThroughSerializeToJson() {
+  void nestedColumnsBecomeSuperThroughSerializeToJson() throws Exception {
     String t = "nested_" + System.nanoTime();
     redshift.dataApi().requests().clear();
     spark
         .sql(
-            "select 1 as id, array(1, 2, 3) as tags, named_struct('a', 7, 'b', 'x') as s,"
-                + " map('k', 1.5d) as m")
+            "select 1 as id, named_struct('amount', cast(12.50 as decimal(10,2)), 'big',"
+                + " cast('12345678901234567890.123456789' as decimal(38,9)), 'small', cast(-7 as"
+                + " decimal(5,0)), 'day', date'2024-02-29', 'at',"
+                + " to_timestamp('2024-05-06 07:08:09.5+02:00'), 'local',"
+                + " timestamp_ntz'2024-01-02 03:04:05.678901', 'none', cast(null as string)) as s,"
+                + " array(named_struct('k', 1, 'tags', array('a', null)), named_struct('k', 2,"
+                + " 'tags', array())) as items, map('a', cast(1.5 as decimal(4,2)), 'b', null,"
+                + " 'c', cast(-0.01 as decimal(4,2))) as m, array(date'1999-12-31', null,"
+                + " date'0001-01-01') as days"
+                + " union all select 2, null, null, null, null"
+                + " union all select 3, named_struct('amount', null, 'big', null, 'small', null,"
+                + " 'day', null, 'at', null, 'local', null, 'none', null), array(), map(), array()")
+        .repartition(1)
         .write()
         .format("redshift-data")
         .options(WriteSupport.options(redshift))
@@ -197,19 +218,66 @@ class WriteTypesIT {
         .save();
     List<String> sqls = WriteSupport.batches(redshift).get(0).sqls();
     assertTrue(
-        sqls.get(0)
-            .endsWith("\"tags\" SUPER NOT NULL, \"s\" SUPER NOT NULL, \"m\" SUPER NOT NULL)"),
+        sqls.get(0).endsWith("\"s\" SUPER, \"items\" SUPER, \"m\" SUPER, \"days\" SUPER)"),
         sqls.get(0));
     assertTrue(sqls.get(1).endsWith("FORMAT AS PARQUET MANIFEST SERIALIZETOJSON"), sqls.get(1));
-    List<List<String>> rows =
+
+    // Struct -> object (null fields left out), array -> array, map -> object of every entry;
+    // decimals are exact numbers, dates and timestamps Redshift's text.
+    List<List<JsonNode>> expected =
+        List.of(
+            List.of(
+                json(
+                    "{\"amount\": 12.50, \"big\": 12345678901234567890.123456789, \"small\": -7,"
+                        + " \"day\": \"2024-02-29\", \"at\": \"2024-05-06 05:08:09.5+00\","
+                        + " \"local\": \"2024-01-02 03:04:05.678901\"}"),
+                json("[{\"k\": 1, \"tags\": [\"a\", null]}, {\"k\": 2, \"tags\": []}]"),
+                json("{\"a\": 1.50, \"b\": null, \"c\": -0.01}"),
+                json("[\"1999-12-31\", null, \"0001-01-01\"]")),
+            Arrays.asList(null, null, null, null),
+            List.of(json("{}"), json("[]"), json("{}"), json("[]")));
+    List<List<String>> stored =
         WriteSupport.query(
             redshift,
-            "select id, json_serialize(tags), json_serialize(s), json_serialize(m) from " + t);
-    assertEquals(1, rows.size());
-    assertEquals("1", rows.get(0).get(0));
-    assertEquals("[1,2,3]", rows.get(0).get(1).replace(" ", ""));
-    assertEquals("{\"a\":7,\"b\":\"x\"}", rows.get(0).get(2).replace(" ", ""));
-    assertTrue(rows.get(0).get(3).replace(" ", "").contains("\"k\""), rows.get(0).get(3));
+            "select json_serialize(s), json_serialize(items), json_serialize(m),"
+                + " json_serialize(days) from "
+                + t
+                + " order by id");
+    List<Row> read = readBack(t);
+    assertEquals(3, stored.size());
+    assertEquals(3, read.size());
+    for (int r = 0; r < 3; r++) {
+      for (int c = 0; c < 4; c++) {
+        String where = "row " + (r + 1) + " column " + (c + 1);
+        assertEquals(expected.get(r).get(c), json(stored.get(r).get(c)), where);
+        // Read back through the connector: SUPER is a JSON string in Spark.
+        assertEquals(expected.get(r).get(c), json(read.get(r).getString(c + 1)), where);
+      }
+    }
+  }
+
+  @Test
+  void mapKeysThatAreNotStringsAreRefusedBeforeAnythingRuns() throws Exception {
+    String t = "map_keys_" + System.nanoTime();
+    redshift.dataApi().requests().clear();
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () ->
+                append(
+                    spark.sql("select 1 as id, named_struct('m', map(1, 'one', 2, 'two')) as s"),
+                    t));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "Cannot write column 's': a SUPER object's keys are strings, but map<int,string>"
+                    + " has int keys"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("transform_keys"), e.getMessage());
+    assertTrue(WriteSupport.batches(redshift).isEmpty());
+    // Only the probe for the table ran: no CREATE, no COPY.
+    List<String> sent = redshift.dataApi().requests().sqls();
+    assertEquals(List.of("SELECT * FROM \"" + t + "\" LIMIT 0"), sent);
   }
 
   private void append(Dataset<Row> df, String t, String... extra) {
