@@ -255,8 +255,12 @@ class HostileOptionsIT {
                 + bucket
                 + "/"
                 + prefix
-                + ": scheme 's3n' has no Hadoop FileSystem in this Spark configuration, so the"
-                + " staged files could be neither read nor deleted. Use s3a://"),
+                + ": scheme 's3n' has no Hadoop FileSystem in this Spark configuration ("),
+        message);
+    assertTrue(
+        message.contains(
+            "so the staged files could be neither read nor deleted. Use s3a:// (the S3 schemes"
+                + " this Hadoop configuration can open), e.g. s3a://bucket/prefix/."),
         message);
     Exception write =
         assertThrows(
@@ -345,7 +349,7 @@ class HostileOptionsIT {
     assertTrue(
         messages(e)
             .contains(
-                "Cannot write to table \"public\".\""
+                "Cannot write to table \""
                     + table
                     + "\": column 2 of the DataFrame (of 2) has an empty name \"\""),
         messages(e));

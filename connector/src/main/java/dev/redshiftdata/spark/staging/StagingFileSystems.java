@@ -3,6 +3,7 @@ package dev.redshiftdata.spark.staging;
 import dev.redshiftdata.spark.config.RedshiftOption;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -27,13 +28,17 @@ public final class StagingFileSystems {
    *     configuration accepts, when the scheme is not S3 or has no FileSystem here
    */
   public static void check(String tempdir, Configuration conf) {
-    String scheme = scheme(tempdir);
+    URI uri = URI.create(tempdir);
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     boolean s3 = S3_SCHEMES.contains(scheme);
-    if (s3 && opens(scheme, conf)) {
+    String failure = s3 ? openFailure(scheme, uri.getAuthority(), conf) : null;
+    if (s3 && failure == null) {
       return;
     }
     List<String> accepted =
-        S3_SCHEMES.stream().filter(s -> opens(s, conf)).collect(Collectors.toList());
+        S3_SCHEMES.stream()
+            .filter(s -> openFailure(s, uri.getAuthority(), conf) == null)
+            .collect(Collectors.toList());
     throw new IllegalArgumentException(
         "Cannot use option '"
             + RedshiftOption.TEMPDIR
@@ -43,8 +48,9 @@ public final class StagingFileSystems {
             + scheme
             + "' "
             + (s3
-                ? "has no Hadoop FileSystem in this Spark configuration, so the staged files could"
-                    + " be neither read nor deleted"
+                ? "has no Hadoop FileSystem in this Spark configuration ("
+                    + failure
+                    + "), so the staged files could be neither read nor deleted"
                 : "is not S3, and Redshift UNLOAD and COPY only reach S3")
             + ". "
             + (accepted.isEmpty()
@@ -56,16 +62,16 @@ public final class StagingFileSystems {
                     + "://bucket/prefix/."));
   }
 
-  private static String scheme(String tempdir) {
-    String scheme = URI.create(tempdir).getScheme();
-    return scheme == null ? "" : scheme.toLowerCase(Locale.ROOT);
-  }
-
-  private static boolean opens(String scheme, Configuration conf) {
+  /**
+   * Null when Hadoop opens {@code scheme://authority/} (a cached instance after the first time),
+   * else why not: Hadoop 3 still maps {@code s3n} to a class that fails when it starts.
+   */
+  private static String openFailure(String scheme, String authority, Configuration conf) {
     try {
-      return FileSystem.getFileSystemClass(scheme, conf) != null;
-    } catch (IOException | RuntimeException | LinkageError e) {
-      return false; // UnsupportedFileSystemException, or an impl class that cannot load
+      FileSystem.get(new URI(scheme, authority, "/", null, null), conf);
+      return null;
+    } catch (IOException | URISyntaxException | RuntimeException | LinkageError e) {
+      return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
   }
 }
