@@ -203,6 +203,34 @@ class HostileOptionsIT {
     assertEquals(List.of(), requests());
   }
 
+  @Test
+  void aSessionCatalogTableCarriesSparksOwnKeysWhichAreNotUnknown() {
+    String name = "hostile_session_" + System.nanoTime();
+    StringBuilder clause = new StringBuilder();
+    options().forEach((k, v) -> clause.append(", '").append(k).append("' '").append(v).append("'"));
+    try (LogCapture log = new LogCapture()) {
+      spark.sql(
+          "CREATE TABLE "
+              + name
+              + " USING `redshift-data` OPTIONS ('dbtable' '"
+              + table
+              + "', 'raedMode' 'direct'"
+              + clause
+              + ")");
+      try {
+        assertEquals(1, spark.sql("SELECT * FROM " + name).collectAsList().size());
+      } finally {
+        spark.sql("DROP TABLE IF EXISTS " + name);
+      }
+      // Only the user's typo is reported, not provider, owner or option.<name>. (A typo no other
+      // test uses: each warning is logged once per JVM.)
+      assertTrue(
+          log.text().contains("WARN unknown option 'raedmode' (did you mean 'readMode'?); read"),
+          log.text());
+      assertFalse(log.text().contains("unknown options"), log.text());
+    }
+  }
+
   // ------------------------------------------------------------------ extra: write with query
 
   @Test

@@ -12,15 +12,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Option names the connector does not know: a typo ({@code mergekey}) must not silently turn an
  * upsert into an append. Writes fail on them by default, reads warn; {@code strictOptions} decides
- * either way. Keys Spark adds by itself ({@code path}, {@code paths}, {@code __...}) are not
- * unknown.
+ * either way. Keys Spark adds by itself ({@code path}, {@code paths}, {@code __...}, a session
+ * catalog table's reserved properties such as {@code provider} and {@code owner}) are not unknown,
+ * and a session catalog table's {@code option.<name>} is checked as {@code <name>}.
  */
 public final class UnknownOptions {
 
   private static final Logger LOG = LoggerFactory.getLogger(UnknownOptions.class);
 
   /** Keys Spark's DataFrameReader/Writer and session catalog add to a source's options. */
-  private static final Set<String> SPARK_KEYS = Set.of("path", "paths");
+  private static final Set<String> SPARK_KEYS =
+      Set.of("path", "paths", "provider", "owner", "location", "external", "is_managed_location");
+
+  /** The prefix a session catalog table gives its OPTIONS in the table properties. */
+  private static final String OPTION_PREFIX = "option.";
 
   /** Warnings already logged (one per set of unknown names), bounded so it cannot grow forever. */
   private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
@@ -33,6 +38,7 @@ public final class UnknownOptions {
   public static Set<String> of(Set<String> keys) {
     return keys.stream()
         .map(k -> k.toLowerCase(Locale.ROOT))
+        .map(k -> k.startsWith(OPTION_PREFIX) ? k.substring(OPTION_PREFIX.length()) : k)
         .filter(k -> !SPARK_KEYS.contains(k) && !k.startsWith("__"))
         .filter(k -> RedshiftOption.fromName(k).isEmpty())
         .collect(Collectors.toCollection(TreeSet::new));

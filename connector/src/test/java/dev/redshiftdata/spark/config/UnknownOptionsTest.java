@@ -14,7 +14,16 @@ class UnknownOptionsTest {
     assertEquals(
         Set.of("mergekey", "foo"),
         UnknownOptions.of(
-            Set.of("PATH", "paths", "__partition_columns", "MergeKey", "DBTABLE", "foo")));
+            Set.of(
+                "PATH",
+                "paths",
+                "__partition_columns",
+                "provider",
+                "owner",
+                "option.dbtable",
+                "MergeKey",
+                "DBTABLE",
+                "foo")));
   }
 
   @Test
