@@ -2,6 +2,7 @@ package dev.redshiftdata.spark;
 
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.read.RedshiftTable;
+import dev.redshiftdata.spark.staging.StagingFileSystems;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.Table;
@@ -31,7 +32,10 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
   public StructType inferSchema(CaseInsensitiveStringMap options) {
     // Options are validated first, so a bad option names itself even before reads exist.
     RedshiftOptions parsed = RedshiftOptions.parse(options.asCaseSensitiveMap(), sessionConf());
+    // Only reads infer a schema (df.write passes the DataFrame's).
+    parsed.checkOptionNames(false);
     parsed.requireTableOrQuery();
+    checkTempdir(parsed);
     StructType schema = RedshiftTable.inferSchema(parsed);
     inferred = schema;
     return schema;
@@ -51,11 +55,31 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
     return SparkSession.getActiveSession().map(SessionConf::of).getOrElse(Map::of);
   }
 
+  /**
+   * Fails when {@code tempdir} is set but this session's Hadoop configuration cannot open its
+   * scheme, before any statement: an auto read may switch to the unload path at any time, and a
+   * write always stages there.
+   */
+  public static void checkTempdir(RedshiftOptions options) {
+    scala.Option<SparkSession> spark = SparkSession.getActiveSession();
+    if (options.tempdir().isPresent() && spark.isDefined()) {
+      StagingFileSystems.check(options.tempdir().get(), spark.get().sessionState().newHadoopConf());
+    }
+  }
+
   @Override
   public Table getTable(
       StructType schema, Transform[] partitioning, Map<String, String> properties) {
     RedshiftOptions parsed = RedshiftOptions.parse(properties, sessionConf());
+    boolean write = schema != null && schema != inferred && calledByDataFrameWriter();
+    // Before any statement: a typo must not turn an upsert into an append, nor a write with
+    // 'query' reach Spark's planner as a read-only table.
+    parsed.checkOptionNames(write);
+    if (write) {
+      parsed.requireTable("write");
+    }
     parsed.requireTableOrQuery();
+    checkTempdir(parsed);
     if (schema != null && schema == inferred) {
       return RedshiftTable.ofInferred(parsed, schema);
     }
@@ -70,7 +94,7 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
       // mode, but Spark then refuses reads with a user schema and makes append and overwrite load
       // an existing table, so they could no longer create one: errorifexists and ignore are
       // offered through the catalog instead, see dev.redshiftdata.spark.catalog.)
-      if (schema == null || parsed.dbtable().isEmpty() || !calledByDataFrameWriter()) {
+      if (!write) {
         throw e;
       }
       return RedshiftTable.forWrite(parsed, schema, e);

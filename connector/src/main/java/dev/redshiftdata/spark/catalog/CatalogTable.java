@@ -66,13 +66,18 @@ final class CatalogTable implements SupportsRead, SupportsWrite {
         TableOptions.merge(catalogOptions, perQuery, table.quoted()), sessionConf);
   }
 
-  /** The data source table with this read's or write's options over the catalog's. */
-  private RedshiftTable withOptions(Map<String, String> perQuery) {
+  /**
+   * The data source table with this read's or write's options over the catalog's; unknown per-query
+   * option names fail a write or warn a read (the catalog's own were checked once).
+   */
+  private RedshiftTable withOptions(Map<String, String> perQuery, boolean write) {
     if (perQuery.isEmpty()) {
       return delegate;
     }
-    return RedshiftTable.ofInferred(
-        options(catalogOptions, sessionConf, perQuery, table), delegate.schema());
+    RedshiftOptions options = options(catalogOptions, sessionConf, perQuery, table);
+    options.checkOptionNames(perQuery.keySet(), write);
+    RedshiftDataSource.checkTempdir(options);
+    return RedshiftTable.ofInferred(options, delegate.schema());
   }
 
   @Override
@@ -105,11 +110,11 @@ final class CatalogTable implements SupportsRead, SupportsWrite {
 
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-    return withOptions(options.asCaseSensitiveMap()).newScanBuilder(options);
+    return withOptions(options.asCaseSensitiveMap(), false).newScanBuilder(options);
   }
 
   @Override
   public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
-    return withOptions(info.options().asCaseSensitiveMap()).newWriteBuilder(info);
+    return withOptions(info.options().asCaseSensitiveMap(), true).newWriteBuilder(info);
   }
 }

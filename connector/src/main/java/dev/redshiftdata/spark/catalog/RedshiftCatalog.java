@@ -52,6 +52,9 @@ public final class RedshiftCatalog implements StagingTableCatalog, SupportsNames
     this.options = new LinkedHashMap<>(options.asCaseSensitiveMap());
     // Validate now, so a bad catalog option names itself on first use of the catalog.
     RedshiftOptions parsed = parsed();
+    // Catalog options serve reads and writes alike: warn about unknown names unless strict.
+    parsed.checkOptionNames(false);
+    RedshiftDataSource.checkTempdir(parsed);
     this.names = new CatalogNames(parsed.caseSensitiveIdentifiers());
   }
 

@@ -3,6 +3,7 @@ package dev.redshiftdata.spark.catalog;
 import dev.redshiftdata.spark.RedshiftDataSource;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
+import dev.redshiftdata.spark.sql.ColumnMatcher;
 import dev.redshiftdata.spark.sql.TableName;
 import dev.redshiftdata.spark.write.DeferredCreateWrite;
 import java.util.ArrayList;
@@ -77,6 +78,8 @@ final class StagedCreateTable implements StagedTable, SupportsWrite {
   public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
     RedshiftOptions options =
         CatalogTable.options(tableOptions, sessionConf, info.options().asCaseSensitiveMap(), table);
+    options.checkOptionNames(info.options().keySet(), true);
+    ColumnMatcher.requireNamedColumns(info.schema(), table.quoted());
     Write write =
         new Write() {
           @Override

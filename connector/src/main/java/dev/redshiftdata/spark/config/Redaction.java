@@ -34,7 +34,26 @@ public final class Redaction {
       Pattern.compile(
           "(?i)\\b(aws_access_key_id|aws_secret_access_key|aws_session_token|token|password)=([^;'\\s]+)");
 
+  // A Secrets Manager ARN, as the Data API echoes it in errors about a wrong SecretArn; the ARN
+  // names the secret (and the account), so it is hidden like the option that carries it. A final
+  // '.' ends the sentence, not the ARN.
+  private static final Pattern SECRET_ARN =
+      Pattern.compile("arn:[a-z-]+:secretsmanager:[^\\s'\",;()\\]]*[^\\s'\",;()\\].]");
+
   private Redaction() {}
+
+  /**
+   * Hides what {@link #redactSql} hides and Secrets Manager ARNs, in text a service sent back
+   * (error messages passed through to the user); {@code null} stays {@code null}.
+   */
+  public static String redactMessage(String message) {
+    if (message == null) {
+      return null;
+    }
+    return SECRET_ARN
+        .matcher(redactSql(message))
+        .replaceAll(Matcher.quoteReplacement("arn:aws:secretsmanager:" + REDACTED));
+  }
 
   /** Hides the quoted secrets in SQL text; {@code null} stays {@code null}. */
   public static String redactSql(String sql) {

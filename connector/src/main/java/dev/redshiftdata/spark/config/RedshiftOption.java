@@ -85,6 +85,10 @@ public enum RedshiftOption {
       "resultFormat",
       "auto",
       "Result encoding for direct reads: `auto`, `json` (GetStatementResult) or `csv` (GetStatementResultV2)."),
+  STRICT_OPTIONS(
+      "strictOptions",
+      null,
+      "Fail on option names the connector does not know (e.g. `mergekey` for `mergeKeys`) instead of warning; unset means true for writes and false for reads."),
 
   // --- Read ---
   DBTABLE(

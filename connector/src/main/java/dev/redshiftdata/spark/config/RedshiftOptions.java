@@ -128,6 +128,7 @@ public final class RedshiftOptions {
   private final int commitMaxAttempts;
   private final AmazonMlOptions amazonMl;
   private final Set<String> unknownOptions;
+  private final Boolean strictOptions;
   private final String display;
 
   private RedshiftOptions(OptionLookup in, Pattern redaction) {
@@ -225,6 +226,7 @@ public final class RedshiftOptions {
     }
     this.pollSchedule = new PollSchedule(initial, max);
     this.resultFormat = in.choice(RESULT_FORMAT, ResultFormat.class);
+    this.strictOptions = in.isSet(STRICT_OPTIONS) ? in.bool(STRICT_OPTIONS) : null;
 
     this.dbtable = in.explicit(DBTABLE).orElse(null);
     this.query = in.explicit(QUERY).orElse(null);
@@ -285,10 +287,7 @@ public final class RedshiftOptions {
     this.commitMaxAttempts = (int) in.longInRange(COMMIT_MAX_ATTEMPTS, 1, 100);
     this.amazonMl = new AmazonMlOptions(in);
 
-    this.unknownOptions =
-        in.rawOptions().keySet().stream()
-            .filter(k -> RedshiftOption.fromName(k).isEmpty())
-            .collect(Collectors.toCollection(TreeSet::new));
+    this.unknownOptions = UnknownOptions.of(in.rawOptions().keySet());
     this.display = render(in, redaction);
   }
 
@@ -354,6 +353,16 @@ public final class RedshiftOptions {
   }
 
   private static String checkTempdir(String value) {
+    int space = indexOfWhitespace(value);
+    if (space >= 0) {
+      // Redshift's UNLOAD and COPY take the prefix as an s3:// URL, and Hadoop paths would
+      // percent-encode the space: the two sides would not name the same objects.
+      throw OptionLookup.invalid(
+          TEMPDIR,
+          value,
+          "contains a space (at character " + (space + 1) + ")",
+          "Use a staging prefix without spaces, e.g. s3a://bucket/prefix/.");
+    }
     try {
       URI uri = new URI(value);
       if (uri.getScheme() != null && uri.getAuthority() != null) {
@@ -367,6 +376,15 @@ public final class RedshiftOptions {
         value,
         "is not a Hadoop URI with a scheme and a bucket",
         "Use e.g. s3a://bucket/prefix/.");
+  }
+
+  private static int indexOfWhitespace(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isWhitespace(value.charAt(i)) || Character.isSpaceChar(value.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static void checkStaging(String action, String tempdir, String iamRole) {
@@ -435,11 +453,15 @@ public final class RedshiftOptions {
       throw new IllegalArgumentException(
           "Cannot "
               + action
-              + ": option '"
+              + ": writes need '"
+              + DBTABLE
+              + "', and option '"
               + QUERY
               + "' is only for reads. Set '"
               + DBTABLE
-              + "' to the target table instead.");
+              + "' to the target table instead of '"
+              + QUERY
+              + "'.");
     }
     if (dbtable == null) {
       throw new IllegalArgumentException(
@@ -631,9 +653,25 @@ public final class RedshiftOptions {
     return amazonMl;
   }
 
-  /** Keys the user passed that are not connector options (lower case), e.g. for a warning. */
+  /**
+   * Keys the user passed that are neither connector options nor Spark's own ({@code path}), lower
+   * case.
+   */
   public Set<String> unknownOptions() {
     return unknownOptions;
+  }
+
+  /**
+   * Fails on unknown option names (with a did-you-mean) when {@code strictOptions} is true, or is
+   * unset and this is a write; else logs a warning once per set of names.
+   */
+  public void checkOptionNames(boolean write) {
+    checkOptionNames(unknownOptions, write);
+  }
+
+  /** The same for some of the keys only, e.g. a catalog table's per-query options. */
+  public void checkOptionNames(Set<String> keys, boolean write) {
+    UnknownOptions.check(UnknownOptions.of(keys), strictOptions, write, write ? "write" : "read");
   }
 
   /** The explicitly set options, secrets redacted. */

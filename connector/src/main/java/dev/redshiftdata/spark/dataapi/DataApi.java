@@ -305,7 +305,7 @@ public final class DataApi {
       } catch (RuntimeException again) {
         LOG.warn(
             "Data API: cannot find or cancel the statement whose submit was interrupted: {}",
-            again.getMessage());
+            Redaction.redactMessage(again.getMessage()));
       } finally {
         Thread.currentThread().interrupt();
       }

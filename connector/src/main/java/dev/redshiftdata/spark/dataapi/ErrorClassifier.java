@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.dataapi;
 
+import dev.redshiftdata.spark.config.Redaction;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException.Kind;
 import java.util.Locale;
 import java.util.Set;
@@ -89,7 +90,22 @@ final class ErrorClassifier {
   }
 
   static RedshiftDataException wrap(SdkException e, String action, String statementId, String sql) {
-    return RedshiftDataException.of(kindOf(e), action, statementId, sql, messageOf(e), e);
+    return RedshiftDataException.of(kindOf(e), action, statementId, sql, messageOf(e), causeOf(e));
+  }
+
+  /**
+   * The SDK exception, or, when its text carries a secret (the Data API echoes a wrong {@code
+   * SecretArn}), a stand-in with the text redacted and the same stack trace: Spark prints causes.
+   */
+  static Throwable causeOf(SdkException e) {
+    String text = String.valueOf(e.getMessage());
+    String redacted = Redaction.redactMessage(text);
+    if (redacted.equals(text)) {
+      return e;
+    }
+    RuntimeException standIn = new RuntimeException(e.getClass().getName() + ": " + redacted);
+    standIn.setStackTrace(e.getStackTrace());
+    return standIn;
   }
 
   /**

@@ -8,7 +8,7 @@ import java.util.Optional;
  * The one exception of the Data API layer: a failed, cancelled or timed-out statement, or a Data
  * API call the SDK gave up on. Callers decide by {@link #kind()}, never by message text. The SQL it
  * carries and shows is already redacted; Redshift's own error text is kept as Redshift wrote it
- * (redacted too).
+ * (redacted too: credentials and Secrets Manager ARNs).
  */
 public final class RedshiftDataException extends RuntimeException {
 
@@ -87,7 +87,7 @@ public final class RedshiftDataException extends RuntimeException {
     this.kind = Objects.requireNonNull(kind, "kind is null");
     this.statementId = statementId;
     this.sql = Redaction.redactSql(sql);
-    this.redshiftError = Redaction.redactSql(redshiftError);
+    this.redshiftError = Redaction.redactMessage(redshiftError);
   }
 
   /**
@@ -120,7 +120,7 @@ public final class RedshiftDataException extends RuntimeException {
     }
     sb.append(": ").append(reason(kind));
     if (redshiftError != null && !redshiftError.isBlank()) {
-      sb.append(": ").append(Redaction.redactSql(redshiftError.strip()));
+      sb.append(": ").append(Redaction.redactMessage(redshiftError.strip()));
     }
     sb.append(". ").append(hint(kind));
     sb.append(" [").append(kind.code()).append(' ').append(kind.name()).append(']');

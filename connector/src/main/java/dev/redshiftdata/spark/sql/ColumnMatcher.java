@@ -41,6 +41,29 @@ public final class ColumnMatcher {
   private ColumnMatcher() {}
 
   /**
+   * Fails naming the first DataFrame column with an empty name: Redshift has no such column ({@code
+   * ""} is not an identifier), so it could match nothing and no table could be created with it.
+   */
+  public static void requireNamedColumns(StructType input, String table) {
+    StructField[] fields = input.fields();
+    for (int i = 0; i < fields.length; i++) {
+      if (fields[i].name().isEmpty()) {
+        throw new IllegalArgumentException(
+            "Cannot write to table "
+                + table
+                + ": column "
+                + (i + 1)
+                + " of the DataFrame (of "
+                + fields.length
+                + ") has an empty name \"\", which Redshift does not allow. Rename it in Spark,"
+                + " e.g. withColumnRenamed(\"\", \"c"
+                + (i + 1)
+                + "\").");
+      }
+    }
+  }
+
+  /**
    * The matched columns, in target table order.
    *
    * @param targetColumns the target's column names, as Redshift reports them (the COPY column list)

@@ -19,9 +19,9 @@ import org.apache.spark.sql.connector.expressions.SortOrder;
  *   [LIMIT n] [OFFSET m]
  * </pre>
  *
- * A user query becomes a derived table {@code (<query>\n) AS q}: trailing semicolons are removed,
- * and the closing parenthesis goes on its own line so a trailing {@code --} comment cannot swallow
- * it.
+ * A user query becomes a derived table {@code (<query>\n) AS q}: trailing semicolons and the
+ * comments around them are removed ({@link UserQuery}), and the closing parenthesis goes on its own
+ * line so a {@code --} comment cannot swallow it.
  */
 public final class SelectBuilder {
 
@@ -173,13 +173,6 @@ public final class SelectBuilder {
 
   private static String derived(String query) {
     Objects.requireNonNull(query, "query");
-    String q = query.strip();
-    while (q.endsWith(";")) {
-      q = q.substring(0, q.length() - 1).strip();
-    }
-    if (q.isEmpty()) {
-      throw new IllegalArgumentException("Invalid option 'query': the query is empty.");
-    }
-    return "(" + q + "\n) AS " + QUERY_ALIAS;
+    return "(" + UserQuery.body(query) + "\n) AS " + QUERY_ALIAS;
   }
 }

@@ -1,6 +1,7 @@
 package dev.redshiftdata.spark.write;
 
 import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.sql.ColumnMatcher;
 import dev.redshiftdata.spark.sql.PredicateCompiler;
 import dev.redshiftdata.spark.sql.TableName;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ public final class RedshiftWriteBuilder implements SupportsTruncate, SupportsOve
   private List<String> deleteWhere;
 
   public RedshiftWriteBuilder(RedshiftOptions options, TableName target, LogicalWriteInfo info) {
+    // Before any statement: the write's columns must be nameable in Redshift.
+    ColumnMatcher.requireNamedColumns(info.schema(), target.quoted());
     this.options = options;
     this.target = target;
     this.info = info;

@@ -77,4 +77,21 @@ class RedactionTest {
     assertEquals(
         R, Redaction.redactOption("database", "dev", Redaction.redactionPattern("(?i)database")));
   }
+
+  @Test
+  void serviceMessagesLoseSecretArnsAndSqlSecrets() {
+    assertEquals(
+        "Secrets Manager can't find the specified secret: arn:aws:secretsmanager:"
+            + Redaction.REDACTED
+            + ". (x)",
+        Redaction.redactMessage(
+            "Secrets Manager can't find the specified secret:"
+                + " arn:aws:secretsmanager:us-east-1:123456789012:secret:a/b-Cd1. (x)"));
+    assertEquals(
+        "'arn:aws:secretsmanager:" + Redaction.REDACTED + "' and token=" + Redaction.REDACTED,
+        Redaction.redactMessage("'arn:aws-cn:secretsmanager:cn-north-1:1:secret:s' and token=abc"));
+    assertEquals(
+        "role arn:aws:iam::1:role/r", Redaction.redactMessage("role arn:aws:iam::1:role/r"));
+    assertNull(Redaction.redactMessage(null));
+  }
 }

@@ -38,6 +38,7 @@ class RedshiftOptionTest {
     EXPECTED.put("pollInitialDelay", "10ms");
     EXPECTED.put("pollMaxDelay", "500ms");
     EXPECTED.put("resultFormat", "auto");
+    EXPECTED.put("strictOptions", null);
     EXPECTED.put("dbtable", null);
     EXPECTED.put("query", null);
     EXPECTED.put("readMode", "auto");

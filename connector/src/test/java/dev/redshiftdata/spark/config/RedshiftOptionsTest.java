@@ -261,7 +261,7 @@ class RedshiftOptionsTest {
   void writeNeedsDbtableNotQuery() {
     assertEquals("s.t", parse("dbtable", "s.t").requireTable("write"));
     assertEquals(
-        "Cannot write: option 'query' is only for reads. Set 'dbtable' to the target table instead.",
+        "Cannot write: writes need 'dbtable', and option 'query' is only for reads. Set 'dbtable' to the target table instead of 'query'.",
         assertThrows(
                 IllegalArgumentException.class,
                 () -> parse("query", "select 1").requireTable("write"))
@@ -352,6 +352,10 @@ class RedshiftOptionsTest {
     assertEquals(
         "Cannot parse option 'tempdir': value '/tmp/x' is not a Hadoop URI with a scheme and a bucket. Use e.g. s3a://bucket/prefix/.",
         error(base("tempdir", "/tmp/x")));
+    assertEquals(
+        "Cannot parse option 'tempdir': value 's3a://bucket/my dir/' contains a space (at character"
+            + " 16). Use a staging prefix without spaces, e.g. s3a://bucket/prefix/.",
+        error(base("tempdir", "s3a://bucket/my dir/")));
   }
 
   @Test
@@ -450,9 +454,25 @@ class RedshiftOptionsTest {
   }
 
   @Test
-  void unknownOptionsAreReportedNotRejected() {
-    RedshiftOptions o = parse("path", "x", "mergekey", "id");
-    assertEquals(List.of("mergekey", "path"), List.copyOf(o.unknownOptions()));
+  void unknownOptionsFailWritesAndWarnReadsUnlessStrictOptionsSaysOtherwise() {
+    RedshiftOptions o = parse("path", "x", "__internal", "y", "mergekey", "id");
+    // Spark's own keys are not unknown.
+    assertEquals(List.of("mergekey"), List.copyOf(o.unknownOptions()));
+    assertEquals(
+        "Cannot write: unknown option 'mergekey' (did you mean 'mergeKeys'?). Option names are"
+            + " listed in README's option table. Fix the name, or set 'strictOptions' to false to"
+            + " only warn about unknown options.",
+        assertThrows(IllegalArgumentException.class, () -> o.checkOptionNames(true)).getMessage());
+    o.checkOptionNames(false);
+    parse("mergekey", "id", "strictOptions", "false").checkOptionNames(true);
+    RedshiftOptions strict = parse("mergekey", "id", "STRICTOPTIONS", "true");
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> strict.checkOptionNames(false))
+            .getMessage()
+            .startsWith("Cannot read: unknown option 'mergekey' (did you mean 'mergeKeys'?)."));
+    parse("mergeKeys", "id").checkOptionNames(true);
+    assertTrue(
+        error(base("strictOptions", "yes")).contains("'strictOptions': value 'yes' is not a"));
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.redshiftdata.spark.dataapi;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redshiftdata.spark.dataapi.RedshiftDataException.Kind;
@@ -72,6 +74,32 @@ class ErrorClassifierTest {
         "ValidationException: msg of ValidationException", e.redshiftError().orElseThrow());
     assertTrue(e.getMessage().contains("SQL: select 1"), e.getMessage());
     assertEquals(cause, e.getCause());
+  }
+
+  @Test
+  void aSecretArnTheServiceEchoesIsRedactedInTheMessageAndTheCause() {
+    String arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf";
+    AwsServiceException sdk =
+        AwsServiceException.builder()
+            .statusCode(400)
+            .message("Secrets Manager can't find the specified secret: " + arn)
+            .awsErrorDetails(
+                AwsErrorDetails.builder()
+                    .errorCode("ValidationException")
+                    .errorMessage("Secrets Manager can't find the specified secret: " + arn)
+                    .build())
+            .build();
+    RedshiftDataException e = ErrorClassifier.wrap(sdk, "run statement", null, "select 1");
+    assertEquals(Kind.VALIDATION, e.kind());
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      assertFalse(String.valueOf(t.getMessage()).contains("123456789012"), t.getMessage());
+    }
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "can't find the specified secret: arn:aws:secretsmanager:*********(redacted)"),
+        e.getMessage());
+    assertArrayEquals(sdk.getStackTrace(), e.getCause().getStackTrace());
   }
 
   @Test

@@ -195,4 +195,19 @@ class ColumnMatcherTest {
     assertTrue(m.isIdentity(4));
     assertFalse(m.passesThrough(widened));
   }
+
+  @Test
+  void anEmptyColumnNameIsNamedByPositionAndTable() {
+    StructType input = new StructType().add("id", DataTypes.LongType).add("", DataTypes.StringType);
+    assertEquals(
+        "Cannot write to table \"public\".\"t\": column 2 of the DataFrame (of 2) has an empty"
+            + " name \"\", which Redshift does not allow. Rename it in Spark, e.g."
+            + " withColumnRenamed(\"\", \"c2\").",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ColumnMatcher.requireNamedColumns(input, "\"public\".\"t\""))
+            .getMessage());
+    ColumnMatcher.requireNamedColumns(
+        new StructType().add(" ", DataTypes.LongType), "\"public\".\"t\"");
+  }
 }
