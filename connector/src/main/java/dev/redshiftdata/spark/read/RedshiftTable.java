@@ -228,7 +228,8 @@ public final class RedshiftTable implements SupportsRead, SupportsWrite {
     if (source.table() == null) {
       options.requireTable("write");
     }
-    return new dev.redshiftdata.spark.write.RedshiftWriteBuilder(options, source.table(), info);
+    return new dev.redshiftdata.spark.write.RedshiftWriteBuilder(
+        options, source.table(), info, redshiftSchema);
   }
 
   /** What a read selects from: a table or the user's query. */
