@@ -17,10 +17,11 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
   public static final String SHORT_NAME = "redshift-data";
 
   /**
-   * The schema this instance inferred: Spark passes that very object to {@link #getTable} when the
-   * user gave none, so it is not resolved twice (Spark creates one provider per load).
+   * The table this instance inferred the schema of: Spark passes that very schema object to {@link
+   * #getTable} when the user gave none, so the table is not resolved twice (Spark creates one
+   * provider per load).
    */
-  private StructType inferred;
+  private RedshiftTable inferred;
 
   @Override
   public String shortName() {
@@ -32,9 +33,8 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
     // Options are validated first, so a bad option names itself even before reads exist.
     RedshiftOptions parsed = RedshiftOptions.parse(options.asCaseSensitiveMap(), sessionConf());
     parsed.requireTableOrQuery();
-    StructType schema = RedshiftTable.inferSchema(parsed);
-    inferred = schema;
-    return schema;
+    inferred = RedshiftTable.open(parsed, null);
+    return inferred.schema();
   }
 
   @Override
@@ -56,11 +56,12 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
       StructType schema, Transform[] partitioning, Map<String, String> properties) {
     RedshiftOptions parsed = RedshiftOptions.parse(properties, sessionConf());
     parsed.requireTableOrQuery();
-    if (schema != null && schema == inferred) {
-      return RedshiftTable.ofInferred(parsed, schema);
+    if (schema != null && inferred != null && schema == inferred.schema()) {
+      return inferred;
     }
+    RedshiftTable.ReadSource source = RedshiftTable.locate(parsed);
     try {
-      return RedshiftTable.open(parsed, schema);
+      return RedshiftTable.open(parsed, source, schema);
     } catch (IllegalArgumentException e) {
       // df.write...save() passes the DataFrame's schema (this provider accepts external metadata):
       // a table that does not exist yet, or whose columns differ, is still a write target (the
@@ -73,7 +74,7 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
       if (schema == null || parsed.dbtable().isEmpty() || !calledByDataFrameWriter()) {
         throw e;
       }
-      return RedshiftTable.forWrite(parsed, schema, e);
+      return RedshiftTable.forWrite(parsed, source, schema, e);
     }
   }
 
