@@ -108,7 +108,7 @@ final class SearchPath {
             + r.searchPath()
             + "), which is where Redshift looks for a name without a schema"
             + (elsewhere.isEmpty()
-                ? ", and no other schema has it either."
+                ? ", and it does not exist in any other schema either."
                 : "; a table of that name is in " + String.join(", ", elsewhere) + ".")
             + " Name the table with its schema, as in 'schema.table'.");
   }

@@ -67,6 +67,8 @@ final class RedshiftBatchWrite implements BatchWrite {
   /**
    * Describes the target, matches the DataFrame's columns to it and creates the staging prefix.
    *
+   * @param target the table qualified with its schema, or with one part only when {@code
+   *     RedshiftTable.locate} found it in no schema of the search_path (then it is created)
    * @param deleteWhere null to append; empty to replace every row; else the conditions of the rows
    *     to replace
    */

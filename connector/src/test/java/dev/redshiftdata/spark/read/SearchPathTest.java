@@ -51,7 +51,9 @@ class SearchPathTest {
             + " 'schema.table'.",
         SearchPath.notFound(r, List.of("sales.dup")).getMessage());
     assertTrue(
-        SearchPath.notFound(r, List.of()).getMessage().contains("no other schema has it either"));
+        SearchPath.notFound(r, List.of())
+            .getMessage()
+            .contains("it does not exist in any other schema"));
   }
 
   @Test
