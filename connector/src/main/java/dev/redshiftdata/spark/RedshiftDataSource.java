@@ -18,10 +18,11 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
   public static final String SHORT_NAME = "redshift-data";
 
   /**
-   * The schema this instance inferred: Spark passes that very object to {@link #getTable} when the
-   * user gave none, so it is not resolved twice (Spark creates one provider per load).
+   * The table this instance inferred the schema of: Spark passes that very schema object to {@link
+   * #getTable} when the user gave none, so the table is not resolved twice (Spark creates one
+   * provider per load).
    */
-  private StructType inferred;
+  private RedshiftTable inferred;
 
   @Override
   public String shortName() {
@@ -36,9 +37,8 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
     parsed.checkOptionNames(false);
     parsed.requireTableOrQuery();
     checkTempdir(parsed);
-    StructType schema = RedshiftTable.inferSchema(parsed);
-    inferred = schema;
-    return schema;
+    inferred = RedshiftTable.open(parsed, null);
+    return inferred.schema();
   }
 
   @Override
@@ -71,7 +71,10 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
   public Table getTable(
       StructType schema, Transform[] partitioning, Map<String, String> properties) {
     RedshiftOptions parsed = RedshiftOptions.parse(properties, sessionConf());
-    boolean write = schema != null && schema != inferred && calledByDataFrameWriter();
+    boolean write =
+        schema != null
+            && (inferred == null || schema != inferred.schema())
+            && calledByDataFrameWriter();
     // Before any statement: a typo must not turn an upsert into an append, nor a write with
     // 'query' reach Spark's planner as a read-only table.
     parsed.checkOptionNames(write);
@@ -80,11 +83,12 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
     }
     parsed.requireTableOrQuery();
     checkTempdir(parsed);
-    if (schema != null && schema == inferred) {
-      return RedshiftTable.ofInferred(parsed, schema);
+    if (schema != null && inferred != null && schema == inferred.schema()) {
+      return inferred;
     }
+    RedshiftTable.ReadSource source = RedshiftTable.locate(parsed);
     try {
-      return RedshiftTable.open(parsed, schema);
+      return RedshiftTable.open(parsed, source, schema);
     } catch (IllegalArgumentException e) {
       // df.write...save() passes the DataFrame's schema (this provider accepts external metadata):
       // a table that does not exist yet, or whose columns differ, is still a write target (the
@@ -97,7 +101,7 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
       if (!write) {
         throw e;
       }
-      return RedshiftTable.forWrite(parsed, schema, e);
+      return RedshiftTable.forWrite(parsed, source, schema, e);
     }
   }
 

@@ -67,17 +67,24 @@ public final class RedshiftTable implements SupportsRead, SupportsWrite {
    * #open} gave.
    */
   public static RedshiftTable forWrite(
-      RedshiftOptions options, StructType schema, RuntimeException readFailure) {
-    ReadSource source = ReadSource.of(options);
+      RedshiftOptions options, ReadSource source, StructType schema, RuntimeException readFailure) {
     if (source.table() == null) {
       throw readFailure;
     }
     return new RedshiftTable(options, source, schema, schema, readFailure);
   }
 
-  /** The schema of {@code dbtable} or {@code query}, as Redshift reports it. */
-  public static StructType inferSchema(RedshiftOptions options) {
-    return redshiftSchema(options, ReadSource.of(options));
+  /**
+   * What these options read or write: the query, or the table, a one-part name qualified with the
+   * schema Redshift resolves it to on its search_path (one statement, see {@link SearchPath}).
+   */
+  public static ReadSource locate(RedshiftOptions options) {
+    ReadSource source = ReadSource.of(options);
+    if (source.table() == null || source.table().schema() != null) {
+      return source;
+    }
+    SearchPath.Resolution r = SearchPath.resolve(options.dataApi(), source.table());
+    return new ReadSource(r.table(), null, r.found() ? null : r);
   }
 
   /**
@@ -85,7 +92,12 @@ public final class RedshiftTable implements SupportsRead, SupportsWrite {
    * then used as the table's schema.
    */
   public static RedshiftTable open(RedshiftOptions options, StructType userSchema) {
-    ReadSource source = ReadSource.of(options);
+    return open(options, locate(options), userSchema);
+  }
+
+  /** {@link #open(RedshiftOptions, StructType)} of a source {@link #locate} returned. */
+  public static RedshiftTable open(
+      RedshiftOptions options, ReadSource source, StructType userSchema) {
     StructType actual = redshiftSchema(options, source);
     if (userSchema == null) {
       return new RedshiftTable(options, source, actual, actual);
@@ -94,9 +106,12 @@ public final class RedshiftTable implements SupportsRead, SupportsWrite {
     return new RedshiftTable(options, source, userSchema, actual);
   }
 
-  /** The table of these options, whose schema {@link #inferSchema} just returned. */
+  /**
+   * The table of these options, whose schema is known (a catalog table's, described when it was
+   * loaded, read again with a query's own options).
+   */
   public static RedshiftTable ofInferred(RedshiftOptions options, StructType inferred) {
-    return new RedshiftTable(options, ReadSource.of(options), inferred, inferred);
+    return new RedshiftTable(options, locate(options), inferred, inferred);
   }
 
   /** Spark's switch for its TIME type (off by default in Spark 4.1). */
@@ -112,6 +127,9 @@ public final class RedshiftTable implements SupportsRead, SupportsWrite {
   private static StructType redshiftSchema(RedshiftOptions options, ReadSource source) {
     DataApi api = options.dataApi();
     MappingOptions mapping = mappingOptions(options);
+    if (source.notOnSearchPath() != null) {
+      throw SearchPath.notFound(api, source.notOnSearchPath());
+    }
     if (source.table() != null) {
       TableName t = source.table();
       List<ColumnMetadata> columns;
@@ -228,11 +246,22 @@ public final class RedshiftTable implements SupportsRead, SupportsWrite {
     if (source.table() == null) {
       options.requireTable("write");
     }
-    return new dev.redshiftdata.spark.write.RedshiftWriteBuilder(options, source.table(), info);
+    return new dev.redshiftdata.spark.write.RedshiftWriteBuilder(
+        options, source.table(), info, redshiftSchema);
   }
 
-  /** What a read selects from: a table or the user's query. */
-  record ReadSource(TableName table, String query) {
+  /**
+   * What a read selects from: a table or the user's query.
+   *
+   * @param notOnSearchPath for a one-part table name that no schema of the search_path has, the
+   *     lookup that found so (the name stays one-part: a write creates it where Redshift puts an
+   *     unqualified CREATE TABLE); else null
+   */
+  public record ReadSource(TableName table, String query, SearchPath.Resolution notOnSearchPath) {
+    ReadSource(TableName table, String query) {
+      this(table, query, null);
+    }
+
     static ReadSource of(RedshiftOptions options) {
       options.requireTableOrQuery();
       if (options.query().isPresent()) {

@@ -67,6 +67,8 @@ final class RedshiftBatchWrite implements BatchWrite {
   /**
    * Describes the target, matches the DataFrame's columns to it and creates the staging prefix.
    *
+   * @param target the table qualified with its schema, or with one part only when {@code
+   *     RedshiftTable.locate} found it in no schema of the search_path (then it is created)
    * @param deleteWhere null to append; empty to replace every row; else the conditions of the rows
    *     to replace
    */
@@ -163,6 +165,11 @@ final class RedshiftBatchWrite implements BatchWrite {
   }
 
   private static List<ColumnMetadata> describe(DataApi api, TableName target) {
+    if (target.schema() == null) {
+      // Looked up on the search_path and in none of its schemas (RedshiftTable.locate): a new
+      // table. DescribeTable without a schema would match the same name in any schema.
+      return List.of();
+    }
     try {
       return api.describeTable(target.schemaName().orElse(null), target.table());
     } catch (RedshiftDataException e) {
@@ -173,7 +180,10 @@ final class RedshiftBatchWrite implements BatchWrite {
   }
 
   private static boolean tableExists(DataApi api, TableName target) {
-    String schema = target.schemaName().orElse("public");
+    if (target.schema() == null) {
+      return false;
+    }
+    String schema = target.schema();
     return api.listTables(schema, target.table()).stream()
         .anyMatch(t -> target.table().equals(t.name()) && schema.equals(t.schema()));
   }

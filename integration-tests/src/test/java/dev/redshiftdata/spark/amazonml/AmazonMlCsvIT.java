@@ -317,7 +317,9 @@ class AmazonMlCsvIT {
                     "amazonMl.maxDroppedRows",
                     "1"));
     String m = messages(e);
-    assertTrue(m.contains("Cannot emit an Amazon ML datasource for table \"" + table + "\""), m);
+    assertTrue(
+        m.contains("Cannot emit an Amazon ML datasource for table \"public\".\"" + table + "\""),
+        m);
     assertTrue(m.contains("2 rows would be left out of the CSV"), m);
     assertTrue(m.contains("2 larger than 20 bytes"), m);
     assertTrue(m.contains("more than 'amazonMl.maxDroppedRows' (1)"), m);

@@ -61,6 +61,11 @@ final class ReadTestSupport {
     dataApi().execute(StatementRequest.sql(sql));
   }
 
+  /** Whether a statement is the connector's search_path lookup of a one-part table name. */
+  static boolean isSearchPathLookup(String sql) {
+    return sql.contains("pg_catalog.pg_table_is_visible(c.oid)");
+  }
+
   /** The UNLOAD statements the local Redshift received since its request log was cleared. */
   static List<String> unloads() {
     return redshift().dataApi().requests().sqls().stream()

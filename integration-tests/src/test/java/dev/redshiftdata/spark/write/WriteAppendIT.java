@@ -73,7 +73,8 @@ class WriteAppendIT {
     List<String> sqls = batches.get(0).sqls();
     assertEquals(2, sqls.size(), sqls.toString());
     assertTrue(
-        sqls.get(0).startsWith("COPY \"" + t + "\" (\"id\", \"v\") FROM 's3://"), sqls.get(0));
+        sqls.get(0).startsWith("COPY \"public\".\"" + t + "\" (\"id\", \"v\") FROM 's3://"),
+        sqls.get(0));
     assertTrue(
         sqls.get(0)
             .endsWith(
@@ -132,7 +133,7 @@ class WriteAppendIT {
     write(rows(0, 10), t, SaveMode.Overwrite);
 
     List<String> sqls = WriteSupport.batches(redshift).get(0).sqls();
-    assertEquals("DELETE FROM \"" + t + "\"", sqls.get(0));
+    assertEquals("DELETE FROM \"public\".\"" + t + "\"", sqls.get(0));
     assertTrue(sqls.get(1).startsWith("COPY "), sqls.toString());
     assertFalse(String.join(";", sqls).toUpperCase().contains("TRUNCATE"));
     assertEquals(
@@ -234,7 +235,7 @@ class WriteAppendIT {
             .filter(q -> q.startsWith("COPY"))
             .findFirst()
             .orElseThrow();
-    assertTrue(copy.startsWith("COPY \"" + t + "\" (\"id\") FROM"), copy);
+    assertTrue(copy.startsWith("COPY \"public\".\"" + t + "\" (\"id\") FROM"), copy);
     assertEquals(
         List.of(List.of("0", "dflt", "7"), List.of("1", "dflt", "7"), List.of("2", "dflt", "7")),
         WriteSupport.query(redshift, "select id, v, n from " + t + " order by id"));
@@ -273,7 +274,8 @@ class WriteAppendIT {
     List<String> sqls = WriteSupport.batches(redshift).get(0).sqls();
     assertEquals(4, sqls.size(), sqls.toString());
     assertEquals(
-        "insert into " + t + "_log select 'before', count(*) from \"" + t + "\"", sqls.get(0));
+        "insert into " + t + "_log select 'before', count(*) from \"public\".\"" + t + "\"",
+        sqls.get(0));
     assertTrue(sqls.get(1).startsWith("COPY "));
     assertTrue(sqls.get(2).startsWith("SELECT CASE WHEN pg_last_copy_count() = 4 "));
     assertEquals(

@@ -73,7 +73,8 @@ class WriteFailureIT {
         df.write()
             .format("redshift-data")
             .options(WriteSupport.options(redshift))
-            .option("dbtable", table)
+            // two parts: no search_path lookup, so injected faults hit the write's own statements
+            .option("dbtable", "public." + table)
             .mode(mode);
     for (int i = 0; i < extra.length; i += 2) {
       w = w.option(extra[i], extra[i + 1]);
@@ -103,13 +104,13 @@ class WriteFailureIT {
         rows(1000).selectExpr("id", "case when id = 700 then 'toolong' else 'ok' end as v");
     Exception e = assertThrows(Exception.class, () -> write(df, t, SaveMode.Overwrite));
     String m = messages(e);
-    assertTrue(m.contains("Cannot write to table \"" + t + "\""), m);
+    assertTrue(m.contains("Cannot write to table \"public\".\"" + t + "\""), m);
     assertTrue(m.contains("rolled back and the table is unchanged"), m);
     assertTrue(m.contains("String length exceeds DDL length"), m);
     assertTrue(m.contains("column 'v' (varchar)"), m);
     assertTrue(m.contains("raw value 'toolong'"), m);
     assertTrue(m.contains("(statement "), m);
-    assertTrue(m.contains("SQL: COPY \"" + t + "\""), m);
+    assertTrue(m.contains("SQL: COPY \"public\".\"" + t + "\""), m);
     assertUnchanged(t);
     assertEquals(0, WriteSupport.objectsUnder(spark, WriteSupport.lastCopyPrefix(redshift)));
   }
@@ -183,7 +184,7 @@ class WriteFailureIT {
     RedshiftBatchWrite write =
         RedshiftBatchWrite.prepare(
             RedshiftOptions.parse(WriteSupport.options(redshift), Map.of()),
-            TableName.of(t),
+            TableName.of("public", t),
             schema,
             null);
     var factory = write.createBatchWriterFactory(null);
@@ -214,7 +215,7 @@ class WriteFailureIT {
     RedshiftBatchWrite write =
         RedshiftBatchWrite.prepare(
             RedshiftOptions.parse(WriteSupport.options(redshift), Map.of()),
-            TableName.of(t),
+            TableName.of("public", t),
             new StructType().add("id", DataTypes.LongType).add("v", DataTypes.StringType),
             null);
     DataWriter<InternalRow> w = write.createBatchWriterFactory(null).createWriter(3, 9);

@@ -81,7 +81,7 @@ class WriteMetricsIT {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
       for (SQLExecutionUIData e : CollectionConverters.asJava(store.executionsList())) {
-        if (!e.physicalPlanDescription().contains("RedshiftAppend(\"" + t + "\")")
+        if (!e.physicalPlanDescription().contains("RedshiftAppend(\"public\".\"" + t + "\")")
             || e.completionTime().isEmpty()) {
           continue;
         }
@@ -109,7 +109,8 @@ class WriteMetricsIT {
         df.write()
             .format("redshift-data")
             .options(WriteSupport.options(redshift))
-            .option("dbtable", t)
+            // two parts: no search_path lookup, so injected faults hit the write's own statements
+            .option("dbtable", "public." + t)
             .mode(SaveMode.Append);
     for (int i = 0; i < extra.length; i += 2) {
       w = w.option(extra[i], extra[i + 1]);

@@ -494,7 +494,7 @@ class WriteTypesIT {
             })) {
       Exception e = assertThrows(Exception.class, () -> append(spark.sql("select " + c[0]), t));
       String m = e.getMessage();
-      assertTrue(m.contains("Cannot write to table \"" + t + "\": column " + c[1]), m);
+      assertTrue(m.contains("Cannot write to table \"public\".\"" + t + "\": column " + c[1]), m);
       assertTrue(m.contains(c[2]), m);
       assertTrue(m.contains("the connector converts only where no value can change"), m);
     }
