@@ -53,7 +53,8 @@ import scala.jdk.javaapi.CollectionConverters;
 class PushdownIT {
 
   private static final String TABLE = "pushdown_" + System.nanoTime();
-  private static final String QUOTED = "\"" + TABLE + "\"";
+  // a one-part dbtable is read qualified with the schema the search_path resolves it to
+  private static final String QUOTED = "\"public\".\"" + TABLE + "\"";
   private static final String ODD = "odd \"q\" col";
   private static final String SPACE = "with space";
   private static final int ROWS = 10;
@@ -154,7 +155,8 @@ class PushdownIT {
     for (int i = 0; i < more.length; i += 2) {
       r = r.option(more[i], more[i + 1]);
     }
-    return r.option("dbtable", TABLE).load();
+    // two parts: no search_path lookup among the statements and pages counted here
+    return r.option("dbtable", "public." + TABLE).load();
   }
 
   /** The same table with no aggregate, LIMIT, top-N or OFFSET pushdown: Spark's own answer. */

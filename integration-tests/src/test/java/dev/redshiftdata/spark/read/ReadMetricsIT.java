@@ -77,7 +77,8 @@ class ReadMetricsIT {
         .read()
         .format("redshift-data")
         .options(ReadTestSupport.directOptions())
-        .option("dbtable", TABLE)
+        // two parts: no search_path lookup, so the injected faults hit the read's own statement
+        .option("dbtable", "public." + TABLE)
         .load();
   }
 

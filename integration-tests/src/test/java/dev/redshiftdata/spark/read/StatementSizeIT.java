@@ -119,7 +119,7 @@ class StatementSizeIT {
     assertEquals(name(799), df.schema().fieldNames()[799]);
     checkWideRows(df.collectAsList());
     List<String> sqls = sentWithinLimit();
-    assertTrue(sqls.contains("SELECT * FROM \"" + WIDE + "\""), sqls.toString());
+    assertTrue(sqls.contains("SELECT * FROM \"public\".\"" + WIDE + "\""), sqls.toString());
 
     // a column out of the middle, and the last one: a short list, selected by name
     List<Row> two =
@@ -135,7 +135,12 @@ class StatementSizeIT {
             .anyMatch(
                 s ->
                     s.startsWith(
-                        "SELECT \"" + name(800) + "\", \"" + name(1599) + "\" FROM \"" + WIDE)));
+                        "SELECT \""
+                            + name(800)
+                            + "\", \""
+                            + name(1599)
+                            + "\" FROM \"public\".\""
+                            + WIDE)));
 
     // all but one column: still too long to list, so read whole and pruned by name
     Column[] most = new Column[COLUMNS - 1];
@@ -148,7 +153,7 @@ class StatementSizeIT {
     assertEquals(value(2, 800), first.getInt(799));
     assertTrue(
         sentWithinLimit().stream()
-            .anyMatch(s -> s.startsWith("SELECT * FROM \"" + WIDE + "\" WHERE ")));
+            .anyMatch(s -> s.startsWith("SELECT * FROM \"public\".\"" + WIDE + "\" WHERE ")));
   }
 
   @Test
@@ -158,7 +163,9 @@ class StatementSizeIT {
     List<String> unloads = ReadTestSupport.unloads();
     assertEquals(1, unloads.size());
     assertTrue(
-        unloads.get(0).startsWith("UNLOAD ('SELECT * FROM (SELECT * FROM \"" + WIDE + "\")"),
+        unloads
+            .get(0)
+            .startsWith("UNLOAD ('SELECT * FROM (SELECT * FROM \"public\".\"" + WIDE + "\")"),
         unloads.get(0));
     sentWithinLimit();
 

@@ -81,7 +81,8 @@ class WriteStatementSizeIT {
                     .mode(SaveMode.Append)
                     .save());
     String message = e.getMessage();
-    assertTrue(message.contains("Cannot write to table \"" + t + "\": statement "), message);
+    assertTrue(
+        message.contains("Cannot write to table \"public\".\"" + t + "\": statement "), message);
     assertTrue(message.contains(", a MERGE, would be "), message);
     assertTrue(message.contains("over the Data API's limit of 100,000 bytes"), message);
     assertTrue(message.contains("nothing was written"), message);
