@@ -7,6 +7,7 @@ import dev.redshiftdata.spark.dataapi.StatementRequest;
 import dev.redshiftdata.spark.sql.AggregateCompiler;
 import dev.redshiftdata.spark.sql.AggregateCompiler.CompiledAggregation;
 import dev.redshiftdata.spark.sql.ExactPredicates;
+import dev.redshiftdata.spark.sql.ExactPredicates.Pushdown;
 import dev.redshiftdata.spark.sql.Identifiers;
 import dev.redshiftdata.spark.sql.PredicateCompiler;
 import dev.redshiftdata.spark.sql.SelectBuilder;
@@ -40,11 +41,12 @@ import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResp
  * Column pruning and the pushdown of predicates, aggregates, LIMIT, top-N and OFFSET into one
  * Redshift SELECT.
  *
- * <p>Predicates: those {@link PredicateCompiler} compiles are pushed. Spark evaluates again those
- * Redshift may answer differently ({@link ExactPredicates}: strings, floats, binary) and those that
- * did not compile. Spark pushes aggregates, LIMIT and top-N only when no filter is left above the
- * scan; this builder checks that too, so an aggregate is never computed over rows that Spark would
- * still have filtered.
+ * <p>Predicates: those {@link PredicateCompiler} compiles are pushed unless Redshift could drop
+ * rows Spark keeps ({@link ExactPredicates}: e.g. {@code <>} or {@code <} on strings, whose
+ * trailing blanks Redshift ignores). Spark evaluates again those Redshift answers with a superset
+ * (strings' {@code =}, {@code IN}, {@code LIKE}; floats, binary) and those not pushed. Spark pushes
+ * aggregates, LIMIT and top-N only when no filter is left above the scan; this builder checks that
+ * too, so an aggregate is never computed over rows that Spark would still have filtered.
  *
  * <p>Aggregates are pushed whole ({@link AggregateCompiler}, all-or-nothing) and completely: the
  * statement is one GROUP BY over the whole result, so Spark can drop its own aggregate. LIMIT and
@@ -65,7 +67,6 @@ final class RedshiftScanBuilder
 
   private final RedshiftOptions options;
   private final RedshiftTable.ReadSource source;
-  private final StructType tableSchema;
   private final StructType redshiftSchema;
   private StructType readSchema;
   private Predicate[] pushed = new Predicate[0];
@@ -89,7 +90,6 @@ final class RedshiftScanBuilder
       StructType redshiftSchema) {
     this.options = options;
     this.source = source;
-    this.tableSchema = schema;
     this.readSchema = schema;
     this.redshiftSchema = redshiftSchema;
   }
@@ -105,13 +105,21 @@ final class RedshiftScanBuilder
       leftInSpark = predicates.length;
       return predicates;
     }
+    // Redshift may drop rows Spark keeps for an unsafe predicate: those stay in Spark only.
+    List<Predicate> spark = new ArrayList<>();
+    List<Predicate> candidates = new ArrayList<>();
+    for (Predicate p : predicates) {
+      boolean safe = ExactPredicates.classify(p, redshiftSchema) != Pushdown.UNSAFE;
+      (safe ? candidates : spark).add(p);
+    }
     PredicateCompiler.Split split =
-        new PredicateCompiler().split(predicates, PredicateCompiler.DEFAULT_MAX_WHERE_CHARS);
+        new PredicateCompiler()
+            .split(candidates.toArray(new Predicate[0]), PredicateCompiler.DEFAULT_MAX_WHERE_CHARS);
     pushed = split.pushed().toArray(new Predicate[0]);
     whereSql = split.sql();
-    List<Predicate> spark = new ArrayList<>(split.unpushed());
+    spark.addAll(split.unpushed());
     for (Predicate p : split.pushed()) {
-      if (!ExactPredicates.isExact(p, tableSchema)) {
+      if (!ExactPredicates.isExact(p, redshiftSchema)) {
         spark.add(p);
       }
     }
