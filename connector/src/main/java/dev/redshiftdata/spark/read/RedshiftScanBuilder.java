@@ -7,6 +7,7 @@ import dev.redshiftdata.spark.dataapi.StatementRequest;
 import dev.redshiftdata.spark.sql.AggregateCompiler;
 import dev.redshiftdata.spark.sql.AggregateCompiler.CompiledAggregation;
 import dev.redshiftdata.spark.sql.ExactPredicates;
+import dev.redshiftdata.spark.sql.ExactPredicates.Pushdown;
 import dev.redshiftdata.spark.sql.Identifiers;
 import dev.redshiftdata.spark.sql.PredicateCompiler;
 import dev.redshiftdata.spark.sql.SelectBuilder;
@@ -42,11 +43,12 @@ import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResp
  * Column pruning and the pushdown of predicates, aggregates, LIMIT, top-N and OFFSET into one
  * Redshift SELECT.
  *
- * <p>Predicates: those {@link PredicateCompiler} compiles are pushed. Spark evaluates again those
- * Redshift may answer differently ({@link ExactPredicates}: strings, floats, binary) and those that
- * did not compile. Spark pushes aggregates, LIMIT and top-N only when no filter is left above the
- * scan; this builder checks that too, so an aggregate is never computed over rows that Spark would
- * still have filtered.
+ * <p>Predicates: those {@link PredicateCompiler} compiles are pushed unless Redshift could drop
+ * rows Spark keeps ({@link ExactPredicates}: e.g. {@code <>} or {@code <} on strings, whose
+ * trailing blanks Redshift ignores). Spark evaluates again those Redshift answers with a superset
+ * (strings' {@code =}, {@code IN}, {@code LIKE}; floats, binary) and those not pushed. Spark pushes
+ * aggregates, LIMIT and top-N only when no filter is left above the scan; this builder checks that
+ * too, so an aggregate is never computed over rows that Spark would still have filtered.
  *
  * <p>Aggregates are pushed whole ({@link AggregateCompiler}, all-or-nothing) and completely: the
  * statement is one GROUP BY over the whole result, so Spark can drop its own aggregate. LIMIT and
@@ -110,18 +112,26 @@ final class RedshiftScanBuilder
       leftInSpark = predicates.length;
       return predicates;
     }
+    // Redshift may drop rows Spark keeps for an unsafe predicate: those stay in Spark only.
+    List<Predicate> spark = new ArrayList<>();
+    List<Predicate> candidates = new ArrayList<>();
+    for (Predicate p : predicates) {
+      boolean safe = ExactPredicates.classify(p, redshiftSchema) != Pushdown.UNSAFE;
+      (safe ? candidates : spark).add(p);
+    }
     // Pushed predicates must leave the statement within the Data API's limit whatever columns are
     // read later: those that do not fit stay in Spark, which evaluates them.
     long room = size().roomForWhere(smallestForm(tableSchema));
-    PredicateCompiler.Split split = new PredicateCompiler().split(predicates, room);
+    PredicateCompiler.Split split =
+        new PredicateCompiler().split(candidates.toArray(new Predicate[0]), room);
     if (!split.unpushed().isEmpty()) {
       LOG.debug("Predicates left in Spark (not supported, or over {} bytes of WHERE)", room);
     }
     pushed = split.pushed().toArray(new Predicate[0]);
     whereSql = split.sql();
-    List<Predicate> spark = new ArrayList<>(split.unpushed());
+    spark.addAll(split.unpushed());
     for (Predicate p : split.pushed()) {
-      if (!ExactPredicates.isExact(p, tableSchema)) {
+      if (!ExactPredicates.isExact(p, redshiftSchema)) {
         spark.add(p);
       }
     }

@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.sql;
 
+import dev.redshiftdata.spark.types.TypeMapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +14,6 @@ import org.apache.spark.sql.connector.expressions.aggregate.CountStar;
 import org.apache.spark.sql.connector.expressions.aggregate.Max;
 import org.apache.spark.sql.connector.expressions.aggregate.Min;
 import org.apache.spark.sql.connector.expressions.aggregate.Sum;
-import org.apache.spark.sql.types.BinaryType;
-import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.ByteType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -24,6 +23,7 @@ import org.apache.spark.sql.types.DoubleType;
 import org.apache.spark.sql.types.FloatType;
 import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.ShortType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
@@ -53,13 +53,15 @@ import org.apache.spark.sql.types.TimestampType;
  *   <li>{@code SUM} of a DECIMAL: Redshift gives {@code NUMERIC(38, s)}, Spark expects {@code
  *       decimal(min(38, p+10), s)}: cast to that, so the result metadata and the decoded value have
  *       Spark's type (an overflow fails in Redshift as it would in ANSI Spark).
- *   <li>{@code MIN}/{@code MAX}: numbers, strings, dates and timestamps (not booleans, not binary).
+ *   <li>{@code MIN}/{@code MAX}: integers, decimals, dates and timestamps.
  * </ul>
  *
- * <p>Known difference, accepted: Redshift ignores trailing blanks when it compares VARCHAR values,
- * so grouping by (or {@code COUNT(DISTINCT)}, {@code MIN}/{@code MAX} of) a VARCHAR column whose
- * values differ only in trailing blanks merges what Spark would keep apart. CHAR values are all
- * padded alike and group as in Spark.
+ * <p>Refused where Redshift's answer could differ from Spark's: Redshift ignores trailing blanks
+ * when it compares CHAR and VARCHAR values, so {@code COUNT/SUM/AVG(DISTINCT)} of a VARCHAR column
+ * and {@code MIN}/{@code MAX} of any string; Spark groups -0.0 with 0.0 and all NaNs together, so
+ * REAL/DOUBLE group keys, {@code DISTINCT} and {@code MIN}/{@code MAX} of them. A VARCHAR group key
+ * is pushed grouped by {@code LENGTH} too ({@link #groupKeys}); CHAR values are all padded alike
+ * and group as in Spark.
  *
  * <p>Output columns are aliased {@code "group_col_<i>"} and {@code "agg_func_<i>"} (Spark's own
  * names for a pushed aggregation's output, and unique, which Parquet UNLOAD needs); {@link
@@ -95,7 +97,7 @@ public final class AggregateCompiler {
       for (int i = 0; i < groups.length; i++) {
         StructField f = field(groups[i], schema);
         String column = Identifiers.quote(f.name());
-        groupBy.add(column);
+        groupBy.addAll(groupKeys(f));
         items.add(column + " AS " + Identifiers.quote("group_col_" + i));
         // Keep the column's Redshift type: the unload path casts by it.
         fields.add(DataTypes.createStructField("group_col_" + i, f.dataType(), true, f.metadata()));
@@ -120,10 +122,16 @@ public final class AggregateCompiler {
       return "COUNT(*)";
     }
     if (f instanceof Count c) {
+      if (c.isDistinct()) {
+        distinctKey(c.column(), schema);
+      }
       return "COUNT(" + distinct(c.isDistinct()) + column(c.column(), schema) + ")";
     }
     if (f instanceof Sum s) {
       DataType t = field(s.column(), schema).dataType();
+      if (s.isDistinct()) {
+        distinctKey(s.column(), schema);
+      }
       String arg = distinct(s.isDistinct()) + column(s.column(), schema);
       if (integral(t)) {
         return "CAST(SUM(" + arg + ") AS BIGINT)";
@@ -139,6 +147,9 @@ public final class AggregateCompiler {
     }
     if (f instanceof Avg a) {
       DataType t = field(a.column(), schema).dataType();
+      if (a.isDistinct()) {
+        distinctKey(a.column(), schema);
+      }
       if (integral(t) || t instanceof FloatType || t instanceof DoubleType) {
         return "AVG(" + distinct(a.isDistinct()) + asDouble(a.column(), schema) + ")";
       }
@@ -183,16 +194,53 @@ public final class AggregateCompiler {
         Math.min(DecimalType.MAX_PRECISION(), t.precision() + 10), t.scale());
   }
 
+  /**
+   * The GROUP BY expressions of a key column. A VARCHAR key is grouped by its length too: Redshift
+   * merges values that differ only in trailing blanks, LENGTH counts them, and two values equal
+   * both ways are the same string. A CHAR key needs nothing (all its values are padded alike).
+   * REAL/DOUBLE keys are refused: Spark groups -0.0 with 0.0 and every NaN together, Redshift's
+   * grouping of them is not known to match.
+   */
+  private static List<String> groupKeys(StructField f) {
+    String column = Identifiers.quote(f.name());
+    DataType t = f.dataType();
+    if (t instanceof FloatType || t instanceof DoubleType) {
+      throw unsupported("GROUP BY a " + t.typeName() + " column");
+    }
+    if (isVarchar(f)) {
+      return List.of(column, "LENGTH(" + column + ")");
+    }
+    return List.of(column);
+  }
+
+  /**
+   * Checks a DISTINCT argument: not VARCHAR (Redshift merges values that differ only in trailing
+   * blanks) nor REAL/DOUBLE (-0.0 and 0.0, NaNs).
+   */
+  private static void distinctKey(Expression e, StructType schema) {
+    StructField f = field(e, schema);
+    DataType t = f.dataType();
+    if (t instanceof FloatType || t instanceof DoubleType || isVarchar(f)) {
+      throw unsupported("DISTINCT of " + t.typeName());
+    }
+  }
+
+  /** A string column that is VARCHAR in Redshift (or of unknown Redshift type). */
+  private static boolean isVarchar(StructField f) {
+    Metadata m = f.metadata();
+    return f.dataType() instanceof StringType
+        && (!m.contains(TypeMapping.METADATA_TYPE)
+            || m.getString(TypeMapping.METADATA_TYPE).equals("varchar"));
+  }
+
+  /**
+   * MIN/MAX: not strings (Redshift orders ignoring trailing blanks; a CHAR 'ab' padded sorts after
+   * 'ab\t' in Spark, before it in Redshift), not REAL/DOUBLE (NaN, -0.0), booleans or binary.
+   */
   private static String ordered(Expression e, StructType schema) {
     DataType t = field(e, schema).dataType();
-    if (t instanceof BooleanType || t instanceof BinaryType) {
-      throw unsupported("MIN/MAX of " + t.typeName());
-    }
     if (!(integral(t)
-        || t instanceof FloatType
-        || t instanceof DoubleType
         || t instanceof DecimalType
-        || t instanceof StringType
         || t instanceof DateType
         || t instanceof TimestampType
         || t instanceof TimestampNTZType)) {

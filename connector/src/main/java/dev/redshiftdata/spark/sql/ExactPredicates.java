@@ -1,6 +1,8 @@
 package dev.redshiftdata.spark.sql;
 
+import dev.redshiftdata.spark.types.TypeMapping;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.spark.sql.connector.expressions.Expression;
 import org.apache.spark.sql.connector.expressions.Literal;
 import org.apache.spark.sql.connector.expressions.NamedReference;
@@ -14,87 +16,169 @@ import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.LongType;
 import org.apache.spark.sql.types.NullType;
 import org.apache.spark.sql.types.ShortType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
 
 /**
- * Decides whether Redshift evaluates a predicate that {@link PredicateCompiler} compiled with
- * exactly Spark's semantics, so that Spark need not evaluate it again after the scan. Only then can
- * an aggregate, a LIMIT or a top-N be pushed on top of it (Spark pushes those only when no filter
- * is left above the scan).
+ * Classifies a predicate that {@link PredicateCompiler} compiles by how Redshift's answer relates
+ * to Spark's ({@link Pushdown}): only {@link Pushdown#EXACT} and {@link Pushdown#SUPERSET}
+ * predicates are pushed, and Spark evaluates a superset one again after the scan. Only with exact
+ * predicates alone can an aggregate, a LIMIT or a top-N be pushed on top (Spark pushes those only
+ * when no filter is left above the scan).
  *
  * <p>Exact: {@code IS [NOT] NULL} of any column; comparisons and {@code IN} whose operands are all
- * integers, decimals, booleans, dates or timestamps; {@code AND/OR/NOT} of exact predicates; {@code
- * ALWAYS_TRUE/FALSE}.
+ * integers, decimals, booleans, dates or timestamps; {@code ALWAYS_TRUE/FALSE}.
  *
- * <p>Not exact, so still pushed but also kept in Spark:
+ * <p>Strings: Redshift ignores trailing blanks when it compares CHAR and VARCHAR values (<a
+ * href="https://docs.aws.amazon.com/redshift/latest/dg/r_Character_types.html">Character types</a>:
+ * {@code 'ab' = 'ab '}), CHAR values read back padded, and a database may be case-insensitive. So
+ * on CHAR/VARCHAR columns and string literals:
  *
  * <ul>
- *   <li>anything comparing strings, including {@code LIKE}: Redshift ignores trailing blanks when
- *       it compares CHAR and VARCHAR values (<a
- *       href="https://docs.aws.amazon.com/redshift/latest/dg/r_Character_types.html">Character
- *       types</a>), so {@code 'ab' = 'ab '} there, and a database may be case-insensitive;
- *   <li>REAL/DOUBLE operands (NaN's ordering and equality are not known to match Spark's);
- *   <li>binary operands, unknown or nested columns, and any other predicate.
+ *   <li>{@code =}, {@code <=>} and {@code IN} are a superset: values Spark finds equal Redshift
+ *       does too;
+ *   <li>{@code <>}, {@code <}, {@code <=}, {@code >}, {@code >=} are unsafe ({@code 'ab ' > 'ab'}
+ *       in Spark, equal in Redshift; characters below the blank, such as a tab, order before the
+ *       padding in Spark but after the trimmed value in Redshift);
+ *   <li>{@code STARTS_WITH/ENDS_WITH/CONTAINS} ({@code LIKE}) are a superset when the literal does
+ *       not end with a blank: a match that ends in a non-blank character lies within the value
+ *       without its trailing blanks, whether Redshift sees the value padded or trimmed; a literal
+ *       ending with a blank may need the padding Redshift does not see, so it is unsafe;
+ *   <li>string columns that are not CHAR/VARCHAR in Redshift (SUPER, TIME as text, ...) are unsafe.
  * </ul>
+ *
+ * <p>REAL/DOUBLE and binary operands: a superset (pushed as before, Spark evaluates them again).
+ * {@code AND}/{@code OR}: the weaker class of their parts. {@code NOT} of an exact predicate is
+ * exact; {@code NOT} of a superset is a subset, so unsafe. Unknown or nested columns and any other
+ * predicate: unsafe.
  */
 public final class ExactPredicates {
 
   private ExactPredicates() {}
 
+  /** How Redshift's three-valued answer to a predicate relates to Spark's. */
+  public enum Pushdown {
+    /** Redshift's answer is Spark's: Spark need not evaluate it again. */
+    EXACT,
+    /** Where Spark says TRUE Redshift does too: pushed, and Spark evaluates it again. */
+    SUPERSET,
+    /** Redshift may drop rows Spark keeps: not pushed. */
+    UNSAFE
+  }
+
+  /** The Redshift types whose values compare as CHAR/VARCHAR (trailing blanks ignored). */
+  private static final Set<String> CHARACTER_TYPES = Set.of("varchar", "bpchar", "char");
+
   /**
    * True when Redshift's result for {@code predicate} is Spark's.
    *
-   * @param schema the columns the predicate refers to, with their Spark types
+   * @param schema the columns the predicate refers to, with their Spark types and, for strings,
+   *     their Redshift type in {@link TypeMapping#METADATA_TYPE}
    */
   public static boolean isExact(Predicate predicate, StructType schema) {
+    return classify(predicate, schema) == Pushdown.EXACT;
+  }
+
+  /** The class of {@code predicate} over {@code schema} (see {@link #isExact}). */
+  public static Pushdown classify(Predicate predicate, StructType schema) {
     try {
-      return exact(predicate, schema);
+      return of(predicate, schema);
     } catch (RuntimeException | StackOverflowError e) {
-      return false;
+      return Pushdown.UNSAFE;
     }
   }
 
-  private static boolean exact(Predicate p, StructType schema) {
+  private static Pushdown of(Predicate p, StructType schema) {
     Expression[] c = p.children();
     return switch (p.name()) {
       case "IS_NULL", "IS_NOT_NULL" ->
-          c.length == 1 && c[0] instanceof NamedReference ref && column(ref, schema) != null;
-      case "AND", "OR", "NOT" -> {
+          c.length == 1 && c[0] instanceof NamedReference ref && column(ref, schema) != null
+              ? Pushdown.EXACT
+              : Pushdown.UNSAFE;
+      case "AND", "OR" -> {
+        Pushdown weakest = Pushdown.EXACT;
         for (Expression child : c) {
-          if (!(child instanceof Predicate cp) || !exact(cp, schema)) {
-            yield false;
-          }
+          weakest =
+              weaker(weakest, child instanceof Predicate cp ? of(cp, schema) : Pushdown.UNSAFE);
         }
-        yield c.length > 0;
+        yield c.length > 0 ? weakest : Pushdown.UNSAFE;
       }
-      case "ALWAYS_TRUE", "ALWAYS_FALSE" -> true;
-      case "=", "<>", "<", "<=", ">", ">=", "<=>", "IN" -> {
-        for (Expression operand : c) {
-          if (!exactOperand(operand, schema)) {
-            yield false;
-          }
-        }
-        yield c.length > 0;
-      }
-      default -> false;
+      case "NOT" ->
+          c.length == 1 && c[0] instanceof Predicate cp && of(cp, schema) == Pushdown.EXACT
+              ? Pushdown.EXACT
+              : Pushdown.UNSAFE;
+      case "ALWAYS_TRUE", "ALWAYS_FALSE" -> Pushdown.EXACT;
+      case "=", "<=>", "IN" -> comparison(c, schema, true);
+      case "<>", "<", "<=", ">", ">=" -> comparison(c, schema, false);
+      case "STARTS_WITH", "ENDS_WITH", "CONTAINS" -> like(c, schema);
+      default -> Pushdown.UNSAFE;
     };
   }
 
-  private static boolean exactOperand(Expression e, StructType schema) {
+  private static Pushdown weaker(Pushdown a, Pushdown b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  /** {@code equality}: {@code = <=> IN}, a superset on strings; else an ordering, unsafe there. */
+  private static Pushdown comparison(Expression[] operands, StructType schema, boolean equality) {
+    Pushdown weakest = Pushdown.EXACT;
+    for (Expression operand : operands) {
+      weakest = weaker(weakest, operand(operand, schema, equality));
+    }
+    return operands.length > 0 ? weakest : Pushdown.UNSAFE;
+  }
+
+  private static Pushdown operand(Expression e, StructType schema, boolean equality) {
+    DataType t;
     if (e instanceof NamedReference ref) {
       StructField f = column(ref, schema);
-      return f != null && exactType(f.dataType());
+      if (f == null) {
+        return Pushdown.UNSAFE;
+      }
+      if (f.dataType() instanceof StringType && !isCharacter(f)) {
+        return Pushdown.UNSAFE;
+      }
+      t = f.dataType();
+    } else if (e instanceof Literal<?> lit) {
+      t = lit.dataType();
+    } else if (e instanceof Predicate p) {
+      // a boolean operand: only an exact one keeps its meaning under = or <
+      return of(p, schema) == Pushdown.EXACT ? Pushdown.EXACT : Pushdown.UNSAFE;
+    } else {
+      return Pushdown.UNSAFE;
     }
-    if (e instanceof Literal<?> lit) {
-      return exactType(lit.dataType());
+    if (exactType(t)) {
+      return Pushdown.EXACT;
     }
-    if (e instanceof Predicate p) {
-      return exact(p, schema);
+    if (t instanceof StringType) {
+      return equality ? Pushdown.SUPERSET : Pushdown.UNSAFE;
     }
-    return false;
+    return Pushdown.SUPERSET;
+  }
+
+  private static Pushdown like(Expression[] c, StructType schema) {
+    if (c.length != 2
+        || !(c[0] instanceof NamedReference ref)
+        || !(c[1] instanceof Literal<?> lit)
+        || lit.value() == null) {
+      return Pushdown.UNSAFE;
+    }
+    StructField f = column(ref, schema);
+    if (f == null || !(f.dataType() instanceof StringType) || !isCharacter(f)) {
+      return Pushdown.UNSAFE;
+    }
+    // a pattern ending with a blank may need the padding that Redshift does not compare
+    return lit.value().toString().endsWith(" ") ? Pushdown.UNSAFE : Pushdown.SUPERSET;
+  }
+
+  /** A CHAR or VARCHAR column in Redshift, by the type name the schema carries. */
+  private static boolean isCharacter(StructField f) {
+    return f.metadata().contains(TypeMapping.METADATA_TYPE)
+        && CHARACTER_TYPES.contains(
+            f.metadata().getString(TypeMapping.METADATA_TYPE).toLowerCase(Locale.ROOT));
   }
 
   /**

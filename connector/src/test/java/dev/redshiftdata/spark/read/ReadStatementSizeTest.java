@@ -24,8 +24,15 @@ import org.junit.jupiter.api.Test;
 /** Reads whose statements would pass the Data API's 100 KB limit, without Redshift. */
 class ReadStatementSizeTest {
 
+  /** A VARCHAR column: string equality on it is pushed (a superset, Spark checks it again). */
   private static final StructType SMALL =
-      new StructType().add("id", DataTypes.IntegerType).add("name", DataTypes.StringType);
+      new StructType()
+          .add("id", DataTypes.IntegerType)
+          .add(
+              "name",
+              DataTypes.StringType,
+              true,
+              new MetadataBuilder().putString(TypeMapping.METADATA_TYPE, "varchar").build());
 
   /** 1,600 int columns with 63-byte names, Redshift's widest table with PostgreSQL's names. */
   static StructType wide(String typeOfColumn5) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.sql.TableName;
+import dev.redshiftdata.spark.types.TypeMapping;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.sql.connector.expressions.Expression;
@@ -23,6 +24,8 @@ import org.apache.spark.sql.connector.expressions.aggregate.CountStar;
 import org.apache.spark.sql.connector.expressions.aggregate.Sum;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.junit.jupiter.api.Test;
@@ -30,10 +33,13 @@ import org.junit.jupiter.api.Test;
 /** The builder's pushdown decisions and the SQL they produce, without Redshift. */
 class RedshiftScanBuilderTest {
 
+  private static final Metadata VARCHAR =
+      new MetadataBuilder().putString(TypeMapping.METADATA_TYPE, "varchar").build();
+
   private static final StructType SCHEMA =
       new StructType()
           .add("id", DataTypes.IntegerType)
-          .add("Name", DataTypes.StringType)
+          .add("Name", DataTypes.StringType, true, VARCHAR)
           .add("amount", DataTypes.createDecimalType(12, 2))
           .add("score", DataTypes.DoubleType);
 
@@ -110,11 +116,11 @@ class RedshiftScanBuilderTest {
     assertEquals(
         "SELECT \"Name\" AS \"group_col_0\", COUNT(*) AS \"agg_func_0\","
             + " CAST(SUM(\"amount\") AS DECIMAL(22, 2)) AS \"agg_func_1\""
-            + " FROM \"public\".\"t\" WHERE (\"id\" > 1) GROUP BY \"Name\"",
+            + " FROM \"public\".\"t\" WHERE (\"id\" > 1) GROUP BY \"Name\", LENGTH(\"Name\")",
         scan.sql());
     assertEquals(
         new StructType()
-            .add("group_col_0", DataTypes.StringType)
+            .add("group_col_0", DataTypes.StringType, true, VARCHAR)
             .add("agg_func_0", DataTypes.LongType)
             .add("agg_func_1", DataTypes.createDecimalType(22, 2)),
         scan.readSchema());
@@ -122,7 +128,9 @@ class RedshiftScanBuilderTest {
         scan.description()
             .contains("pushedAggregates=[\"Name\" AS \"group_col_0\", COUNT(*) AS \"agg_func_0\","),
         scan.description());
-    assertTrue(scan.description().contains("pushedGroupBy=[\"Name\"]"), scan.description());
+    assertTrue(
+        scan.description().contains("pushedGroupBy=[\"Name\", LENGTH(\"Name\")]"),
+        scan.description());
   }
 
   @Test

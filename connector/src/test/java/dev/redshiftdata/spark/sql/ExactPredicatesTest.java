@@ -1,12 +1,17 @@
 package dev.redshiftdata.spark.sql;
 
+import static dev.redshiftdata.spark.sql.ExactPredicates.Pushdown.EXACT;
+import static dev.redshiftdata.spark.sql.ExactPredicates.Pushdown.SUPERSET;
+import static dev.redshiftdata.spark.sql.ExactPredicates.Pushdown.UNSAFE;
 import static dev.redshiftdata.spark.sql.PredicateCompilerTest.col;
 import static dev.redshiftdata.spark.sql.PredicateCompilerTest.lit;
 import static dev.redshiftdata.spark.sql.PredicateCompilerTest.p;
 import static dev.redshiftdata.spark.sql.PredicateCompilerTest.str;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.redshiftdata.spark.sql.ExactPredicates.Pushdown;
 import org.apache.spark.sql.connector.expressions.FieldReference;
 import org.apache.spark.sql.connector.expressions.LiteralValue;
 import org.apache.spark.sql.connector.expressions.filter.AlwaysTrue;
@@ -28,7 +33,10 @@ class ExactPredicatesTest {
           .add("day", DataTypes.DateType)
           .add("ts", DataTypes.TimestampType)
           .add("flag", DataTypes.BooleanType)
-          .add("Name", DataTypes.StringType)
+          .add("Name", DataTypes.StringType, true, AggregateCompilerTest.redshiftType("varchar"))
+          .add("code", DataTypes.StringType, true, AggregateCompilerTest.redshiftType("bpchar"))
+          .add("t", DataTypes.StringType, true, AggregateCompilerTest.redshiftType("time"))
+          .add("plain", DataTypes.StringType)
           .add("score", DataTypes.DoubleType)
           .add("blob", DataTypes.BinaryType);
 
@@ -66,6 +74,79 @@ class ExactPredicatesTest {
     assertFalse(exact(p(">", col("score"), LiteralValue.apply(1.0, DataTypes.DoubleType))));
     assertFalse(exact(p("=", col("blob"), col("blob"))));
     assertFalse(exact(p("=", col("id"), col("Name"))));
+  }
+
+  private static Pushdown classify(Predicate p) {
+    return ExactPredicates.classify(p, SCHEMA);
+  }
+
+  @Test
+  void stringEqualityAndInAreASuperset() {
+    for (String c : new String[] {"Name", "code"}) {
+      assertEquals(SUPERSET, classify(p("=", col(c), str("ab"))), c);
+      assertEquals(SUPERSET, classify(p("=", col(c), str("ab "))), c);
+      assertEquals(SUPERSET, classify(p("<=>", col(c), str("ab"))), c);
+      assertEquals(SUPERSET, classify(p("IN", col(c), str("a"), str("b "))), c);
+    }
+    assertEquals(SUPERSET, classify(p("=", col("Name"), col("code"))));
+  }
+
+  @Test
+  void stringOrderingsAndNegationsAreUnsafe() {
+    for (String c : new String[] {"Name", "code"}) {
+      for (String op : new String[] {"<>", "<", "<=", ">", ">="}) {
+        assertEquals(UNSAFE, classify(p(op, col(c), str("ab"))), c + " " + op);
+      }
+      assertEquals(UNSAFE, classify(new Not(p("=", col(c), str("ab")))), c);
+      assertEquals(UNSAFE, classify(new Not(p("IN", col(c), str("a"), str("b")))), c);
+      assertEquals(UNSAFE, classify(new Not(p("<=>", col(c), str("a")))), c);
+    }
+    assertEquals(UNSAFE, classify(p("<", col("Name"), col("code"))));
+  }
+
+  @Test
+  void likeIsASupersetUnlessThePatternEndsWithABlank() {
+    for (String f : new String[] {"STARTS_WITH", "ENDS_WITH", "CONTAINS"}) {
+      assertEquals(SUPERSET, classify(p(f, col("Name"), str("a b"))), f);
+      assertEquals(SUPERSET, classify(p(f, col("code"), str(""))), f);
+      assertEquals(SUPERSET, classify(p(f, col("code"), str("b\t"))), f);
+      assertEquals(UNSAFE, classify(p(f, col("Name"), str("b "))), f);
+      assertEquals(UNSAFE, classify(p(f, col("code"), str(" "))), f);
+      assertEquals(UNSAFE, classify(new Not(p(f, col("Name"), str("ab")))), f);
+    }
+  }
+
+  @Test
+  void stringsThatAreNotCharOrVarcharInRedshiftAreUnsafe() {
+    for (String c : new String[] {"t", "plain"}) {
+      assertEquals(UNSAFE, classify(p("=", col(c), str("10:00:00"))), c);
+      assertEquals(UNSAFE, classify(p("STARTS_WITH", col(c), str("10"))), c);
+      assertEquals(EXACT, classify(p("IS_NULL", col(c))), c);
+    }
+  }
+
+  @Test
+  void floatsAndBinaryAreASupersetButNotTheirNegation() {
+    Predicate gt = p(">", col("score"), LiteralValue.apply(1.0, DataTypes.DoubleType));
+    assertEquals(SUPERSET, classify(gt));
+    assertEquals(SUPERSET, classify(p("=", col("blob"), col("blob"))));
+    assertEquals(UNSAFE, classify(new Not(gt)));
+  }
+
+  @Test
+  void combinationsTakeTheWeakerClass() {
+    Predicate exact = p(">", col("id"), lit(5));
+    Predicate superset = p("=", col("Name"), str("x"));
+    Predicate unsafe = p("<", col("Name"), str("x"));
+    assertEquals(EXACT, classify(new Or(exact, new Not(exact))));
+    assertEquals(SUPERSET, classify(new And(exact, superset)));
+    assertEquals(SUPERSET, classify(new Or(superset, exact)));
+    assertEquals(UNSAFE, classify(new Or(superset, unsafe)));
+    assertEquals(UNSAFE, classify(new And(unsafe, exact)));
+    assertEquals(UNSAFE, classify(new Not(new Or(superset, exact))));
+    assertEquals(
+        UNSAFE,
+        classify(p("=", new Not(superset), LiteralValue.apply(true, DataTypes.BooleanType))));
   }
 
   @Test

@@ -1,11 +1,13 @@
 package dev.redshiftdata.local.dialect;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * SQL run once in every PostgreSQL database of the local Redshift so it speaks Redshift's dialect:
  * type names (SUPER, VARBYTE, GEOMETRY, ...) and common Redshift functions (GETDATE, NVL2,
- * JSON_PARSE, ...).
+ * JSON_PARSE, ...), and VARCHAR comparisons that ignore trailing blanks ({@link
+ * VarcharComparison}).
  *
  * <p>Everything Redshift-like lives in {@code pg_catalog} (always on the search path, like
  * Redshift's own functions), so user schemas stay clean and {@code DROP SCHEMA public CASCADE}
@@ -69,6 +71,13 @@ public final class RedshiftBootstrap {
 
   /** Statements to run, in order, as the superuser, in a freshly created database. */
   public static List<String> statements() {
+    List<String> all = new ArrayList<>(core());
+    // before the closing RESET allow_system_table_mods
+    all.addAll(all.size() - 1, VarcharComparison.statements());
+    return List.copyOf(all);
+  }
+
+  private static List<String> core() {
     return List.of(
         // pg_internal (the pg_ prefix is reserved) and objects in pg_catalog need this, for the
         // superuser only.

@@ -184,6 +184,45 @@ class RedshiftBootstrapIT {
                 + " WHERE table_name = 'types_rt' AND column_name = 'n')"));
   }
 
+  /** AWS "Examples with character types": trailing blanks of VARCHAR values do not count. */
+  @Test
+  void varcharComparesIgnoringTrailingBlanksAsInRedshift() throws SQLException {
+    exec("CREATE TABLE address (address1 VARCHAR(100), city CHAR(20))");
+    exec("INSERT INTO address (address1) VALUES ('9516 Magnolia Boulevard')");
+    exec("INSERT INTO address (address1) VALUES ('9516 Magnolia Boulevard  ')");
+    exec("INSERT INTO address (address1) VALUES ('9516 Magnolia Boulevard\t')");
+    assertEquals(
+        "2", one("SELECT count(*) FROM address WHERE address1 = '9516 Magnolia Boulevard'"));
+    assertEquals(
+        "2", one("SELECT count(*) FROM address WHERE address1 = '9516 Magnolia Boulevard '"));
+    assertEquals(
+        "1", one("SELECT count(*) FROM address WHERE address1 <> '9516 Magnolia Boulevard'"));
+    assertEquals(
+        "1", one("SELECT count(*) FROM address WHERE address1 > '9516 Magnolia Boulevard'"));
+    assertEquals(
+        "2", one("SELECT count(*) FROM address WHERE address1 <= '9516 Magnolia Boulevard'"));
+    assertEquals(
+        "2",
+        one("SELECT count(*) FROM address WHERE address1 IN ('9516 Magnolia Boulevard', 'x')"));
+    // LENGTH still counts them; LIKE sees the stored value
+    assertEquals(List.of("23", "24", "25"), rows("SELECT len(address1) FROM address ORDER BY 1"));
+    assertEquals("1", one("SELECT count(*) FROM address WHERE address1 LIKE '%d  '"));
+    // GROUP BY, DISTINCT and joins (hash and merge) agree with =
+    assertEquals("2", one("SELECT count(DISTINCT address1) FROM address"));
+    assertEquals(
+        List.of("2", "1"), rows("SELECT count(*) FROM address GROUP BY address1 ORDER BY 1 DESC"));
+    assertEquals(
+        "5", one("SELECT count(*) FROM address a JOIN address b ON a.address1 = b.address1"));
+    exec("SET enable_hashjoin = off");
+    assertEquals(
+        "5", one("SELECT count(*) FROM address a JOIN address b ON a.address1 = b.address1"));
+    exec("RESET enable_hashjoin");
+    // CHAR (bpchar) as before; CHAR against VARCHAR ignores the blanks too
+    exec("UPDATE address SET city = 'Augusta'");
+    assertEquals("3", one("SELECT count(*) FROM address WHERE city = 'Augusta   '"));
+    assertEquals("3", one("SELECT count(*) FROM address WHERE city = 'Augusta'::varchar(10)"));
+  }
+
   private List<String> columnTypes(String table) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Statement s = c.createStatement();
