@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -79,6 +80,15 @@ class HostileOptionsIT {
   }
 
   /** Every message in a cause chain, joined. */
+  /** Appends {@code df} with these options and then {@code extra} option pairs (name, value). */
+  private static void append(Dataset<Row> df, Map<String, String> options, String... extra) {
+    DataFrameWriter<Row> w = df.write().format("redshift-data").options(options);
+    for (int i = 0; i < extra.length; i += 2) {
+      w = w.option(extra[i], extra[i + 1]);
+    }
+    w.mode(SaveMode.Append).save();
+  }
+
   private static String messages(Throwable t) {
     StringBuilder sb = new StringBuilder();
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
@@ -115,15 +125,7 @@ class HostileOptionsIT {
     Exception e =
         assertThrows(
             Exception.class,
-            () ->
-                twoRows()
-                    .write()
-                    .format("redshift-data")
-                    .options(options())
-                    .option("dbtable", table)
-                    .option("mergekey", "id")
-                    .mode(SaveMode.Append)
-                    .save());
+            () -> append(twoRows(), options(), "dbtable", table, "mergekey", "id"));
     String message = messages(e);
     assertTrue(
         message.contains(
@@ -140,15 +142,7 @@ class HostileOptionsIT {
     String t = "hostile_lenient_" + System.nanoTime();
     run("create table " + t + " (id bigint, v varchar(10))");
     try (LogCapture log = new LogCapture()) {
-      twoRows()
-          .write()
-          .format("redshift-data")
-          .options(options())
-          .option("dbtable", t)
-          .option("mergekey", "id")
-          .option("strictOptions", "false")
-          .mode(SaveMode.Append)
-          .save();
+      append(twoRows(), options(), "dbtable", t, "mergekey", "id", "strictOptions", "false");
       assertTrue(
           log.text()
               .contains(
@@ -237,15 +231,7 @@ class HostileOptionsIT {
   void aWriteWithQuerySaysWritesNeedDbtableBeforeSparkPlans() {
     Exception e =
         assertThrows(
-            Exception.class,
-            () ->
-                twoRows()
-                    .write()
-                    .format("redshift-data")
-                    .options(options())
-                    .option("query", "select * from " + table)
-                    .mode(SaveMode.Append)
-                    .save());
+            Exception.class, () -> append(twoRows(), options(), "query", "select * from " + table));
     assertTrue(
         e instanceof IllegalArgumentException
             && e.getMessage()
@@ -290,17 +276,7 @@ class HostileOptionsIT {
             "so the staged files could be neither read nor deleted. Use s3a:// (the S3 schemes"
                 + " this Hadoop configuration can open), e.g. s3a://bucket/prefix/."),
         message);
-    Exception write =
-        assertThrows(
-            Exception.class,
-            () ->
-                twoRows()
-                    .write()
-                    .format("redshift-data")
-                    .options(o)
-                    .option("dbtable", table)
-                    .mode(SaveMode.Append)
-                    .save());
+    Exception write = assertThrows(Exception.class, () -> append(twoRows(), o, "dbtable", table));
     assertTrue(messages(write).contains("scheme 's3n' has no Hadoop FileSystem"), messages(write));
     assertEquals(List.of(), requests(), "no Data API call may run");
     assertEquals(0, objectsUnder("s3a://" + bucket + "/" + prefix));
@@ -313,17 +289,7 @@ class HostileOptionsIT {
   void aTempdirWithASpaceIsRefusedSayingTheSpace() {
     Map<String, String> o = options();
     o.put("tempdir", "s3a://" + redshift.config().bucket() + "/my dir/");
-    Exception e =
-        assertThrows(
-            Exception.class,
-            () ->
-                twoRows()
-                    .write()
-                    .format("redshift-data")
-                    .options(o)
-                    .option("dbtable", table)
-                    .mode(SaveMode.Append)
-                    .save());
+    Exception e = assertThrows(Exception.class, () -> append(twoRows(), o, "dbtable", table));
     assertTrue(messages(e).contains("contains a space (at character"), messages(e));
     assertEquals(List.of(), requests());
   }
@@ -364,16 +330,7 @@ class HostileOptionsIT {
   void aColumnNamedEmptyIsNamedWithItsPositionAndTheTable() {
     Exception e =
         assertThrows(
-            Exception.class,
-            () ->
-                twoRows()
-                    .toDF("id", "")
-                    .write()
-                    .format("redshift-data")
-                    .options(options())
-                    .option("dbtable", table)
-                    .mode(SaveMode.Append)
-                    .save());
+            Exception.class, () -> append(twoRows().toDF("id", ""), options(), "dbtable", table));
     assertTrue(
         messages(e)
             .contains(

@@ -161,7 +161,7 @@ public final class CopyExecutor {
     String multibyte = target.multibyteCharReason(v);
     if (multibyte != null) {
       // err_code 1220 (unsupported UTF-8 codepoint) is our reading of Redshift; unconfirmed.
-      LoadError error =
+      throw loadError(
           new LoadError(
               url,
               line,
@@ -172,9 +172,9 @@ public final class CopyExecutor {
               v,
               v,
               LoadError.INVALID_UTF8,
-              multibyte);
-      context.errorSink().record(context, table.qualifiedName(), table.oid(), List.of(error));
-      throw loadFailedMessage(table);
+              multibyte),
+          context,
+          table);
     }
     if (!target.tooLong(v)) {
       return v;
@@ -182,7 +182,7 @@ public final class CopyExecutor {
     if (truncate) {
       return target.truncateToFit(v);
     }
-    LoadError error =
+    throw loadError(
         new LoadError(
             url,
             line,
@@ -193,9 +193,16 @@ public final class CopyExecutor {
             v,
             v,
             LoadError.TOO_LONG,
-            "String length exceeds DDL length");
+            "String length exceeds DDL length"),
+        context,
+        table);
+  }
+
+  /** Records {@code error} in STL_LOAD_ERRORS and returns the load's failure to throw. */
+  private static RedshiftSqlError loadError(
+      LoadError error, LoadContext context, TargetTable table) {
     context.errorSink().record(context, table.qualifiedName(), table.oid(), List.of(error));
-    throw loadFailedMessage(table);
+    return loadFailedMessage(table);
   }
 
   static RedshiftSqlError loadFailed(

@@ -244,7 +244,7 @@ class PushdownIT {
                     max("day"),
                     avg("qty"),
                     avg("ratio"),
-                    min("grp"))
+                    max("k"))
                 .orderBy(col("grp").asc_nulls_first());
     Dataset<Row> pushed = q.apply(table());
     assertEquals(
@@ -260,7 +260,7 @@ class PushdownIT {
             DataTypes.DateType,
             DataTypes.DoubleType,
             DataTypes.DoubleType,
-            DataTypes.StringType),
+            DataTypes.IntegerType),
         readTypes(pushed),
         "the scan returns Spark's aggregate result types, so no cast is needed");
     String sql = assertSameAsSpark(q);
@@ -272,7 +272,8 @@ class PushdownIT {
         sql);
     assertTrue(sql.contains("CAST(SUM(\"amount\") AS DECIMAL(22, 2)) AS \"agg_func_4\""), sql);
     assertTrue(sql.contains("AVG(CAST(\"qty\" AS DOUBLE PRECISION))"), sql);
-    assertTrue(sql.endsWith(" FROM " + QUOTED + " GROUP BY \"grp\""), sql);
+    // a VARCHAR key is grouped by its length too: Redshift ignores trailing blanks, Spark does not
+    assertTrue(sql.endsWith(" FROM " + QUOTED + " GROUP BY \"grp\", LENGTH(\"grp\")"), sql);
     List<Row> rows = pushed.collectAsList();
     assertEquals(4, rows.size());
     Row a = rows.get(1);
@@ -314,9 +315,10 @@ class PushdownIT {
         assertSameAsSpark(
             df ->
                 df.groupBy("k")
-                    .agg(count_distinct(col("grp")), sum_distinct(col("odd \"q\" col")))
+                    .agg(count_distinct(col("qty")), sum_distinct(col("odd \"q\" col")))
                     .orderBy("k"));
-    assertTrue(sql.contains("COUNT(DISTINCT \"grp\")"), sql);
+    // (DISTINCT of a VARCHAR stays in Spark: TrailingBlanksPushdownIT)
+    assertTrue(sql.contains("COUNT(DISTINCT \"qty\")"), sql);
     assertTrue(sql.contains("CAST(SUM(DISTINCT \"odd \"\"q\"\" col\") AS BIGINT)"), sql);
     assertTrue(sql.endsWith("GROUP BY \"k\""), sql);
   }
