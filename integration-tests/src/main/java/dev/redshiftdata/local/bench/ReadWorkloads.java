@@ -254,6 +254,15 @@ final class ReadWorkloads {
    * finished (the local Redshift's request log against the statement's UpdatedAt), and the time
    * from the statement finishing to the rows arriving in the driver.
    */
+  private static final String ONE_PART_DBTABLE = "10 rows of a one-part dbtable, direct path";
+
+  private static final String QUALIFIED_DBTABLE = "10 rows of schema.table, direct path";
+
+  /** Ten rows of {@code dbtable} on the direct path (the filter is pushed). */
+  private static List<Row> tenRows(BenchContext ctx, String dbtable) {
+    return ctx.connector(dbtable, "direct").where("id <= 10").collectAsList();
+  }
+
   static void smallQuery(BenchContext ctx, ResultsSink sink) throws Exception {
     DataApi api = RedshiftOptions.parse(ctx.options, Map.of()).dataApi();
     int runs = ctx.config.smallRuns();
@@ -313,11 +322,28 @@ final class ReadWorkloads {
     }
     String title = "5. small-query latency";
     Variant v = Variant.of("10-row query, direct path", latency);
+    // A one-part dbtable costs one search_path lookup statement more than schema.table.
+    List<Variant> names =
+        Rounds.run(
+            ctx,
+            ctx.progressOf("small"),
+            ctx.config.warmups(),
+            runs,
+            List.of(
+                Rounds.named(ONE_PART_DBTABLE, () -> check(tenRows(ctx, DECODE_TABLE).size(), 10)),
+                Rounds.named(
+                    QUALIFIED_DBTABLE,
+                    () -> check(tenRows(ctx, "public." + DECODE_TABLE).size(), 10))));
+    List<Variant> variants = new ArrayList<>(List.of(v));
+    variants.addAll(names);
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("DescribeStatement polls", Stats.of(polls));
     facts.put("polls after the statement finished", Stats.of(pollsAfter));
     facts.put("statement finished -> rows in the driver (s)", Stats.of(finishToRows));
-    sink.workloads.add(new WorkloadResult("small", title, List.of(v), facts));
+    facts.put(
+        "one-part / schema.table dbtable (median ratio)",
+        names.get(0).seconds().median() / names.get(1).seconds().median());
+    sink.workloads.add(new WorkloadResult("small", title, variants, facts));
     sink.checks.add(
         Goals.pollsAfterFinish(
             title,
