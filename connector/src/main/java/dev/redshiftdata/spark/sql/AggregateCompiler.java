@@ -61,7 +61,8 @@ import org.apache.spark.sql.types.TimestampType;
  * and {@code MIN}/{@code MAX} of any string; Spark groups -0.0 with 0.0 and all NaNs together, so
  * REAL/DOUBLE group keys, {@code DISTINCT} and {@code MIN}/{@code MAX} of them. A VARCHAR group key
  * is pushed grouped by {@code LENGTH} too ({@link #groupKeys}); CHAR values are all padded alike
- * and group as in Spark.
+ * and group as in Spark. A string column Redshift reports as not case-sensitive (a {@code
+ * CASE_INSENSITIVE} collation) is never a group key nor a DISTINCT argument.
  *
  * <p>Output columns are aliased {@code "group_col_<i>"} and {@code "agg_func_<i>"} (Spark's own
  * names for a pushed aggregation's output, and unique, which Parquet UNLOAD needs); {@link
@@ -199,13 +200,17 @@ public final class AggregateCompiler {
    * merges values that differ only in trailing blanks, LENGTH counts them, and two values equal
    * both ways are the same string. A CHAR key needs nothing (all its values are padded alike).
    * REAL/DOUBLE keys are refused: Spark groups -0.0 with 0.0 and every NaN together, Redshift's
-   * grouping of them is not known to match.
+   * grouping of them is not known to match. So are case-insensitive strings ('ab' and 'AB' would
+   * merge).
    */
   private static List<String> groupKeys(StructField f) {
     String column = Identifiers.quote(f.name());
     DataType t = f.dataType();
     if (t instanceof FloatType || t instanceof DoubleType) {
       throw unsupported("GROUP BY a " + t.typeName() + " column");
+    }
+    if (caseInsensitive(f)) {
+      throw unsupported("GROUP BY a case-insensitive column");
     }
     if (isVarchar(f)) {
       return List.of(column, "LENGTH(" + column + ")");
@@ -215,14 +220,21 @@ public final class AggregateCompiler {
 
   /**
    * Checks a DISTINCT argument: not VARCHAR (Redshift merges values that differ only in trailing
-   * blanks) nor REAL/DOUBLE (-0.0 and 0.0, NaNs).
+   * blanks), case-insensitive (merges case variants) nor REAL/DOUBLE (-0.0 and 0.0, NaNs).
    */
   private static void distinctKey(Expression e, StructType schema) {
     StructField f = field(e, schema);
     DataType t = f.dataType();
-    if (t instanceof FloatType || t instanceof DoubleType || isVarchar(f)) {
+    if (t instanceof FloatType || t instanceof DoubleType || isVarchar(f) || caseInsensitive(f)) {
       throw unsupported("DISTINCT of " + t.typeName());
     }
+  }
+
+  /** A string column Redshift compares ignoring case ({@code CASE_INSENSITIVE} collation). */
+  private static boolean caseInsensitive(StructField f) {
+    Metadata m = f.metadata();
+    return m.contains(TypeMapping.METADATA_CASE_INSENSITIVE)
+        && m.getBoolean(TypeMapping.METADATA_CASE_INSENSITIVE);
   }
 
   /** A string column that is VARCHAR in Redshift (or of unknown Redshift type). */

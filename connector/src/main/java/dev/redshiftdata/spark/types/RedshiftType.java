@@ -22,9 +22,18 @@ import software.amazon.awssdk.services.redshiftdata.model.ColumnMetadata;
  * @param scale numeric scale
  * @param length declared length for character types (bytes), else 0
  * @param nullable 0 NOT NULL, 1 nullable, 2 unknown (JDBC's columnNoNulls/columnNullable/Unknown)
+ * @param caseInsensitive a character column Redshift reports as not case-sensitive ({@code
+ *     isCaseSensitive} false: a {@code CASE_INSENSITIVE} collation), whose values compare equal
+ *     ignoring case
  */
 public record RedshiftType(
-    String name, String typeName, int precision, int scale, int length, int nullable) {
+    String name,
+    String typeName,
+    int precision,
+    int scale,
+    int length,
+    int nullable,
+    boolean caseInsensitive) {
 
   public static final int NOT_NULL = 0;
   public static final int NULLABLE = 1;
@@ -58,6 +67,12 @@ public record RedshiftType(
     typeName = normalize(Objects.requireNonNull(typeName, "typeName"));
   }
 
+  /** A column of the usual, case-sensitive collation. */
+  public RedshiftType(
+      String name, String typeName, int precision, int scale, int length, int nullable) {
+    this(name, typeName, precision, scale, length, nullable, false);
+  }
+
   /**
    * A column from DescribeTable ({@code ColumnList}) or result metadata ({@code ColumnMetadata}).
    */
@@ -80,7 +95,8 @@ public record RedshiftType(
         precision,
         orZero(c.scale()),
         length,
-        nullable == null ? NULLABLE_UNKNOWN : nullable);
+        nullable == null ? NULLABLE_UNKNOWN : nullable,
+        isCharacter(normalized) && Boolean.FALSE.equals(c.isCaseSensitive()));
   }
 
   /** True unless the column is reported NOT NULL ({@code nullable} 0). */

@@ -49,6 +49,12 @@ public final class TypeMapping {
   /** Field metadata key: declared numeric scale (long), for numerics. */
   public static final String METADATA_SCALE = "redshift.scale";
 
+  /**
+   * Field metadata key: true for a character column Redshift compares ignoring case (a {@code
+   * CASE_INSENSITIVE} collation); absent otherwise.
+   */
+  public static final String METADATA_CASE_INSENSITIVE = "redshift.caseInsensitive";
+
   /** Redshift's maximum DECIMAL precision (and Spark's). */
   public static final int MAX_DECIMAL_PRECISION = 38;
 
@@ -100,6 +106,9 @@ public final class TypeMapping {
     MetadataBuilder m = new MetadataBuilder().putString(METADATA_TYPE, t.typeName());
     if (RedshiftType.isCharacter(t.typeName())) {
       m.putLong(METADATA_LENGTH, t.length());
+      if (t.caseInsensitive()) {
+        m.putBoolean(METADATA_CASE_INSENSITIVE, true);
+      }
     } else if (type instanceof DecimalType d) {
       m.putLong(METADATA_PRECISION, d.precision()).putLong(METADATA_SCALE, d.scale());
     }

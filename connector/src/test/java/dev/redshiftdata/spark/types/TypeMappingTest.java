@@ -167,6 +167,35 @@ class TypeMappingTest {
   }
 
   @Test
+  void aCaseInsensitiveCharacterColumnIsMarked() {
+    ColumnMetadata.Builder b =
+        ColumnMetadata.builder().name("s").typeName("varchar").precision(10).length(10);
+    StructField ci =
+        TypeMapping.schemaOfMetadata(List.of(b.isCaseSensitive(false).build()), DEFAULTS)
+            .fields()[0];
+    assertTrue(ci.metadata().getBoolean(TypeMapping.METADATA_CASE_INSENSITIVE));
+    for (Boolean sensitive : new Boolean[] {true, null}) {
+      StructField f =
+          TypeMapping.schemaOfMetadata(List.of(b.isCaseSensitive(sensitive).build()), DEFAULTS)
+              .fields()[0];
+      assertFalse(f.metadata().contains(TypeMapping.METADATA_CASE_INSENSITIVE), "" + sensitive);
+    }
+    // numbers are "not case-sensitive" in JDBC's sense: nothing to mark
+    StructField n =
+        TypeMapping.schemaOfMetadata(
+                List.of(
+                    ColumnMetadata.builder()
+                        .name("n")
+                        .typeName("int4")
+                        .precision(10)
+                        .isCaseSensitive(false)
+                        .build()),
+                DEFAULTS)
+            .fields()[0];
+    assertFalse(n.metadata().contains(TypeMapping.METADATA_CASE_INSENSITIVE));
+  }
+
+  @Test
   void metadataKeysOnFields() {
     StructField f = TypeMapping.field(new RedshiftType("code", "bpchar", 320, 0, 320, 0), DEFAULTS);
     assertEquals("code", f.name());
