@@ -161,20 +161,7 @@ public final class CopyExecutor {
     String multibyte = target.multibyteCharReason(v);
     if (multibyte != null) {
       // err_code 1220 (unsupported UTF-8 codepoint) is our reading of Redshift; unconfirmed.
-      throw loadError(
-          new LoadError(
-              url,
-              line,
-              target.name(),
-              target.typeName(),
-              target.maxBytes(),
-              0,
-              v,
-              v,
-              LoadError.INVALID_UTF8,
-              multibyte),
-          context,
-          table);
+      throw valueError(v, target, url, line, LoadError.INVALID_UTF8, multibyte, context, table);
     }
     if (!target.tooLong(v)) {
       return v;
@@ -182,25 +169,33 @@ public final class CopyExecutor {
     if (truncate) {
       return target.truncateToFit(v);
     }
-    throw loadError(
-        new LoadError(
-            url,
-            line,
-            target.name(),
-            target.typeName(),
-            target.maxBytes(),
-            0,
-            v,
-            v,
-            LoadError.TOO_LONG,
-            "String length exceeds DDL length"),
+    throw valueError(
+        v,
+        target,
+        url,
+        line,
+        LoadError.TOO_LONG,
+        "String length exceeds DDL length",
         context,
         table);
   }
 
-  /** Records {@code error} in STL_LOAD_ERRORS and returns the load's failure to throw. */
-  private static RedshiftSqlError loadError(
-      LoadError error, LoadContext context, TargetTable table) {
+  /**
+   * Records the load error of value {@code v} in {@code target} in STL_LOAD_ERRORS and returns the
+   * load's failure to throw.
+   */
+  private static RedshiftSqlError valueError(
+      String v,
+      TargetTable.Column target,
+      String url,
+      long line,
+      int code,
+      String reason,
+      LoadContext context,
+      TargetTable table) {
+    LoadError error =
+        new LoadError(
+            url, line, target.name(), target.typeName(), target.maxBytes(), 0, v, v, code, reason);
     context.errorSink().record(context, table.qualifiedName(), table.oid(), List.of(error));
     return loadFailedMessage(table);
   }
