@@ -210,7 +210,7 @@ class HostileOptionsIT {
               + table
               + "', 'raedMode' 'direct'"
               + clause
-              + ")");
+              + ") COMMENT 'a comment is a table property, not an option'");
       try {
         assertEquals(1, spark.sql("SELECT * FROM " + name).collectAsList().size());
       } finally {
@@ -223,6 +223,30 @@ class HostileOptionsIT {
           log.text());
       assertFalse(log.text().contains("unknown options"), log.text());
     }
+  }
+
+  @Test
+  void aWriteToASessionCatalogTableWithACommentIsNotRefused() {
+    // Writes fail on unknown names: the table's COMMENT property must not count as one.
+    String t = "hostile_insert_" + System.nanoTime();
+    run("create table " + t + " (id bigint, v varchar(10))");
+    String name = "hostile_session_insert_" + System.nanoTime();
+    StringBuilder clause = new StringBuilder();
+    options().forEach((k, v) -> clause.append(", '").append(k).append("' '").append(v).append("'"));
+    spark.sql(
+        "CREATE TABLE "
+            + name
+            + " USING `redshift-data` OPTIONS ('dbtable' '"
+            + t
+            + "'"
+            + clause
+            + ") COMMENT 'a table property, not an option'");
+    try {
+      spark.sql("INSERT INTO " + name + " SELECT 7 AS id, 'seven' AS v");
+    } finally {
+      spark.sql("DROP TABLE IF EXISTS " + name);
+    }
+    assertEquals(List.of(List.of("7", "seven")), rows("select id, v from " + t));
   }
 
   // ------------------------------------------------------------------ extra: write with query

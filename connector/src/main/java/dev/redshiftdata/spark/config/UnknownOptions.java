@@ -22,7 +22,16 @@ public final class UnknownOptions {
 
   /** Keys Spark's DataFrameReader/Writer and session catalog add to a source's options. */
   private static final Set<String> SPARK_KEYS =
-      Set.of("path", "paths", "provider", "owner", "location", "external", "is_managed_location");
+      Set.of(
+          "path",
+          "paths",
+          "provider",
+          "owner",
+          "location",
+          "comment",
+          "collation",
+          "external",
+          "is_managed_location");
 
   /** The prefix a session catalog table gives its OPTIONS in the table properties. */
   private static final String OPTION_PREFIX = "option.";
