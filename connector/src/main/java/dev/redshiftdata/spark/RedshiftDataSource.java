@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark;
 
+import dev.redshiftdata.spark.compat.SessionInternals;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.read.RedshiftTable;
 import dev.redshiftdata.spark.staging.StagingFileSystems;
@@ -63,7 +64,7 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
   public static void checkTempdir(RedshiftOptions options) {
     scala.Option<SparkSession> spark = SparkSession.getActiveSession();
     if (options.tempdir().isPresent() && spark.isDefined()) {
-      StagingFileSystems.check(options.tempdir().get(), spark.get().sessionState().newHadoopConf());
+      StagingFileSystems.check(options.tempdir().get(), SessionInternals.hadoopConf(spark.get()));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark;
 
+import dev.redshiftdata.spark.compat.ScalaCollections;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,7 @@ public final class SessionConf {
 
   /** The connector's keys of {@code spark}'s configuration. */
   public static Map<String, String> of(SparkSession spark) {
-    return select(scala.jdk.javaapi.CollectionConverters.asJava(spark.conf().getAll()));
+    return select(ScalaCollections.toJava(spark.conf().getAll()));
   }
 
   /** The connector's keys of a whole configuration; other keys are left out. Pure. */

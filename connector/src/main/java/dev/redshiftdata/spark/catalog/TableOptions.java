@@ -48,7 +48,7 @@ final class TableOptions {
           TableCatalog.PROP_OWNER,
           TableCatalog.PROP_IS_MANAGED_LOCATION,
           TableCatalog.PROP_EXTERNAL,
-          TableCatalog.PROP_TABLE_TYPE);
+          "table_type"); // TableCatalog.PROP_TABLE_TYPE from Spark 4.1
 
   private TableOptions() {}
 

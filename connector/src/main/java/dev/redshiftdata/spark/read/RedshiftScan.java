@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.read;
 
+import dev.redshiftdata.spark.compat.ParquetReaders;
 import dev.redshiftdata.spark.config.Redaction;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.CallStats;
@@ -9,9 +10,6 @@ import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.Scan;
-import org.apache.spark.sql.execution.WholeStageCodegenExec;
-import org.apache.spark.sql.execution.datasources.parquet.ParquetUtils;
-import org.apache.spark.sql.internal.SQLConf;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -113,13 +111,9 @@ final class RedshiftScan implements Scan {
     if (choice.path() == ReadPathChooser.ReadPath.DIRECT) {
       return ColumnarSupportMode.UNSUPPORTED;
     }
-    SQLConf c = SQLConf.get();
-    StructType files = unloadColumns.readFileSchema();
-    boolean batches =
-        ParquetUtils.isBatchReadSupportedForSchema(c, files)
-            && c.wholeStageEnabled()
-            && !WholeStageCodegenExec.isTooManyFields(c, files);
-    return batches ? ColumnarSupportMode.SUPPORTED : ColumnarSupportMode.UNSUPPORTED;
+    return ParquetReaders.batchReadSupported(unloadColumns.readFileSchema())
+        ? ColumnarSupportMode.SUPPORTED
+        : ColumnarSupportMode.UNSUPPORTED;
   }
 
   @Override

@@ -114,14 +114,8 @@ public final class RedshiftTable implements SupportsRead, SupportsWrite {
     return new RedshiftTable(options, locate(options), inferred, inferred);
   }
 
-  /** Spark's switch for its TIME type (off by default in Spark 4.1). */
-  static final String TIME_TYPE_ENABLED = "spark.sql.timeType.enabled";
-
   static MappingOptions mappingOptions(RedshiftOptions options) {
-    boolean timeType =
-        Boolean.parseBoolean(
-            org.apache.spark.sql.internal.SQLConf.get().getConfString(TIME_TYPE_ENABLED, "false"));
-    return new MappingOptions(options.superAsVariant(), timeType);
+    return MappingOptions.forSession(options.superAsVariant());
   }
 
   private static StructType redshiftSchema(RedshiftOptions options, ReadSource source) {

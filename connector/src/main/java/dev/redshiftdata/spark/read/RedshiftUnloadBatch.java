@@ -1,5 +1,8 @@
 package dev.redshiftdata.spark.read;
 
+import dev.redshiftdata.spark.compat.FileRange;
+import dev.redshiftdata.spark.compat.ParquetReaders;
+import dev.redshiftdata.spark.compat.SessionInternals;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
@@ -19,27 +22,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.hadoop.ParquetInputFormat;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.paths.SparkPath;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
-import org.apache.spark.sql.execution.datasources.FilePartition;
-import org.apache.spark.sql.execution.datasources.PartitionedFile;
-import org.apache.spark.sql.execution.datasources.parquet.ParquetOptions;
-import org.apache.spark.sql.execution.datasources.parquet.ParquetReadSupport;
-import org.apache.spark.sql.execution.datasources.parquet.ParquetWriteSupport;
-import org.apache.spark.sql.execution.datasources.v2.parquet.ParquetPartitionReaderFactory;
-import org.apache.spark.sql.internal.SQLConf;
-import org.apache.spark.sql.sources.Filter;
-import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.SerializableConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The unload path: while Spark plans, the driver UNLOADs the select to Parquet under a new staging
@@ -155,7 +143,6 @@ final class RedshiftUnloadBatch implements Batch, RanStatements {
 
   private static InputPartition[] partitions(
       UnloadManifest manifest, String scheme, SparkSession spark) {
-    SQLConf c = spark.sessionState().conf();
     Map<String, UnloadManifest.Entry> byUrl = new HashMap<>();
     List<SplitPlanner.FileSize> files = new ArrayList<>();
     for (UnloadManifest.Entry e : manifest.files()) {
@@ -163,30 +150,19 @@ final class RedshiftUnloadBatch implements Batch, RanStatements {
       byUrl.put(url, e);
       files.add(new SplitPlanner.FileSize(url, e.contentLength()));
     }
-    int minPartitions =
-        c.filesMinPartitionNum().isDefined()
-            ? (Integer) c.filesMinPartitionNum().get()
-            : spark.sparkContext().defaultParallelism();
+    SessionInternals.FileSplitSettings settings = SessionInternals.fileSplits(spark);
     List<List<SplitPlanner.Split>> planned =
         SplitPlanner.plan(
-            files, c.filesMaxPartitionBytes(), c.filesOpenCostInBytes(), minPartitions);
+            files,
+            settings.maxPartitionBytes(),
+            settings.openCostInBytes(),
+            settings.minPartitions());
     InputPartition[] out = new InputPartition[planned.size()];
     for (int i = 0; i < out.length; i++) {
-      List<SplitPlanner.Split> splits = planned.get(i);
-      PartitionedFile[] parts = new PartitionedFile[splits.size()];
+      List<FileRange> ranges = new ArrayList<>();
       List<UnloadInputPartition.FileCheck> checks = new ArrayList<>();
-      for (int j = 0; j < parts.length; j++) {
-        SplitPlanner.Split s = splits.get(j);
-        parts[j] =
-            new PartitionedFile(
-                InternalRow.empty(),
-                SparkPath.fromPathString(s.url()),
-                s.start(),
-                s.length(),
-                new String[0],
-                0L,
-                s.fileSize(),
-                scala.collection.immutable.Map$.MODULE$.<String, Object>empty());
+      for (SplitPlanner.Split s : planned.get(i)) {
+        ranges.add(new FileRange(s.url(), s.start(), s.length(), s.fileSize()));
         if (s.start() == 0) {
           UnloadManifest.Entry e = byUrl.get(s.url());
           checks.add(
@@ -194,7 +170,7 @@ final class RedshiftUnloadBatch implements Batch, RanStatements {
                   s.url(), e.contentLength(), e.recordCount(), s.length() == s.fileSize()));
         }
       }
-      out[i] = new UnloadInputPartition(new FilePartition(i, parts), List.copyOf(checks));
+      out[i] = new UnloadInputPartition(List.copyOf(ranges), List.copyOf(checks));
     }
     return out;
   }
@@ -202,32 +178,14 @@ final class RedshiftUnloadBatch implements Batch, RanStatements {
   @Override
   public PartitionReaderFactory createReaderFactory() {
     SparkSession spark = SparkSession.active();
-    Configuration conf = hadoopConf(spark);
-    SQLConf c = spark.sessionState().conf();
-    StructType read = columns.readFileSchema();
-    String json = read.json();
-    conf.set(ParquetInputFormat.READ_SUPPORT_CLASS, ParquetReadSupport.class.getName());
-    conf.set(ParquetReadSupport.SPARK_ROW_REQUESTED_SCHEMA(), json);
-    conf.set(ParquetWriteSupport.SPARK_ROW_SCHEMA(), json);
-    conf.set(SQLConf.SESSION_LOCAL_TIMEZONE().key(), c.sessionLocalTimeZone());
-    conf.setBoolean(SQLConf.CASE_SENSITIVE().key(), false);
-    conf.setBoolean(SQLConf.PARQUET_BINARY_AS_STRING().key(), false);
-    conf.setBoolean(SQLConf.PARQUET_INT96_AS_TIMESTAMP().key(), true);
-    conf.setBoolean(SQLConf.PARQUET_INFER_TIMESTAMP_NTZ_ENABLED().key(), true);
-    conf.setBoolean(SQLConf.LEGACY_PARQUET_NANOS_AS_LONG().key(), false);
-    Broadcast<SerializableConfiguration> broadcast =
-        SerializableConfiguration.broadcast(spark.sparkContext(), conf);
-    PartitionReaderFactory parquet =
-        new ParquetPartitionReaderFactory(
-            c,
-            broadcast,
+    ParquetReaders parquet =
+        ParquetReaders.create(
+            spark,
+            hadoopConf(spark),
             columns.fileSchema(),
-            read,
-            new StructType(),
-            new Filter[0],
-            scala.Option.empty(),
-            new ParquetOptions(parquetOptions(), c));
-    return new UnloadReaderFactory(parquet, broadcast, columns, owner);
+            columns.readFileSchema(),
+            PARQUET_OPTIONS);
+    return new UnloadReaderFactory(parquet, columns, owner);
   }
 
   /**
@@ -235,18 +193,14 @@ final class RedshiftUnloadBatch implements Batch, RanStatements {
    * every listed file must be read: missing or corrupt files fail the query whatever the session
    * says.
    */
-  private static scala.collection.immutable.Map<String, String> parquetOptions() {
-    Map<String, String> m = new HashMap<>();
-    m.put("datetimeRebaseMode", "CORRECTED");
-    m.put("int96RebaseMode", "CORRECTED");
-    m.put("ignoreMissingFiles", "false");
-    m.put("ignoreCorruptFiles", "false");
-    return scala.collection.immutable.Map.from(CollectionConverters.asScala(m));
-  }
+  private static final Map<String, String> PARQUET_OPTIONS =
+      Map.of(
+          "datetimeRebaseMode", "CORRECTED",
+          "int96RebaseMode", "CORRECTED",
+          "ignoreMissingFiles", "false",
+          "ignoreCorruptFiles", "false");
 
   private static Configuration hadoopConf(SparkSession spark) {
-    return spark
-        .sessionState()
-        .newHadoopConfWithOptions(scala.collection.immutable.Map$.MODULE$.<String, String>empty());
+    return SessionInternals.hadoopConf(spark);
   }
 }

@@ -1,15 +1,15 @@
 package dev.redshiftdata.spark.read;
 
+import dev.redshiftdata.spark.compat.FileRange;
 import dev.redshiftdata.spark.dataapi.CallStats;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
-import org.apache.spark.paths.SparkPath;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
-import org.apache.spark.sql.execution.datasources.PartitionedFile;
 
 /**
  * Reads a partition's file ranges one after another, each with its own Parquet reader, counting the
@@ -20,9 +20,9 @@ import org.apache.spark.sql.execution.datasources.PartitionedFile;
  */
 final class SplitByFileReader<T> implements PartitionReader<T> {
 
-  private final PartitionedFile[] files;
+  private final List<FileRange> files;
   private final Map<String, UnloadInputPartition.FileCheck> wholeFiles = new HashMap<>();
-  private final Function<PartitionedFile, PartitionReader<T>> open;
+  private final Function<FileRange, PartitionReader<T>> open;
   private final ToIntFunction<T> rowsOf;
 
   /** Reading unloaded files makes no Data API call. */
@@ -35,12 +35,12 @@ final class SplitByFileReader<T> implements PartitionReader<T> {
 
   SplitByFileReader(
       UnloadInputPartition partition,
-      Function<PartitionedFile, PartitionReader<T>> open,
+      Function<FileRange, PartitionReader<T>> open,
       ToIntFunction<T> rowsOf) {
-    this.files = partition.files().files();
+    this.files = partition.files();
     for (UnloadInputPartition.FileCheck c : partition.checks()) {
       if (c.wholeFile()) {
-        wholeFiles.put(SparkPath.fromPathString(c.url()).urlEncoded(), c);
+        wholeFiles.put(c.url(), c);
       }
     }
     this.open = open;
@@ -59,10 +59,10 @@ final class SplitByFileReader<T> implements PartitionReader<T> {
         }
         finishFile();
       }
-      if (++index >= files.length) {
+      if (++index >= files.size()) {
         return false;
       }
-      current = open.apply(files[index]);
+      current = open.apply(files.get(index));
       rowsInFile = 0;
     }
   }
@@ -71,8 +71,7 @@ final class SplitByFileReader<T> implements PartitionReader<T> {
     PartitionReader<T> done = current;
     current = null;
     done.close();
-    PartitionedFile file = files[index];
-    UnloadInputPartition.FileCheck check = wholeFiles.get(file.urlEncodedPath());
+    UnloadInputPartition.FileCheck check = wholeFiles.get(files.get(index).url());
     if (check != null) {
       UnloadFileChecker.checkRowsRead(check, rowsInFile);
     }

@@ -1,9 +1,9 @@
 package dev.redshiftdata.spark.read;
 
+import dev.redshiftdata.spark.compat.SparkTypes;
 import dev.redshiftdata.spark.sql.Identifiers;
 import dev.redshiftdata.spark.types.Decoders;
 import dev.redshiftdata.spark.types.RedshiftType;
-import dev.redshiftdata.spark.types.SparkTypes;
 import dev.redshiftdata.spark.types.TextDecoder;
 import dev.redshiftdata.spark.types.TypeMapping;
 import java.io.Serializable;

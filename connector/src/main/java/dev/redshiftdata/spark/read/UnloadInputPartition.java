@@ -1,18 +1,19 @@
 package dev.redshiftdata.spark.read;
 
+import dev.redshiftdata.spark.compat.FileRange;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.spark.sql.connector.read.InputPartition;
-import org.apache.spark.sql.execution.datasources.FilePartition;
 
 /**
- * One unload-path partition: byte ranges of unloaded Parquet files, as Spark's own {@link
- * FilePartition}, plus the manifest facts to check for each file whose first range is here.
+ * One unload-path partition: byte ranges of unloaded Parquet files, plus the manifest facts to
+ * check for each file whose first range is here.
  *
  * @param files the ranges to read
  * @param checks one per file whose range starting at byte 0 is in this partition
  */
-record UnloadInputPartition(FilePartition files, List<FileCheck> checks) implements InputPartition {
+record UnloadInputPartition(List<FileRange> files, List<FileCheck> checks)
+    implements InputPartition {
 
   /**
    * What the manifest says about one file.

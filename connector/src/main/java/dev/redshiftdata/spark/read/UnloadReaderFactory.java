@@ -1,15 +1,12 @@
 package dev.redshiftdata.spark.read;
 
+import dev.redshiftdata.spark.compat.ParquetReaders;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
-import org.apache.spark.sql.execution.datasources.FilePartition;
-import org.apache.spark.sql.execution.datasources.PartitionedFile;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
-import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Creates unload-path readers on executors: checks the files whose first range the partition holds
@@ -19,8 +16,7 @@ import org.apache.spark.util.SerializableConfiguration;
 final class UnloadReaderFactory implements PartitionReaderFactory {
   private static final long serialVersionUID = 1L;
 
-  private final PartitionReaderFactory parquet;
-  private final Broadcast<SerializableConfiguration> conf;
+  private final ParquetReaders parquet;
   private final UnloadColumns columns;
 
   /**
@@ -31,45 +27,33 @@ final class UnloadReaderFactory implements PartitionReaderFactory {
   @SuppressWarnings({"unused", "serial"})
   private final transient Object owner;
 
-  UnloadReaderFactory(
-      PartitionReaderFactory parquet,
-      Broadcast<SerializableConfiguration> conf,
-      UnloadColumns columns,
-      Object owner) {
+  UnloadReaderFactory(ParquetReaders parquet, UnloadColumns columns, Object owner) {
     this.parquet = parquet;
-    this.conf = conf;
     this.columns = columns;
     this.owner = owner;
   }
 
   @Override
   public boolean supportColumnarReads(InputPartition partition) {
-    return parquet.supportColumnarReads(((UnloadInputPartition) partition).files());
+    return parquet.columnar();
   }
 
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
     UnloadInputPartition p = checked(partition);
-    return new UnloadRowReader(
-        new SplitByFileReader<>(p, f -> parquet.createReader(single(f)), row -> 1), columns);
+    return new UnloadRowReader(new SplitByFileReader<>(p, parquet::rows, row -> 1), columns);
   }
 
   @Override
   public PartitionReader<ColumnarBatch> createColumnarReader(InputPartition partition) {
     UnloadInputPartition p = checked(partition);
     return new UnloadBatchReader(
-        new SplitByFileReader<>(
-            p, f -> parquet.createColumnarReader(single(f)), ColumnarBatch::numRows),
-        columns);
-  }
-
-  private static FilePartition single(PartitionedFile file) {
-    return new FilePartition(0, new PartitionedFile[] {file});
+        new SplitByFileReader<>(p, parquet::batches, ColumnarBatch::numRows), columns);
   }
 
   private UnloadInputPartition checked(InputPartition partition) {
     UnloadInputPartition p = (UnloadInputPartition) partition;
-    Configuration hadoop = conf.value().value();
+    Configuration hadoop = parquet.hadoopConf();
     for (UnloadInputPartition.FileCheck check : p.checks()) {
       UnloadFileChecker.check(check, hadoop);
     }

@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.staging;
 
+import dev.redshiftdata.spark.compat.SqlExecutions;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
@@ -26,9 +27,6 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerApplicationEnd;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.QueryExecution;
-import org.apache.spark.sql.execution.SQLExecution;
-import org.apache.spark.sql.util.QueryExecutionListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,15 +128,17 @@ public final class StagingLifecycle {
     }
     SparkContext sc = session.sparkContext();
     watch(sc);
-    QueryExecution qe = currentExecution(sc);
+    Object qe = SqlExecutions.current(sc);
     if (qe != null) {
-      watch(qe.sparkSession());
+      watch(SqlExecutions.session(qe));
     }
     add(owner, prefixUrl, conf, qe, sc.applicationId());
     LOG.debug(
         "Tracking staging prefix {} ({})",
         prefixUrl,
-        qe == null ? "no SQL execution; deleted when unreachable" : "SQL execution " + qe.id());
+        qe == null
+            ? "no SQL execution; deleted when unreachable"
+            : "SQL execution " + SqlExecutions.id(qe));
   }
 
   /**
@@ -176,22 +176,22 @@ public final class StagingLifecycle {
   }
 
   private void add(
-      Object owner, String prefixUrl, Configuration conf, QueryExecution qe, String applicationId) {
+      Object owner, String prefixUrl, Configuration conf, Object qe, String applicationId) {
     Tracked t = new Tracked(prefixUrl, new Configuration(conf), qe, applicationId);
     live.add(t);
     t.cleanable = CLEANER.register(owner, new OwnerGone(this, t));
     Reference.reachabilityFence(owner);
   }
 
-  void executionEnded(QueryExecution qe, String funcName, Exception failure) {
+  void executionEnded(Object qe, String funcName, Exception failure) {
     for (Tracked t : live) {
-      WeakReference<QueryExecution> ref = t.execution;
+      WeakReference<Object> ref = t.execution;
       if (ref == null || ref.get() != qe) {
         continue;
       }
       if (failure != null) {
         release(t, "action " + funcName + " failed: " + failure.getClass().getSimpleName(), false);
-      } else if (ActionKinds.endsPlan(funcName) && noCachedData(qe)) {
+      } else if (ActionKinds.endsPlan(funcName) && SqlExecutions.noCachedData(qe)) {
         release(t, "action " + funcName + " finished and its plan cannot run again", false);
       } else {
         t.execution = null;
@@ -245,26 +245,6 @@ public final class StagingLifecycle {
     StagingDeleter.delete(t.url, t.conf, reason);
   }
 
-  private static QueryExecution currentExecution(SparkContext sc) {
-    String id = sc.getLocalProperty(SQLExecution.EXECUTION_ID_KEY());
-    if (id == null) {
-      return null;
-    }
-    try {
-      return SQLExecution.getQueryExecution(Long.parseLong(id));
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static boolean noCachedData(QueryExecution qe) {
-    try {
-      return qe.sparkSession().sharedState().cacheManager().isEmpty();
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
   private synchronized void watch(SparkContext sc) {
     if (contexts.add(sc)) {
       sc.addSparkListener(new ContextListener(this, sc.applicationId()));
@@ -273,7 +253,7 @@ public final class StagingLifecycle {
 
   private synchronized void watch(SparkSession session) {
     if (sessions.add(session)) {
-      session.listenerManager().register(new ExecutionListener(this));
+      SqlExecutions.listen(session, this::ended);
     }
   }
 
@@ -292,10 +272,10 @@ public final class StagingLifecycle {
     final Configuration conf;
     final String applicationId;
     final AtomicBoolean released = new AtomicBoolean();
-    volatile WeakReference<QueryExecution> execution;
+    volatile WeakReference<Object> execution;
     volatile Cleaner.Cleanable cleanable;
 
-    Tracked(String url, Configuration conf, QueryExecution qe, String applicationId) {
+    Tracked(String url, Configuration conf, Object qe, String applicationId) {
       this.url = url;
       this.conf = conf;
       this.applicationId = applicationId;
@@ -323,29 +303,11 @@ public final class StagingLifecycle {
     }
   }
 
-  private static final class ExecutionListener implements QueryExecutionListener {
-    private final StagingLifecycle lifecycle;
-
-    ExecutionListener(StagingLifecycle lifecycle) {
-      this.lifecycle = lifecycle;
-    }
-
-    @Override
-    public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
-      ended(funcName, qe, null);
-    }
-
-    @Override
-    public void onFailure(String funcName, QueryExecution qe, Exception exception) {
-      ended(funcName, qe, exception == null ? new RuntimeException("unknown failure") : exception);
-    }
-
-    private void ended(String funcName, QueryExecution qe, Exception failure) {
-      try {
-        lifecycle.executionEnded(qe, funcName, failure);
-      } catch (RuntimeException e) {
-        LOG.warn("Cannot handle the end of action {} for staging: {}", funcName, e.toString());
-      }
+  private void ended(Object qe, String funcName, Exception failure) {
+    try {
+      executionEnded(qe, funcName, failure);
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot handle the end of action {} for staging: {}", funcName, e.toString());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.types;
 
+import dev.redshiftdata.spark.compat.SparkTypes;
 import java.math.BigDecimal;
 import org.apache.spark.sql.types.BinaryType;
 import org.apache.spark.sql.types.BooleanType;
@@ -157,7 +158,7 @@ public final class Decoders {
     if (!d.changePrecision(precision, scale)) {
       throw new ArithmeticException(
           "Value "
-              + SparkTypes.abbreviate(s)
+              + RedshiftText.abbreviate(s)
               + " of column '"
               + column
               + "' does not fit DECIMAL("

@@ -88,12 +88,12 @@ public final class RedshiftText {
   public static byte[] parseHex(String s) {
     int from = s.startsWith("\\x") ? 2 : 0;
     if (((s.length() - from) & 1) != 0) {
-      throw new IllegalArgumentException("Not a hex VARBYTE value: " + SparkTypes.abbreviate(s));
+      throw new IllegalArgumentException("Not a hex VARBYTE value: " + abbreviate(s));
     }
     try {
       return HexFormat.of().parseHex(s, from, s.length());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Not a hex VARBYTE value: " + SparkTypes.abbreviate(s), e);
+      throw new IllegalArgumentException("Not a hex VARBYTE value: " + abbreviate(s), e);
     }
   }
 
@@ -234,7 +234,12 @@ public final class RedshiftText {
 
     IllegalArgumentException bad() {
       return new IllegalArgumentException(
-          "Cannot parse Redshift date/time text '" + SparkTypes.abbreviate(s) + "'");
+          "Cannot parse Redshift date/time text '" + abbreviate(s) + "'");
     }
+  }
+
+  /** {@code s}, cut to 64 characters for an error message. */
+  static String abbreviate(String s) {
+    return s.length() <= 64 ? s : s.substring(0, 61) + "...";
   }
 }

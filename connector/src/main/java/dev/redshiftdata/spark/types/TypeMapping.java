@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.types;
 
+import dev.redshiftdata.spark.compat.SparkTypes;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.ArrayType;

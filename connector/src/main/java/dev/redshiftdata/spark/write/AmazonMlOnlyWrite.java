@@ -3,8 +3,10 @@ package dev.redshiftdata.spark.write;
 import dev.redshiftdata.spark.amazonml.AmazonMlEmission;
 import dev.redshiftdata.spark.amazonml.CsvTaskFiles;
 import dev.redshiftdata.spark.amazonml.RequestSpec;
+import dev.redshiftdata.spark.compat.SessionInternals;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.sql.TableName;
+import dev.redshiftdata.spark.staging.SerializableHadoopConf;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -14,7 +16,6 @@ import org.apache.spark.sql.connector.write.DataWriterFactory;
 import org.apache.spark.sql.connector.write.PhysicalWriteInfo;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * A write with {@code amazonMl.s3Only}: tasks write only the Amazon ML CSV, in the DataFrame's
@@ -33,13 +34,10 @@ final class AmazonMlOnlyWrite implements BatchWrite {
   }
 
   static AmazonMlOnlyWrite prepare(RedshiftOptions options, TableName target, StructType input) {
-    Configuration conf =
-        SparkSession.active()
-            .sessionState()
-            .newHadoopConfWithOptions(scala.collection.immutable.Map$.MODULE$.empty());
+    Configuration conf = SessionInternals.hadoopConf(SparkSession.active());
     AmazonMlEmission emission = AmazonMlEmission.prepare(options, target, input, conf);
     StagedWriterFactory factory =
-        new StagedWriterFactory(new SerializableConfiguration(conf), null, input, input, null, 0)
+        new StagedWriterFactory(new SerializableHadoopConf(conf), null, input, input, null, 0)
             .emitting(emission.writerSettings(), false);
     return new AmazonMlOnlyWrite(emission, factory);
   }

@@ -1,9 +1,11 @@
 package dev.redshiftdata.spark.write;
 
+import dev.redshiftdata.spark.compat.ParquetWriting;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.sql.CreateTableStatement;
 import dev.redshiftdata.spark.sql.TableName;
 import dev.redshiftdata.spark.sql.TableProperties;
+import dev.redshiftdata.spark.staging.SerializableHadoopConf;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -13,7 +15,6 @@ import org.apache.spark.sql.connector.write.PhysicalWriteInfo;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * A write into a table that does not exist yet, whose transaction runs later: tasks stage Parquet,
@@ -57,8 +58,7 @@ public final class DeferredCreateWrite implements BatchWrite {
     staged.checkStatements(plan);
     StagedWriterFactory factory =
         new StagedWriterFactory(
-            new SerializableConfiguration(
-                RedshiftBatchWrite.parquetConf(staged.conf(), fileSchema)),
+            new SerializableHadoopConf(ParquetWriting.conf(staged.conf(), fileSchema)),
             staged.prefix(),
             tableSchema,
             fileSchema,

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
@@ -19,7 +19,7 @@ import org.apache.spark.sql.types.StructType;
  */
 final class EmittingDataWriter implements DataWriter<InternalRow> {
 
-  private final UnsafeProjection projection;
+  private final UnaryOperator<InternalRow> projection;
   private final StagedDataWriter parquet;
   private final CsvTaskWriter csv;
 
@@ -42,7 +42,7 @@ final class EmittingDataWriter implements DataWriter<InternalRow> {
   }
 
   /** Writes every row, then lets the Parquet writer close its last file (exact metrics). */
-  @Override
+  // No @Override: DataWriter.writeAll exists from Spark 4.0; Spark 3.5 calls write and commit.
   public void writeAll(Iterator<InternalRow> rows) throws IOException {
     while (rows.hasNext()) {
       write(rows.next());

@@ -3,6 +3,7 @@ package dev.redshiftdata.spark.write;
 import dev.redshiftdata.spark.amazonml.AmazonMlEmission;
 import dev.redshiftdata.spark.amazonml.CsvTaskFiles;
 import dev.redshiftdata.spark.amazonml.RequestSpec;
+import dev.redshiftdata.spark.compat.ParquetWriting;
 import dev.redshiftdata.spark.config.AmazonMlOptions;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.CallStats;
@@ -13,28 +14,21 @@ import dev.redshiftdata.spark.sql.DeleteStatement;
 import dev.redshiftdata.spark.sql.Identifiers;
 import dev.redshiftdata.spark.sql.MergeStatements;
 import dev.redshiftdata.spark.sql.TableName;
+import dev.redshiftdata.spark.staging.SerializableHadoopConf;
 import dev.redshiftdata.spark.types.MappingOptions;
 import dev.redshiftdata.spark.types.TypeMapping;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.mapreduce.Job;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.DataWriterFactory;
 import org.apache.spark.sql.connector.write.PhysicalWriteInfo;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
-import org.apache.spark.sql.execution.datasources.parquet.ParquetOptions;
-import org.apache.spark.sql.execution.datasources.parquet.ParquetUtils;
-import org.apache.spark.sql.internal.SQLConf;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.SerializableConfiguration;
 import software.amazon.awssdk.services.redshiftdata.model.ColumnMetadata;
 
 /**
@@ -100,7 +94,9 @@ final class RedshiftBatchWrite implements BatchWrite {
       before.addAll(DeferredCreateWrite.createStatements(options, target, input));
       ordinals = null;
     } else {
-      StructType targetSchema = TypeMapping.schemaOfMetadata(columns, mappingOptions(options));
+      StructType targetSchema =
+          TypeMapping.schemaOfMetadata(
+              columns, MappingOptions.forSession(options.superAsVariant()));
       ColumnMatcher.Match match =
           ColumnMatcher.match(input, targetSchema, options.allowExtraTargetColumns(), target);
       if (deleteWhere != null) {
@@ -137,7 +133,7 @@ final class RedshiftBatchWrite implements BatchWrite {
     staged.checkStatements(plan);
     StagedWriterFactory factory =
         new StagedWriterFactory(
-            new SerializableConfiguration(parquetConf(staged.conf(), fileSchema)),
+            new SerializableHadoopConf(ParquetWriting.conf(staged.conf(), fileSchema)),
             staged.prefix(),
             input,
             fileSchema,
@@ -186,35 +182,6 @@ final class RedshiftBatchWrite implements BatchWrite {
     String schema = target.schema();
     return api.listTables(schema, target.table()).stream()
         .anyMatch(t -> target.table().equals(t.name()) && schema.equals(t.schema()));
-  }
-
-  private static MappingOptions mappingOptions(RedshiftOptions options) {
-    boolean timeType =
-        Boolean.parseBoolean(SQLConf.get().getConfString("spark.sql.timeType.enabled", "false"));
-    return new MappingOptions(options.superAsVariant(), timeType);
-  }
-
-  /**
-   * The configuration of Spark's Parquet write support for {@code schema}: snappy, and INT64
-   * TIMESTAMP_MICROS ({@code prepareWrite} copies the session's output timestamp type, INT96 by
-   * default).
-   */
-  static Configuration parquetConf(Configuration base, StructType schema) {
-    try {
-      Job job = Job.getInstance(base);
-      SQLConf sql = SQLConf.get();
-      ParquetUtils.prepareWrite(
-          sql,
-          job,
-          schema,
-          new ParquetOptions(scala.collection.immutable.Map$.MODULE$.<String, String>empty(), sql));
-      Configuration conf = job.getConfiguration();
-      conf.set(SQLConf.PARQUET_OUTPUT_TIMESTAMP_TYPE().key(), "TIMESTAMP_MICROS");
-      conf.set("parquet.compression", "SNAPPY");
-      return conf;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   StagedCommit staged() {

@@ -65,8 +65,10 @@ final class RedshiftWrite implements Write {
         .toArray(CustomMetric[]::new);
   }
 
-  /** Spark asks after the commit, also when it failed. */
-  @Override
+  /**
+   * Spark asks after the commit, also when it failed (from Spark 4.0; no @Override, as Spark 3.5's
+   * Write has no driver metrics).
+   */
   public CustomTaskMetric[] reportDriverMetrics() {
     RedshiftBatchWrite b = batch;
     return b == null ? new CustomTaskMetric[0] : WriteMetrics.driver(b.staged());

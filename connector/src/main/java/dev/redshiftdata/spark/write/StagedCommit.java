@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.write;
 
+import dev.redshiftdata.spark.compat.SessionInternals;
 import dev.redshiftdata.spark.config.Redaction;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.CallStats;
@@ -152,10 +153,7 @@ public final class StagedCommit {
   public static StagedCommit create(
       RedshiftOptions options, TableName target, SparkSession spark, CallStats calls) {
     options.requireStaging("write to table " + target.quoted());
-    Configuration conf =
-        spark
-            .sessionState()
-            .newHadoopConfWithOptions(scala.collection.immutable.Map$.MODULE$.empty());
+    Configuration conf = SessionInternals.hadoopConf(spark);
     String tempdir = options.tempdir().orElseThrow();
     StagingLifecycle.get().sweepOnce(tempdir, conf, options.stagingSweepAge());
     String prefix = StagingPrefix.create(tempdir, Instant.now()).url();

@@ -1,11 +1,14 @@
 package dev.redshiftdata.spark.write;
 
+import dev.redshiftdata.spark.compat.ParquetWriting;
+import dev.redshiftdata.spark.compat.RowProjections;
 import dev.redshiftdata.spark.sql.ColumnMatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -16,15 +19,9 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.BoundReference;
-import org.apache.spark.sql.catalyst.expressions.Cast;
-import org.apache.spark.sql.catalyst.expressions.Expression;
-import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
-import org.apache.spark.sql.execution.datasources.parquet.ParquetWriteSupport;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +43,7 @@ final class StagedDataWriter implements DataWriter<InternalRow> {
   private final String prefix;
   private final int partitionId;
   private final long taskId;
-  private final UnsafeProjection projection;
+  private final UnaryOperator<InternalRow> projection;
   private final long maxFileSize;
 
   private final List<StagedFile> done = new ArrayList<>();
@@ -77,23 +74,15 @@ final class StagedDataWriter implements DataWriter<InternalRow> {
   }
 
   /** Picks each file column from its input column, cast to the file's (the table's) type. */
-  static UnsafeProjection projection(StructType input, StructType file, int[] ordinals) {
-    List<Expression> refs = new ArrayList<>();
-    for (int i = 0; i < ordinals.length; i++) {
-      DataType in = input.fields()[ordinals[i]].dataType();
-      DataType out = file.fields()[i].dataType();
-      Expression ref = new BoundReference(ordinals[i], in, true);
-      refs.add(
-          ColumnMatcher.needsCast(in, out) ? new Cast(ref, out, scala.Option.apply("UTC")) : ref);
-    }
-    return UnsafeProjection.create(scala.jdk.javaapi.CollectionConverters.asScala(refs).toSeq());
+  static UnaryOperator<InternalRow> projection(StructType input, StructType file, int[] ordinals) {
+    return RowProjections.select(input, file, ordinals, ColumnMatcher::needsCast);
   }
 
   /**
    * Writes every row, then closes the open file: Spark reads {@link #currentMetricsValues()} for
    * the last time between this and {@link #commit()}, so the staged bytes it shows are exact.
    */
-  @Override
+  // No @Override: DataWriter.writeAll exists from Spark 4.0; Spark 3.5 calls write and commit.
   public void writeAll(Iterator<InternalRow> rows) throws IOException {
     while (rows.hasNext()) {
       write(rows.next());
@@ -192,7 +181,9 @@ final class StagedDataWriter implements DataWriter<InternalRow> {
     }
   }
 
-  /** parquet-hadoop's builder around Spark's {@link ParquetWriteSupport}. */
+  /**
+   * parquet-hadoop's builder around Spark's write support ({@link ParquetWriting#writeSupport}).
+   */
   private static final class RowWriterBuilder
       extends ParquetWriter.Builder<InternalRow, RowWriterBuilder> {
     RowWriterBuilder(OutputFile file) {
@@ -206,7 +197,7 @@ final class StagedDataWriter implements DataWriter<InternalRow> {
 
     @Override
     protected WriteSupport<InternalRow> getWriteSupport(Configuration c) {
-      return new ParquetWriteSupport();
+      return ParquetWriting.writeSupport();
     }
   }
 }

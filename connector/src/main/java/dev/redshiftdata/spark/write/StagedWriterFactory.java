@@ -2,11 +2,11 @@ package dev.redshiftdata.spark.write;
 
 import dev.redshiftdata.spark.amazonml.CsvTaskWriter;
 import dev.redshiftdata.spark.amazonml.CsvWriterSettings;
+import dev.redshiftdata.spark.staging.SerializableHadoopConf;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.DataWriterFactory;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Ships what executors need to stage Parquet files: the Hadoop configuration prepared for Spark's
@@ -16,7 +16,7 @@ import org.apache.spark.util.SerializableConfiguration;
  */
 final class StagedWriterFactory implements DataWriterFactory {
 
-  private final SerializableConfiguration conf;
+  private final SerializableHadoopConf conf;
   private final String prefix;
   private final StructType inputSchema;
   private final StructType fileSchema;
@@ -30,7 +30,7 @@ final class StagedWriterFactory implements DataWriterFactory {
    * @param ordinals for each file column, the input ordinal; null when the input is in file order
    */
   StagedWriterFactory(
-      SerializableConfiguration conf,
+      SerializableHadoopConf conf,
       String prefix,
       StructType inputSchema,
       StructType fileSchema,
@@ -71,7 +71,7 @@ final class StagedWriterFactory implements DataWriterFactory {
       StagedDataWriter parquet =
           loads
               ? new StagedDataWriter(
-                  conf.value(),
+                  conf.get(),
                   prefix,
                   partitionId,
                   taskId,
@@ -85,9 +85,9 @@ final class StagedWriterFactory implements DataWriterFactory {
           fileSchema,
           ordinals,
           parquet,
-          new CsvTaskWriter(conf.value(), csv, partitionId, taskId));
+          new CsvTaskWriter(conf.get(), csv, partitionId, taskId));
     }
     return new StagedDataWriter(
-        conf.value(), prefix, partitionId, taskId, inputSchema, fileSchema, ordinals, maxFileSize);
+        conf.get(), prefix, partitionId, taskId, inputSchema, fileSchema, ordinals, maxFileSize);
   }
 }

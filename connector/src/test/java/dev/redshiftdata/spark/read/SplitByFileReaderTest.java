@@ -4,30 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.redshiftdata.spark.compat.FileRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.paths.SparkPath;
-import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.PartitionReader;
-import org.apache.spark.sql.execution.datasources.FilePartition;
-import org.apache.spark.sql.execution.datasources.PartitionedFile;
 import org.junit.jupiter.api.Test;
 
 /** Row counting per file range, against the manifest's record counts. */
 class SplitByFileReaderTest {
-
-  private static PartitionedFile file(String url, long start, long length, long size) {
-    return new PartitionedFile(
-        InternalRow.empty(),
-        SparkPath.fromPathString(url),
-        start,
-        length,
-        new String[0],
-        0L,
-        size,
-        scala.collection.immutable.Map$.MODULE$.<String, Object>empty());
-  }
 
   /** A reader of {@code rows} numbers, as a Parquet reader of one range would give them. */
   private static PartitionReader<Integer> rows(int rows, List<String> closed, String name) {
@@ -53,12 +38,9 @@ class SplitByFileReaderTest {
 
   private static UnloadInputPartition partition(List<UnloadInputPartition.FileCheck> checks) {
     return new UnloadInputPartition(
-        new FilePartition(
-            0,
-            new PartitionedFile[] {
-              file("s3a://b/p/0000_part_00.parquet", 0, 100, 100),
-              file("s3a://b/p/0001_part_00.parquet", 0, 50, 200)
-            }),
+        List.of(
+            new FileRange("s3a://b/p/0000_part_00.parquet", 0, 100, 100),
+            new FileRange("s3a://b/p/0001_part_00.parquet", 0, 50, 200)),
         checks);
   }
 
@@ -75,7 +57,7 @@ class SplitByFileReaderTest {
                     new UnloadInputPartition.FileCheck(
                         "s3a://b/p/0001_part_00.parquet", 200, 99, false))),
             f -> {
-              String n = f.urlEncodedPath().substring(10, 14);
+              String n = f.url().substring(10, 14);
               return rows(sizes.get(n), closed, n);
             },
             row -> 1);

@@ -1,6 +1,7 @@
 package dev.redshiftdata.spark.catalog;
 
 import dev.redshiftdata.spark.RedshiftDataSource;
+import dev.redshiftdata.spark.compat.CatalogColumns;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException;
@@ -26,9 +27,8 @@ import org.apache.spark.sql.connector.catalog.StagingTableCatalog;
 import org.apache.spark.sql.connector.catalog.SupportsNamespaces;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableChange;
-import org.apache.spark.sql.connector.catalog.TableInfo;
-import org.apache.spark.sql.connector.catalog.TableSummary;
 import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 import software.amazon.awssdk.services.redshiftdata.model.TableMember;
 
@@ -39,8 +39,13 @@ import software.amazon.awssdk.services.redshiftdata.model.TableMember;
  * CREATE/DROP SCHEMA), tables are tables and views (ListTables, DescribeTable); reads and writes
  * use the data source's scan and staged COPY; CREATE/REPLACE TABLE ... AS SELECT is atomic (one
  * transaction creates and loads the table, see {@link StagedCreateTable}).
+ *
+ * <p>The same on every Spark line: tables are created from catalog {@link Column}s, which Spark 3.5
+ * to 4.1 all pass (4.1's {@code TableInfo} methods delegate to them); the {@code StructType}
+ * methods, abstract in Spark 3.5, delegate to the same code. {@link RedshiftCatalog} adds what a
+ * line has beyond this.
  */
-public final class RedshiftCatalog implements StagingTableCatalog, SupportsNamespaces {
+abstract class RedshiftCatalogBase implements StagingTableCatalog, SupportsNamespaces {
 
   private String name;
   private Map<String, String> options;
@@ -174,38 +179,19 @@ public final class RedshiftCatalog implements StagingTableCatalog, SupportsNames
 
   @Override
   public Identifier[] listTables(String[] namespace) throws NoSuchNamespaceException {
-    String schema = names.schema(namespace);
-    List<TableMember> tables = tablesOf(schema);
-    if (tables.isEmpty() && !schemaExists(schema)) {
-      throw new NoSuchNamespaceException(namespace);
-    }
-    return tables.stream()
+    return members(namespace).stream()
         .map(t -> CatalogNames.identifier(t.schema(), t.name()))
         .toArray(Identifier[]::new);
   }
 
-  @Override
-  public TableSummary[] listTableSummaries(String[] namespace) throws NoSuchNamespaceException {
+  /** This catalog's tables and views in {@code namespace}, from one ListTables. */
+  List<TableMember> members(String[] namespace) throws NoSuchNamespaceException {
     String schema = names.schema(namespace);
     List<TableMember> tables = tablesOf(schema);
     if (tables.isEmpty() && !schemaExists(schema)) {
       throw new NoSuchNamespaceException(namespace);
     }
-    return tables.stream()
-        .map(t -> TableSummary.of(CatalogNames.identifier(t.schema(), t.name()), summaryType(t)))
-        .toArray(TableSummary[]::new);
-  }
-
-  /** Spark's table type for a Redshift one. */
-  static String summaryType(TableMember t) {
-    String type = t.type() == null ? "" : t.type();
-    if (type.contains("VIEW")) {
-      return TableSummary.VIEW_TABLE_TYPE;
-    }
-    if (type.contains("EXTERNAL")) {
-      return TableSummary.EXTERNAL_TABLE_TYPE;
-    }
-    return TableSummary.MANAGED_TABLE_TYPE;
+    return tables;
   }
 
   @Override
@@ -226,18 +212,27 @@ public final class RedshiftCatalog implements StagingTableCatalog, SupportsNames
   }
 
   @Override
-  public Table createTable(Identifier ident, TableInfo info)
+  public Table createTable(
+      Identifier ident, StructType schema, Transform[] partitions, Map<String, String> properties)
+      throws TableAlreadyExistsException, NoSuchNamespaceException {
+    return createTable(ident, CatalogColumns.columns(schema), partitions, properties);
+  }
+
+  @Override
+  public Table createTable(
+      Identifier ident, Column[] columns, Transform[] partitions, Map<String, String> properties)
       throws TableAlreadyExistsException, NoSuchNamespaceException {
     TableName table = names.table(ident);
-    refusePartitions(table, info.partitions());
-    RedshiftOptions tableOptions = tableOptions(table, info.properties(), info.columns());
+    refusePartitions(table, partitions);
+    RedshiftOptions tableOptions = tableOptions(table, properties, columns);
     if (find(table).isPresent()) {
       throw new TableAlreadyExistsException(ident);
     }
     if (!schemaExists(table.schema())) {
       throw new NoSuchNamespaceException(ident.namespace());
     }
-    List<String> sqls = DeferredCreateWrite.createStatements(tableOptions, table, info.schema());
+    List<String> sqls =
+        DeferredCreateWrite.createStatements(tableOptions, table, CatalogColumns.schema(columns));
     // One transaction: the table appears with its comments or not at all.
     api()
         .execute(
@@ -350,7 +345,15 @@ public final class RedshiftCatalog implements StagingTableCatalog, SupportsNames
   // ---------------------------------------------------------------- atomic CTAS / RTAS
 
   @Override
-  public StagedTable stageCreate(Identifier ident, TableInfo info)
+  public StagedTable stageCreate(
+      Identifier ident, StructType schema, Transform[] partitions, Map<String, String> properties)
+      throws TableAlreadyExistsException, NoSuchNamespaceException {
+    return stageCreate(ident, CatalogColumns.columns(schema), partitions, properties);
+  }
+
+  @Override
+  public StagedTable stageCreate(
+      Identifier ident, Column[] columns, Transform[] partitions, Map<String, String> properties)
       throws TableAlreadyExistsException, NoSuchNamespaceException {
     TableName table = names.table(ident);
     if (find(table).isPresent()) {
@@ -359,37 +362,63 @@ public final class RedshiftCatalog implements StagingTableCatalog, SupportsNames
     if (!schemaExists(table.schema())) {
       throw new NoSuchNamespaceException(ident.namespace());
     }
-    return staged(table, info, List.of());
+    return staged(table, columns, partitions, properties, List.of());
   }
 
   @Override
-  public StagedTable stageReplace(Identifier ident, TableInfo info)
+  public StagedTable stageReplace(
+      Identifier ident, StructType schema, Transform[] partitions, Map<String, String> properties)
+      throws NoSuchNamespaceException, NoSuchTableException {
+    return stageReplace(ident, CatalogColumns.columns(schema), partitions, properties);
+  }
+
+  @Override
+  public StagedTable stageReplace(
+      Identifier ident, Column[] columns, Transform[] partitions, Map<String, String> properties)
       throws NoSuchNamespaceException, NoSuchTableException {
     TableName table = names.table(ident);
     if (find(table).isEmpty()) {
       throw new NoSuchTableException(ident);
     }
-    return staged(table, info, List.of("DROP TABLE " + table.quoted()));
+    return staged(table, columns, partitions, properties, List.of("DROP TABLE " + table.quoted()));
   }
 
   @Override
-  public StagedTable stageCreateOrReplace(Identifier ident, TableInfo info)
+  public StagedTable stageCreateOrReplace(
+      Identifier ident, StructType schema, Transform[] partitions, Map<String, String> properties)
+      throws NoSuchNamespaceException {
+    return stageCreateOrReplace(ident, CatalogColumns.columns(schema), partitions, properties);
+  }
+
+  @Override
+  public StagedTable stageCreateOrReplace(
+      Identifier ident, Column[] columns, Transform[] partitions, Map<String, String> properties)
       throws NoSuchNamespaceException {
     TableName table = names.table(ident);
     if (!schemaExists(table.schema())) {
       throw new NoSuchNamespaceException(ident.namespace());
     }
-    return staged(table, info, List.of("DROP TABLE IF EXISTS " + table.quoted()));
+    return staged(
+        table, columns, partitions, properties, List.of("DROP TABLE IF EXISTS " + table.quoted()));
   }
 
-  private StagedTable staged(TableName table, TableInfo info, List<String> replaceStatements) {
-    refusePartitions(table, info.partitions());
-    Map<String, String> tableOptions = tableOptionMap(table, info.properties(), info.columns());
+  private StagedTable staged(
+      TableName table,
+      Column[] columns,
+      Transform[] partitions,
+      Map<String, String> properties,
+      List<String> replaceStatements) {
+    refusePartitions(table, partitions);
+    Map<String, String> tableOptions = tableOptionMap(table, properties, columns);
     // Parse now: a bad table property fails before Spark runs the query.
     CatalogTable.options(tableOptions, RedshiftDataSource.sessionConf(), Map.of(), table)
         .requireStaging("create table " + table.quoted() + " AS SELECT");
     return new StagedCreateTable(
-        tableOptions, RedshiftDataSource.sessionConf(), table, info.schema(), replaceStatements);
+        tableOptions,
+        RedshiftDataSource.sessionConf(),
+        table,
+        CatalogColumns.schema(columns),
+        replaceStatements);
   }
 
   private void run(String sql) {

@@ -1,7 +1,8 @@
-package dev.redshiftdata.spark.types;
+package dev.redshiftdata.spark.compat;
 
 import java.io.IOException;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.TimeType;
 import org.apache.spark.sql.types.VariantType$;
 import org.apache.spark.types.variant.Variant;
@@ -9,10 +10,8 @@ import org.apache.spark.types.variant.VariantBuilder;
 import org.apache.spark.unsafe.types.VariantVal;
 
 /**
- * The only place in {@code types/} that names Spark types newer than Spark 3.5 ({@code TimeType}
- * from 4.1, {@code VariantType} from 4.0). A build for an older Spark replaces this class (for
- * example with one whose methods throw {@code UnsupportedOperationException} and whose {@code is*}
- * methods return false).
+ * Spark types that not every line has, for Spark 4.1: {@code TimeType} (4.1), {@code VariantType}
+ * (4.0) and string collations (4.0). The builds for older lines have their own copy of this class.
  */
 public final class SparkTypes {
 
@@ -48,7 +47,22 @@ public final class SparkTypes {
     }
   }
 
-  static String abbreviate(String s) {
+  /** The value bytes of an internal variant value ({@link #variantFromJson}'s result). */
+  public static byte[] variantValue(Object variant) {
+    return ((VariantVal) variant).getValue();
+  }
+
+  /** The metadata bytes of an internal variant value. */
+  public static byte[] variantMetadata(Object variant) {
+    return ((VariantVal) variant).getMetadata();
+  }
+
+  /** Whether strings of {@code t} compare byte by byte, as Redshift's do (no collation). */
+  public static boolean comparesAsBytes(StringType t) {
+    return t.isUTF8BinaryCollation();
+  }
+
+  private static String abbreviate(String s) {
     return s.length() <= 64 ? s : s.substring(0, 61) + "...";
   }
 }

@@ -1,0 +1,31 @@
+package dev.redshiftdata.spark.catalog;
+
+import org.apache.spark.sql.catalyst.analysis.NoSuchNamespaceException;
+import org.apache.spark.sql.connector.catalog.TableSummary;
+import software.amazon.awssdk.services.redshiftdata.model.TableMember;
+
+/**
+ * The catalog for Spark 4.1, which also lists tables with their types in one call ({@code SHOW
+ * TABLES} without a DescribeTable per table). See {@link RedshiftCatalogBase}.
+ */
+public final class RedshiftCatalog extends RedshiftCatalogBase {
+
+  @Override
+  public TableSummary[] listTableSummaries(String[] namespace) throws NoSuchNamespaceException {
+    return members(namespace).stream()
+        .map(t -> TableSummary.of(CatalogNames.identifier(t.schema(), t.name()), summaryType(t)))
+        .toArray(TableSummary[]::new);
+  }
+
+  /** Spark's table type for a Redshift one. */
+  static String summaryType(TableMember t) {
+    String type = t.type() == null ? "" : t.type();
+    if (type.contains("VIEW")) {
+      return TableSummary.VIEW_TABLE_TYPE;
+    }
+    if (type.contains("EXTERNAL")) {
+      return TableSummary.EXTERNAL_TABLE_TYPE;
+    }
+    return TableSummary.MANAGED_TABLE_TYPE;
+  }
+}
