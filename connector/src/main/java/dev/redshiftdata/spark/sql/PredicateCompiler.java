@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.sql;
 
+import dev.redshiftdata.spark.compat.SparkTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -153,7 +154,7 @@ public final class PredicateCompiler {
     Expression[] c = p.children();
     if (!(c[1] instanceof Literal<?> lit)
         || !(lit.dataType() instanceof StringType st)
-        || !st.isUTF8BinaryCollation()
+        || !SparkTypes.comparesAsBytes(st)
         || lit.value() == null) {
       throw unsupported(p);
     }
@@ -190,7 +191,7 @@ public final class PredicateCompiler {
                   && !Float.isFinite(((Number) v).floatValue()))) {
         throw unsupported(e);
       }
-      if (lit.dataType() instanceof StringType st && !st.isUTF8BinaryCollation()) {
+      if (lit.dataType() instanceof StringType st && !SparkTypes.comparesAsBytes(st)) {
         // a collated string compares differently in Spark (e.g. UTF8_LCASE); Redshift would not
         throw unsupported(e);
       }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.redshiftdata.spark.compat.SparkLine;
+import dev.redshiftdata.spark.compat.SparkTypes;
 import java.util.List;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.CharType;
@@ -14,9 +17,7 @@ import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.sql.types.TimeType;
 import org.apache.spark.sql.types.VarcharType;
-import org.apache.spark.sql.types.VariantType$;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,7 +26,10 @@ import software.amazon.awssdk.services.redshiftdata.model.ColumnMetadata;
 class TypeMappingTest {
 
   private static final MappingOptions DEFAULTS = MappingOptions.DEFAULTS;
-  private static final MappingOptions ALL_ON = new MappingOptions(true, true);
+
+  /** Every switch this Spark line has turned on. */
+  private static final MappingOptions ALL_ON =
+      new MappingOptions(SparkLine.HAS_VARIANT, SparkLine.HAS_TIME);
 
   private static RedshiftType t(String type) {
     return new RedshiftType("c", type, 0, 0, 0, 1);
@@ -81,14 +85,16 @@ class TypeMappingTest {
   void timeTypesAreStringsByDefaultAndTimeTypeWhenEnabled() {
     assertEquals(DataTypes.StringType, spark("time"));
     assertEquals(DataTypes.StringType, spark("timetz"));
-    assertEquals(TimeType.apply(6), TypeMapping.sparkType(t("time"), ALL_ON));
-    assertEquals(TimeType.apply(6), TypeMapping.sparkType(t("timetz"), ALL_ON));
+    assumeTrue(SparkLine.HAS_TIME, "Spark " + SparkLine.VERSION + " has no TIME type");
+    assertEquals(SparkTypes.timeType(), TypeMapping.sparkType(t("time"), ALL_ON));
+    assertEquals(SparkTypes.timeType(), TypeMapping.sparkType(t("timetz"), ALL_ON));
   }
 
   @Test
   void superIsStringByDefaultAndVariantOnOption() {
     assertEquals(DataTypes.StringType, spark("super"));
-    assertEquals(VariantType$.MODULE$, TypeMapping.sparkType(t("super"), ALL_ON));
+    assumeTrue(SparkLine.HAS_VARIANT, "Spark " + SparkLine.VERSION + " has no VARIANT type");
+    assertEquals(SparkTypes.variantType(), TypeMapping.sparkType(t("super"), ALL_ON));
   }
 
   @Test
@@ -265,8 +271,12 @@ class TypeMappingTest {
     assertEquals("TIMESTAMP", ddl(DataTypes.TimestampNTZType));
     assertEquals("TIMESTAMPTZ", ddl(DataTypes.TimestampType));
     assertEquals("VARBYTE", ddl(DataTypes.BinaryType));
-    assertEquals("SUPER", ddl(VariantType$.MODULE$));
-    assertEquals("TIME", ddl(TimeType.apply(6)));
+    if (SparkLine.HAS_VARIANT) {
+      assertEquals("SUPER", ddl(SparkTypes.variantType()));
+    }
+    if (SparkLine.HAS_TIME) {
+      assertEquals("TIME", ddl(SparkTypes.timeType()));
+    }
   }
 
   @Test

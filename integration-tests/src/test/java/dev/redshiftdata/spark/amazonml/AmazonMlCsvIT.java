@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.local.junit.SharedSpark;
+import dev.redshiftdata.spark.compat.ScalaCollections;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -35,7 +36,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.ExtendWith;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The CSV files, schema file and S3 request spec a write publishes, read back from S3 byte for
@@ -267,11 +267,11 @@ class AmazonMlCsvIT {
 
   /** The value of the write node's dropped-rows metric. */
   private static long droppedRowsMetric(SparkPlan plan) {
-    Map<String, SQLMetric> metrics = CollectionConverters.asJava(plan.metrics());
+    Map<String, SQLMetric> metrics = ScalaCollections.toJava(plan.metrics());
     if (metrics.containsKey("amazonMlDroppedRows")) {
       return metrics.get("amazonMlDroppedRows").value();
     }
-    for (SparkPlan child : CollectionConverters.asJava(plan.children())) {
+    for (SparkPlan child : ScalaCollections.toJava(plan.children())) {
       long v = droppedRowsMetric(child);
       if (v >= 0) {
         return v;

@@ -18,6 +18,7 @@ import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.LocalRedshiftConfig;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.local.junit.SharedSpark;
+import dev.redshiftdata.spark.compat.ScalaCollections;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
@@ -43,7 +44,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Aggregate, LIMIT, top-N and OFFSET pushdown end to end: the SQL the local Redshift received, and
@@ -190,7 +190,7 @@ class PushdownIT {
 
   private static DataSourceV2ScanRelation scanOf(Dataset<Row> df) {
     List<LogicalPlan> leaves =
-        CollectionConverters.asJava(df.queryExecution().optimizedPlan().collectLeaves());
+        ScalaCollections.toJava(df.queryExecution().optimizedPlan().collectLeaves());
     for (LogicalPlan leaf : leaves) {
       if (leaf instanceof DataSourceV2ScanRelation r) {
         return r;

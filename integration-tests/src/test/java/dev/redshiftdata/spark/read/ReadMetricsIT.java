@@ -10,6 +10,7 @@ import dev.redshiftdata.local.LocalRedshiftConfig;
 import dev.redshiftdata.local.dataapi.RecordedRequest;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.local.junit.SharedSpark;
+import dev.redshiftdata.spark.compat.ScalaCollections;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import scala.jdk.javaapi.CollectionConverters;
 
 /** The Spark UI metrics of a direct-path read, as the scan node of the executed plan holds them. */
 @ExtendWith(LocalRedshiftExtension.class)
@@ -89,7 +89,7 @@ class ReadMetricsIT {
     if (plan instanceof AdaptiveSparkPlanExec adaptive) {
       return scanNode(adaptive.executedPlan());
     }
-    for (SparkPlan child : CollectionConverters.asJava(plan.children())) {
+    for (SparkPlan child : ScalaCollections.toJava(plan.children())) {
       BatchScanExec found = scanNode(child);
       if (found != null) {
         return found;
@@ -101,7 +101,7 @@ class ReadMetricsIT {
   private static Map<String, SQLMetric> metrics(Dataset<Row> df) {
     BatchScanExec scan = scanNode(df.queryExecution().executedPlan());
     assertNotNull(scan, df.queryExecution().executedPlan().toString());
-    return CollectionConverters.asJava(scan.metrics());
+    return ScalaCollections.toJava(scan.metrics());
   }
 
   private static long value(Map<String, SQLMetric> metrics, String name) {
@@ -224,10 +224,10 @@ class ReadMetricsIT {
     String shown = null;
     while (shown == null && System.nanoTime() < deadline) {
       for (SQLExecutionUIData e :
-          CollectionConverters.asJava(spark.sharedState().statusStore().executionsList())) {
+          ScalaCollections.toJava(spark.sharedState().statusStore().executionsList())) {
         if (e.completionTime().isDefined()) {
           String v =
-              CollectionConverters.asJava(
+              ScalaCollections.toJava(
                       spark.sharedState().statusStore().executionMetrics(e.executionId()))
                   .get(rowsRead.id());
           if (v != null) {

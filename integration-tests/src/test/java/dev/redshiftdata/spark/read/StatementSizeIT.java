@@ -247,7 +247,7 @@ class StatementSizeIT {
     assertTrue(redshift.dataApi().requests().operation("ExecuteStatement").isEmpty());
   }
 
-  private static scala.collection.immutable.Seq<Object> seq(Object... values) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(values)).toList();
+  private static scala.collection.immutable.List<Object> seq(Object... values) {
+    return dev.redshiftdata.spark.compat.ScalaCollections.list(List.of(values));
   }
 }

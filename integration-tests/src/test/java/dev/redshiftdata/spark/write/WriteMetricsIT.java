@@ -11,6 +11,7 @@ import dev.redshiftdata.local.LocalRedshiftConfig;
 import dev.redshiftdata.local.dataapi.RecordedRequest;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.local.junit.SharedSpark;
+import dev.redshiftdata.spark.compat.ScalaCollections;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The Spark UI metrics of a write, as the write node of the executed plan and Spark's SQL status
@@ -80,15 +80,15 @@ class WriteMetricsIT {
     SQLAppStatusStore store = spark.sharedState().statusStore();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
-      for (SQLExecutionUIData e : CollectionConverters.asJava(store.executionsList())) {
+      for (SQLExecutionUIData e : ScalaCollections.toJava(store.executionsList())) {
         if (!e.physicalPlanDescription().contains("RedshiftAppend(\"public\".\"" + t + "\")")
             || e.completionTime().isEmpty()) {
           continue;
         }
         Map<Object, String> values =
-            CollectionConverters.asJava(store.executionMetrics(e.executionId()));
+            ScalaCollections.toJava(store.executionMetrics(e.executionId()));
         Map<String, Long> out = new HashMap<>();
-        for (SQLPlanMetric pm : CollectionConverters.asJava(e.metrics())) {
+        for (SQLPlanMetric pm : ScalaCollections.toJava(e.metrics())) {
           String name = nameOf.get(pm.name());
           String v = values.get(pm.accumulatorId());
           if (name != null && v != null) {
