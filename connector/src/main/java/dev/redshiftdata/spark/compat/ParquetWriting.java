@@ -37,8 +37,21 @@ public final class ParquetWriting {
     }
   }
 
-  /** Spark's write support: reads the schema {@link #conf} put into the configuration. */
+  /**
+   * Spark's write support: reads the schema {@link #conf} put into the configuration. Dates and
+   * timestamps are always written as they are (proleptic Gregorian, as Redshift reads them), never
+   * rebased to the hybrid calendar, whatever the session's {@code
+   * spark.sql.parquet.*RebaseModeInWrite} (Spark 3.5 defaults to failing on dates before 1582).
+   */
   public static WriteSupport<InternalRow> writeSupport() {
-    return new ParquetWriteSupport();
+    // The write support reads the rebase modes from SQLConf.get when it is constructed.
+    SQLConf conf = new SQLConf();
+    ScalaCollections.toJava(SQLConf.get().getAllConfs()).forEach(conf::setConfString);
+    conf.setConfString(DATETIME_REBASE_IN_WRITE, "CORRECTED");
+    conf.setConfString(INT96_REBASE_IN_WRITE, "CORRECTED");
+    return SQLConf.withExistingConf(conf, ParquetWriteSupport::new);
   }
+
+  static final String DATETIME_REBASE_IN_WRITE = "spark.sql.parquet.datetimeRebaseModeInWrite";
+  static final String INT96_REBASE_IN_WRITE = "spark.sql.parquet.int96RebaseModeInWrite";
 }

@@ -3,8 +3,8 @@ package dev.redshiftdata.spark.staging;
 import java.util.Set;
 
 /**
- * Which Spark actions end a plan for good, by the {@code funcName} Spark 4.1 passes to {@code
- * QueryExecutionListener}.
+ * Which Spark actions end a plan for good, by the {@code funcName} Spark (3.5 to 4.1) passes to
+ * {@code QueryExecutionListener}.
  *
  * <p>A Dataset keeps its own {@code QueryExecution}, and its physical plan keeps the input
  * partitions it planned, so {@code collect}, {@code collectAsList}, {@code foreach}, {@code

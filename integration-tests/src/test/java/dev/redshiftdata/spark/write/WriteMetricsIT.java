@@ -12,6 +12,7 @@ import dev.redshiftdata.local.dataapi.RecordedRequest;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.local.junit.SharedSpark;
 import dev.redshiftdata.spark.compat.ScalaCollections;
+import dev.redshiftdata.spark.compat.SparkLine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -143,6 +144,14 @@ class WriteMetricsIT {
     return ids;
   }
 
+  /** Spark 3.5 never asks a Write for driver metrics: the node shows them as 0. */
+  private static void assertDriverMetricsAbsent(Map<String, Long> m) {
+    for (String name :
+        List.of(WriteMetrics.ROWS_LOADED, WriteMetrics.COMMIT_ATTEMPTS, WriteMetrics.STATEMENTS)) {
+      assertEquals(0, value(m, name), name);
+    }
+  }
+
   @Test
   void tasksReportWhatTheyStagedAndTheDriverWhatTheCommitLoaded() throws Exception {
     String t = table("append");
@@ -171,7 +180,17 @@ class WriteMetricsIT {
     assertTrue(files > 3, "rolled over: " + files);
     assertEquals(90_000, value(m, WriteMetrics.ROWS_STAGED));
     assertEquals(files, value(m, WriteMetrics.FILES_STAGED));
-    assertEquals(bytes, value(m, WriteMetrics.BYTES_STAGED));
+    if (SparkLine.HAS_WRITE_DRIVER_METRICS) {
+      assertEquals(bytes, value(m, WriteMetrics.BYTES_STAGED));
+    } else {
+      // Spark 3.5 reads task metrics before the commit closes a task's last file: its size is the
+      // writer's estimate.
+      long shown = value(m, WriteMetrics.BYTES_STAGED);
+      assertTrue(
+          Math.abs(shown - bytes) <= bytes / 20, shown + " bytes shown, " + bytes + " staged");
+      assertDriverMetricsAbsent(m);
+      return;
+    }
 
     // The driver: one transaction loading every row; its one statement and its polls.
     assertEquals(90_000, value(m, WriteMetrics.ROWS_LOADED));
@@ -197,6 +216,11 @@ class WriteMetricsIT {
     write(spark.range(0, 100, 1, 2).selectExpr("id", "'x' as v"), t);
     Map<String, Long> m = shown(t);
     assertEquals(100, WriteSupport.count(redshift, t));
+    assertEquals(100, value(m, WriteMetrics.ROWS_STAGED));
+    if (!SparkLine.HAS_WRITE_DRIVER_METRICS) {
+      assertDriverMetricsAbsent(m);
+      return;
+    }
     assertEquals(2, value(m, WriteMetrics.COMMIT_ATTEMPTS));
     assertEquals(2, value(m, WriteMetrics.STATEMENTS));
     assertEquals(100, value(m, WriteMetrics.ROWS_LOADED));
@@ -213,6 +237,10 @@ class WriteMetricsIT {
     Map<String, Long> m = shown(t);
     assertEquals(50, value(m, WriteMetrics.ROWS_STAGED));
     assertEquals(0, value(m, WriteMetrics.ROWS_LOADED));
+    if (!SparkLine.HAS_WRITE_DRIVER_METRICS) {
+      assertDriverMetricsAbsent(m);
+      return;
+    }
     assertEquals(1, value(m, WriteMetrics.COMMIT_ATTEMPTS));
     // The batch, and the lookup of the load errors after it failed.
     assertEquals(2, value(m, WriteMetrics.STATEMENTS));

@@ -306,6 +306,31 @@ class WriteTypesIT {
   }
 
   @Test
+  void ancientDatesAreStagedAsTheyAreWhateverTheSessionsRebaseMode() {
+    // LEGACY would shift them into the hybrid calendar; Redshift reads Parquet as proleptic
+    // Gregorian (and Spark 3.5's default, EXCEPTION, would fail the write).
+    for (String mode : List.of("LEGACY", "EXCEPTION")) {
+      String t = "types_ancient_" + mode.toLowerCase(java.util.Locale.ROOT) + System.nanoTime();
+      spark.conf().set("spark.sql.parquet.datetimeRebaseModeInWrite", mode);
+      try {
+        append(
+            spark.sql(
+                "select 1 as id, date'0044-03-15' as d, date'1582-10-04' as d2,"
+                    + " timestamp_ntz'1500-06-01 12:00:00.5' as ts"),
+            t);
+      } finally {
+        spark.conf().unset("spark.sql.parquet.datetimeRebaseModeInWrite");
+      }
+      assertEquals(
+          List.of(List.of("0044-03-15", "1582-10-04", "1500-06-01 12:00:00.5")),
+          WriteSupport.query(
+              redshift,
+              "select to_char(d, 'YYYY-MM-DD'), to_char(d2, 'YYYY-MM-DD'), ts::varchar from " + t),
+          mode);
+    }
+  }
+
+  @Test
   void everyTypeRoundTripsIntoAnExistingTable() {
     String t = "types_existing_" + System.nanoTime();
     WriteSupport.sql(

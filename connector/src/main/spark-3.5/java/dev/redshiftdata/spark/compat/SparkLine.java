@@ -12,4 +12,10 @@ public final class SparkLine {
 
   /** Spark's {@code TimeType} (from 4.1): TIME/TIMETZ may be read as TIME. */
   public static final boolean HAS_TIME = false;
+
+  /**
+   * Spark's {@code Write.reportDriverMetrics} (from 4.0): the write node shows what the commit did
+   * (statements, rows loaded, commit time) besides what tasks staged.
+   */
+  public static final boolean HAS_WRITE_DRIVER_METRICS = false;
 }
