@@ -8,6 +8,8 @@
 --     --conf spark.datasource.redshift-data.iamRole=arn:aws:iam::123456789012:role/redshift-staging \
 --     -f examples/sql/orders.sql
 -- It expects a Redshift table sql_example.orders (order_id, customer_id, order_date, status, quantity, amount).
+-- Needs Spark 4.0 or later: Spark 3.5 reads session catalog tables only through DataSource V1 (on 3.5,
+-- configure the connector's catalog instead and name its tables, see the README's Catalog section).
 -- SqlExampleIT runs this file statement by statement (each ends with ';' at the end of a line).
 
 DROP TABLE IF EXISTS redshift_orders;
