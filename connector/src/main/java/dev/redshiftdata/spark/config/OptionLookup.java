@@ -25,16 +25,17 @@ final class OptionLookup {
   private final Map<String, String> sessionConf; // lower-case option names (prefix stripped)
 
   OptionLookup(Map<String, String> options, Map<String, String> sessionConf) {
-    this.options = lowerCaseKeys(options);
-    this.sessionConf = new HashMap<>();
+    this.options = OptionAliases.resolve(lowerCaseKeys(options));
+    Map<String, String> session = new HashMap<>();
     String prefix = RedshiftOptions.SESSION_CONF_PREFIX.toLowerCase(Locale.ROOT);
     sessionConf.forEach(
         (k, v) -> {
           String lower = k.toLowerCase(Locale.ROOT);
           if (lower.startsWith(prefix) && v != null) {
-            this.sessionConf.put(lower.substring(prefix.length()), v);
+            session.put(lower.substring(prefix.length()), v);
           }
         });
+    this.sessionConf = OptionAliases.resolve(session);
   }
 
   private static Map<String, String> lowerCaseKeys(Map<String, String> map) {

@@ -1,0 +1,117 @@
+package dev.redshiftdata.spark.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redshiftdata.local.LocalRedshift;
+import dev.redshiftdata.local.junit.LocalRedshiftExtension;
+import dev.redshiftdata.local.junit.SharedSpark;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A job written for spark-redshift (its option names) runs with only the format renamed: writes a
+ * table with its sort key and description, loads with its extra COPY options, and reads it back.
+ */
+@ExtendWith(LocalRedshiftExtension.class)
+class PeerOptionNamesIT {
+
+  private static LocalRedshift redshift;
+  private final SparkSession spark = SharedSpark.session();
+
+  @BeforeAll
+  static void start() {
+    redshift = WriteSupport.redshift();
+  }
+
+  @BeforeEach
+  void clear() {
+    redshift.dataApi().requests().clear();
+  }
+
+  /** The local Redshift's connection, under spark-redshift's and Glue's names where they exist. */
+  private static Map<String, String> peerOptions() {
+    Map<String, String> peer = new LinkedHashMap<>();
+    Map<String, String> renames =
+        Map.of(
+            "database", "data_api_database",
+            "clusterIdentifier", "data_api_cluster",
+            "region", "data_api_region",
+            "iamRole", "aws_iam_role");
+    WriteSupport.options(redshift).forEach((k, v) -> peer.put(renames.getOrDefault(k, k), v));
+    return peer;
+  }
+
+  @Test
+  void aSparkRedshiftJobRunsWithOnlyTheFormatRenamed() {
+    String t = "peer_" + System.nanoTime();
+    spark
+        .range(0, 100, 1, 2)
+        .selectExpr("id", "concat('v', id) as v")
+        .write()
+        .format("redshift-data")
+        .options(peerOptions())
+        .option("dbtable", t)
+        .option("sortkeyspec", "INTERLEAVED SORTKEY(v, id)")
+        .option("description", "loaded by a spark-redshift job")
+        .option("extracopyoptions", "ACCEPTINVCHARS")
+        .mode(SaveMode.Overwrite)
+        .save();
+
+    List<String> sent = WriteSupport.batches(redshift).get(0).sqls();
+    String create =
+        sent.stream().filter(s -> s.startsWith("CREATE TABLE")).findFirst().orElseThrow();
+    assertTrue(create.endsWith("INTERLEAVED SORTKEY(\"v\", \"id\")"), create);
+    String copy = sent.stream().filter(s -> s.startsWith("COPY")).findFirst().orElseThrow();
+    assertTrue(copy.contains(" ACCEPTINVCHARS"), copy);
+    assertEquals(
+        List.of(List.of("v", "2")),
+        WriteSupport.query(
+            redshift,
+            "select sortkey1, sortkey_num from svv_table_info where \"table\" = '" + t + "'"));
+    assertEquals(
+        List.of(List.of("loaded by a spark-redshift job")),
+        WriteSupport.query(redshift, "select obj_description('public." + t + "'::regclass)"));
+
+    List<Row> read =
+        spark
+            .read()
+            .format("redshift-data")
+            .options(peerOptions())
+            .option("dbtable", t)
+            .load()
+            .orderBy("id")
+            .collectAsList();
+    assertEquals(100, read.size());
+    assertEquals("v99", read.get(99).getString(1));
+  }
+
+  @Test
+  void aPeerNameAndTheConnectorsNameDisagreeingFailsBeforeAnyStatement() {
+    Map<String, String> options = peerOptions();
+    options.put("iamRole", "arn:aws:iam::123456789012:role/other");
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () ->
+                spark
+                    .range(0, 3)
+                    .write()
+                    .format("redshift-data")
+                    .options(options)
+                    .option("dbtable", "peer_conflict_" + System.nanoTime())
+                    .mode(SaveMode.Append)
+                    .save());
+    assertTrue(e.getMessage().contains("'aws_iam_role' and 'iamRole'"), e.getMessage());
+    assertEquals(List.of(), redshift.dataApi().requests().all(), "no call reached the Data API");
+  }
+}
