@@ -7,12 +7,12 @@ import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Property;
 
 /** Collects what the connector logs (log4j, logger {@code dev.redshiftdata}) while open. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
   private final StringBuffer text = new StringBuffer();
   private final AbstractAppender appender;
 
-  LogCapture() {
+  public LogCapture() {
     LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
     appender =
         new AbstractAppender("options-capture", null, null, true, Property.EMPTY_ARRAY) {
@@ -33,7 +33,7 @@ final class LogCapture implements AutoCloseable {
     ctx.updateLoggers();
   }
 
-  String text() {
+  public String text() {
     return text.toString();
   }
 

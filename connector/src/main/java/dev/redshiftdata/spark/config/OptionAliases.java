@@ -4,8 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The names other Redshift connectors give the connector's options (spark-redshift community and
@@ -37,7 +40,43 @@ final class OptionAliases {
   private static final Pattern SORT_KEY_SPEC_VALUE =
       Pattern.compile("(?is)\\s*(?:(COMPOUND|INTERLEAVED)\\s+)?SORTKEY\\s*\\((.*)\\)\\s*");
 
+  /**
+   * The other connectors' options that have nothing to do here, with why: accepted with a warning
+   * instead of failing a write as unknown names would. A JDBC URL or user is never used (nor
+   * logged): the Data API connects with the connection options. A {@code password} option stays
+   * refused, as every credential in options is.
+   */
+  static final Map<String, String> NO_EFFECT =
+      Map.ofEntries(
+          Map.entry("tempformat", "the connector always stages Parquet"),
+          Map.entry("unload_s3_format", "the connector always unloads Parquet"),
+          Map.entry("csvnullstring", "the connector stages Parquet, not CSV"),
+          Map.entry("csvseparator", "the connector stages Parquet, not CSV"),
+          Map.entry("csvignoreleadingwhitespace", "the connector stages Parquet, not CSV"),
+          Map.entry("csvignoretrailingwhitespace", "the connector stages Parquet, not CSV"),
+          Map.entry(
+              "forward_spark_s3_credentials",
+              "UNLOAD and COPY use 'iamRole'; staging files use the cluster's Hadoop credentials"),
+          Map.entry("usestagingtable", "every write is one transaction"),
+          Map.entry("include_column_list", "COPY always lists the table's columns"),
+          Map.entry("jdbcdriver", "no JDBC driver: the connector uses the Data API"),
+          Map.entry(
+              "url", "no JDBC: set 'clusterIdentifier' or 'workgroupName' and 'database' instead"),
+          Map.entry("user", "no JDBC: set 'secretArn' or 'dbUser' instead"));
+
   private OptionAliases() {}
+
+  /** "'tempformat' (the connector always stages Parquet)", for the keys that have no effect. */
+  static Optional<String> noEffect(Set<String> keys) {
+    String names =
+        keys.stream()
+            .map(k -> k.toLowerCase(Locale.ROOT))
+            .filter(NO_EFFECT::containsKey)
+            .sorted()
+            .map(k -> "'" + k + "' (" + NO_EFFECT.get(k) + ")")
+            .collect(Collectors.joining(", "));
+    return names.isEmpty() ? Optional.empty() : Optional.of(names);
+  }
 
   /**
    * {@code options} (lower-case keys) with every alias replaced by its option.

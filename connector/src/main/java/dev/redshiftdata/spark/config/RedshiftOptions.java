@@ -127,6 +127,7 @@ public final class RedshiftOptions {
   private final String copyOptions;
   private final int commitMaxAttempts;
   private final AmazonMlOptions amazonMl;
+  private final Set<String> optionKeys;
   private final Set<String> unknownOptions;
   private final Boolean strictOptions;
   private final String display;
@@ -287,7 +288,8 @@ public final class RedshiftOptions {
     this.commitMaxAttempts = (int) in.longInRange(COMMIT_MAX_ATTEMPTS, 1, 100);
     this.amazonMl = new AmazonMlOptions(in);
 
-    this.unknownOptions = UnknownOptions.of(in.rawOptions().keySet());
+    this.optionKeys = Set.copyOf(in.rawOptions().keySet());
+    this.unknownOptions = UnknownOptions.of(optionKeys);
     this.display = render(in, redaction);
   }
 
@@ -317,8 +319,11 @@ public final class RedshiftOptions {
 
   private static void rejectCredentialOptions(Set<String> keys) {
     for (String key : new TreeSet<>(keys)) {
-      String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-      if (CREDENTIAL_KEY_FRAGMENTS.stream().anyMatch(normalized::contains)) {
+      String lower = key.toLowerCase(Locale.ROOT);
+      String normalized = lower.replaceAll("[^a-z0-9]", "");
+      // spark-redshift's forward_spark_s3_credentials is a switch, not a credential.
+      if (!OptionAliases.NO_EFFECT.containsKey(lower)
+          && CREDENTIAL_KEY_FRAGMENTS.stream().anyMatch(normalized::contains)) {
         throw new IllegalArgumentException(
             "Cannot use option '"
                 + key
@@ -666,11 +671,12 @@ public final class RedshiftOptions {
    * unset and this is a write; else logs a warning once per set of names.
    */
   public void checkOptionNames(boolean write) {
-    checkOptionNames(unknownOptions, write);
+    checkOptionNames(optionKeys, write);
   }
 
   /** The same for some of the keys only, e.g. a catalog table's per-query options. */
   public void checkOptionNames(Set<String> keys, boolean write) {
+    UnknownOptions.warnNoEffect(keys, write ? "the write" : "the read");
     UnknownOptions.check(UnknownOptions.of(keys), strictOptions, write, write ? "write" : "read");
   }
 

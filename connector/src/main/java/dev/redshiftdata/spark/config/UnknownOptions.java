@@ -49,6 +49,7 @@ public final class UnknownOptions {
         .map(k -> k.toLowerCase(Locale.ROOT))
         .map(k -> k.startsWith(OPTION_PREFIX) ? k.substring(OPTION_PREFIX.length()) : k)
         .filter(k -> !SPARK_KEYS.contains(k) && !k.startsWith("__"))
+        .filter(k -> !OptionAliases.NO_EFFECT.containsKey(k))
         .filter(k -> RedshiftOption.fromName(k).isEmpty())
         .collect(Collectors.toCollection(TreeSet::new));
   }
@@ -95,6 +96,18 @@ public final class UnknownOptions {
     if (WARNED.size() < MAX_WARNED ? WARNED.add(warning) : !WARNED.contains(warning)) {
       LOG.warn("{}. Set '{}' to true to fail instead.", warning, RedshiftOption.STRICT_OPTIONS);
     }
+  }
+
+  /** Warns (once per set of names) about other connectors' options that have no effect here. */
+  static void warnNoEffect(Set<String> keys, String action) {
+    OptionAliases.noEffect(keys)
+        .map(names -> "options of other Redshift connectors with no effect: " + names)
+        .ifPresent(
+            warning -> {
+              if (WARNED.size() < MAX_WARNED ? WARNED.add(warning) : !WARNED.contains(warning)) {
+                LOG.warn("{}; {} ignores them.", warning, action);
+              }
+            });
   }
 
   /** "unknown option 'mergekey' (did you mean 'mergeKeys'?)", for one or more names. */

@@ -108,6 +108,38 @@ class OptionAliasesTest {
     assertEquals("c", o.target().clusterIdentifier().orElseThrow());
   }
 
+  @Test
+  void otherConnectorsOptionsWithNoEffectAreNotUnknownAndAreNamedWithWhy() {
+    RedshiftOptions o =
+        parse(
+            Map.of(
+                "database", "dev",
+                "clusterIdentifier", "c",
+                "tempformat", "CSV GZIP",
+                "forward_spark_s3_credentials", "true",
+                "url", "jdbc:redshift://h:5439/dev?user=u&password=p",
+                "mergekey", "id"));
+    assertEquals(java.util.Set.of("mergekey"), o.unknownOptions());
+    String named =
+        OptionAliases.noEffect(java.util.Set.of("TEMPFORMAT", "url", "dbtable")).orElseThrow();
+    assertEquals(
+        "'tempformat' (the connector always stages Parquet), 'url' (no JDBC: set"
+            + " 'clusterIdentifier' or 'workgroupName' and 'database' instead)",
+        named);
+    assertTrue(OptionAliases.noEffect(java.util.Set.of("dbtable")).isEmpty());
+  }
+
+  @Test
+  void aPasswordStaysRefusedLikeEveryCredentialInOptions() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                parse(Map.of("database", "dev", "clusterIdentifier", "c", "password", "hunter2")));
+    assertTrue(e.getMessage().contains("'password'"), e.getMessage());
+    assertTrue(!e.getMessage().contains("hunter2"), e.getMessage());
+  }
+
   private static Map<String, String> pick(Map<String, String> m) {
     return Map.of("sortkey", m.get("sortkey"), "sortkeystyle", m.get("sortkeystyle"));
   }

@@ -384,7 +384,6 @@ class RedshiftOptionsTest {
         "sessionToken",
         "temporary_aws_session_token",
         "password",
-        "forward_spark_s3_credentials",
         "fs.s3a.secret.key"
       })
   void credentialOptionsAreRejectedWithoutEchoingTheValue(String key) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.local.junit.SharedSpark;
+import dev.redshiftdata.spark.LogCapture;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,18 +55,17 @@ class PeerOptionNamesIT {
   @Test
   void aSparkRedshiftJobRunsWithOnlyTheFormatRenamed() {
     String t = "peer_" + System.nanoTime();
-    spark
-        .range(0, 100, 1, 2)
-        .selectExpr("id", "concat('v', id) as v")
-        .write()
-        .format("redshift-data")
-        .options(peerOptions())
-        .option("dbtable", t)
-        .option("sortkeyspec", "INTERLEAVED SORTKEY(v, id)")
-        .option("description", "loaded by a spark-redshift job")
-        .option("extracopyoptions", "ACCEPTINVCHARS")
-        .mode(SaveMode.Overwrite)
-        .save();
+    try (LogCapture log = new LogCapture()) {
+      write(t);
+      assertTrue(
+          log.text()
+              .contains(
+                  "WARN options of other Redshift connectors with no effect: 'forward_spark_s3_"
+                      + "credentials' (UNLOAD and COPY use 'iamRole'; staging files use the"
+                      + " cluster's Hadoop credentials), 'tempformat' (the connector always stages"
+                      + " Parquet); the write ignores them."),
+          log.text());
+    }
 
     List<String> sent = WriteSupport.batches(redshift).get(0).sqls();
     String create =
@@ -93,6 +93,25 @@ class PeerOptionNamesIT {
             .collectAsList();
     assertEquals(100, read.size());
     assertEquals("v99", read.get(99).getString(1));
+  }
+
+  /** Overwrites {@code t} as a spark-redshift job would, with its option names. */
+  private void write(String t) {
+    spark
+        .range(0, 100, 1, 2)
+        .selectExpr("id", "concat('v', id) as v")
+        .write()
+        .format("redshift-data")
+        .options(peerOptions())
+        .option("dbtable", t)
+        .option("sortkeyspec", "INTERLEAVED SORTKEY(v, id)")
+        .option("description", "loaded by a spark-redshift job")
+        .option("extracopyoptions", "ACCEPTINVCHARS")
+        // spark-redshift options with no meaning here: a warning, not an unknown-option failure.
+        .option("tempformat", "CSV GZIP")
+        .option("forward_spark_s3_credentials", "true")
+        .mode(SaveMode.Overwrite)
+        .save();
   }
 
   @Test
