@@ -7,6 +7,7 @@ import dev.redshiftdata.spark.config.RedshiftOption;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.config.RedshiftOptions.DistStyle;
 import dev.redshiftdata.spark.config.RedshiftOptions.SortKeyStyle;
+import dev.redshiftdata.spark.types.PeerMetadata;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -135,14 +136,22 @@ public record TableProperties(
     for (String name : columns.names) {
       suffixes.put(name, "");
     }
-    options
-        .columnEncodings()
-        .ifPresent(
-            spec -> {
-              for (Map.Entry<String, String> e : encodings(spec, columns).entrySet()) {
-                suffixes.put(e.getKey(), " ENCODE " + e.getValue());
-              }
-            });
+    Map<String, String> byOption =
+        options.columnEncodings().map(spec -> encodings(spec, columns)).orElse(Map.of());
+    for (StructField f : schema.fields()) {
+      String encoding = byOption.get(f.name());
+      if (encoding == null && f.metadata().contains(PeerMetadata.ENCODING)) {
+        encoding =
+            checkedEncoding(
+                "field metadata '" + PeerMetadata.ENCODING + "'",
+                f.name(),
+                f.metadata().getString(PeerMetadata.ENCODING),
+                columns);
+      }
+      if (encoding != null) {
+        suffixes.put(f.name(), " ENCODE " + encoding);
+      }
+    }
 
     StringBuilder suffix = new StringBuilder();
     distribution(options, columns, suffix);
@@ -155,20 +164,25 @@ public record TableProperties(
             text ->
                 comments.add(
                     "COMMENT ON TABLE " + table.quoted() + " IS " + literal(text, table, null)));
+    Map<String, String> columnComments = new LinkedHashMap<>();
+    for (StructField f : schema.fields()) {
+      if (f.metadata().contains(PeerMetadata.DESCRIPTION)) {
+        columnComments.put(f.name(), f.metadata().getString(PeerMetadata.DESCRIPTION));
+      }
+    }
+    // The option wins over a field's description.
     options
         .columnComments()
-        .ifPresent(
-            json -> {
-              for (Map.Entry<String, String> e : columnComments(json, columns).entrySet()) {
-                comments.add(
-                    "COMMENT ON COLUMN "
-                        + table.quoted()
-                        + "."
-                        + Identifiers.quote(e.getKey())
-                        + " IS "
-                        + literal(e.getValue(), table, e.getKey()));
-              }
-            });
+        .ifPresent(json -> columnComments.putAll(columnComments(json, columns)));
+    for (Map.Entry<String, String> e : columnComments.entrySet()) {
+      comments.add(
+          "COMMENT ON COLUMN "
+              + table.quoted()
+              + "."
+              + Identifiers.quote(e.getKey())
+              + " IS "
+              + literal(e.getValue(), table, e.getKey()));
+    }
     return new TableProperties(suffixes, suffix.toString(), comments);
   }
 
@@ -271,39 +285,53 @@ public record TableProperties(
                 + "'");
       }
       String column = columns.resolve(RedshiftOption.COLUMN_ENCODINGS, pair.substring(0, eq));
-      String encoding = pair.substring(eq + 1).strip().toUpperCase(Locale.ROOT);
-      if (!ENCODINGS.contains(encoding)) {
-        throw columns.error(
-            "option '"
-                + RedshiftOption.COLUMN_ENCODINGS
-                + "' gives column '"
-                + column
-                + "' the unknown encoding '"
-                + pair.substring(eq + 1).strip()
-                + "'. Use one of "
-                + ENCODINGS.stream().sorted().collect(Collectors.joining(", ")));
-      }
-      String allowedFor = allowedFor(encoding, columns.type(column));
-      if (allowedFor != null) {
-        throw columns.error(
-            "option '"
-                + RedshiftOption.COLUMN_ENCODINGS
-                + "' gives column '"
-                + column
-                + "' ("
-                + columns.type(column).simpleString()
-                + ") the encoding "
-                + encoding
-                + ", which Redshift allows only for "
-                + allowedFor
-                + " columns");
-      }
+      String encoding =
+          checkedEncoding(
+              "option '" + RedshiftOption.COLUMN_ENCODINGS + "'",
+              column,
+              pair.substring(eq + 1),
+              columns);
       if (out.put(column, encoding) != null) {
         throw columns.error(
             "option '" + RedshiftOption.COLUMN_ENCODINGS + "' names column '" + column + "' twice");
       }
     }
     return out;
+  }
+
+  /**
+   * {@code given} as an upper-case encoding Redshift knows and {@code column}'s type can take.
+   *
+   * @param source what gave it, for errors: "option 'columnEncodings'", "field metadata 'encoding'"
+   */
+  private static String checkedEncoding(
+      String source, String column, String given, Columns columns) {
+    String encoding = given.strip().toUpperCase(Locale.ROOT);
+    if (!ENCODINGS.contains(encoding)) {
+      throw columns.error(
+          source
+              + " gives column '"
+              + column
+              + "' the unknown encoding '"
+              + given.strip()
+              + "'. Use one of "
+              + ENCODINGS.stream().sorted().collect(Collectors.joining(", ")));
+    }
+    String allowedFor = allowedFor(encoding, columns.type(column));
+    if (allowedFor != null) {
+      throw columns.error(
+          source
+              + " gives column '"
+              + column
+              + "' ("
+              + columns.type(column).simpleString()
+              + ") the encoding "
+              + encoding
+              + ", which Redshift allows only for "
+              + allowedFor
+              + " columns");
+    }
+    return encoding;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.redshiftdata.spark.types;
 import dev.redshiftdata.spark.compat.SparkTypes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.BinaryType;
 import org.apache.spark.sql.types.BooleanType;
@@ -169,6 +170,12 @@ public final class TypeMapping {
     DataType t = f.dataType();
     Metadata m = f.metadata();
     String rsType = m.contains(METADATA_TYPE) ? m.getString(METADATA_TYPE) : null;
+    if (rsType == null) {
+      Optional<String> peer = PeerMetadata.ddlType(f);
+      if (peer.isPresent()) {
+        return peer.get();
+      }
+    }
     if (t instanceof ShortType || t instanceof ByteType) {
       return "SMALLINT";
     } else if (t instanceof IntegerType) {
@@ -290,7 +297,7 @@ public final class TypeMapping {
           break;
       }
     }
-    long n = m.contains(METADATA_LENGTH) ? m.getLong(METADATA_LENGTH) : 0;
+    long n = m.contains(METADATA_LENGTH) ? m.getLong(METADATA_LENGTH) : PeerMetadata.maxLength(f);
     if ("bpchar".equals(rsType) || "char".equals(rsType)) {
       if (n <= 0) {
         n = 1;

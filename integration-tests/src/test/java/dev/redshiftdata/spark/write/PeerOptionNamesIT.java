@@ -1,5 +1,8 @@
 package dev.redshiftdata.spark.write;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,9 +14,11 @@ import dev.redshiftdata.spark.LogCapture;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.MetadataBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +98,55 @@ class PeerOptionNamesIT {
             .collectAsList();
     assertEquals(100, read.size());
     assertEquals("v99", read.get(99).getString(1));
+  }
+
+  @Test
+  void aDataFramePreparedForSparkRedshiftCreatesTheSameTable() {
+    String t = "peer_meta_" + System.nanoTime();
+    Dataset<Row> df =
+        spark
+            .range(0, 10, 1, 1)
+            .select(
+                col("id").as("id", new MetadataBuilder().putString("encoding", "az64").build()),
+                concat(lit("v"), col("id"))
+                    .as(
+                        "v",
+                        new MetadataBuilder()
+                            .putLong("maxlength", 12)
+                            .putString("encoding", "zstd")
+                            .putString("description", "the value")
+                            .build()),
+                col("id")
+                    .cast("double")
+                    .as(
+                        "amount",
+                        new MetadataBuilder().putString("redshift_type", "decimal(12,2)").build()));
+    df.write()
+        .format("redshift-data")
+        .options(peerOptions())
+        .option("dbtable", t)
+        .mode(SaveMode.Overwrite)
+        .save();
+
+    String create =
+        WriteSupport.batches(redshift).get(0).sqls().stream()
+            .filter(s -> s.startsWith("CREATE TABLE"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        create.contains(
+            "(\"id\" BIGINT NOT NULL ENCODE AZ64, \"v\" VARCHAR(12) NOT NULL ENCODE ZSTD,"
+                + " \"amount\" DECIMAL(12,2) NOT NULL)"),
+        create);
+    assertEquals(
+        List.of(List.of("the value", "9", "v9", "9.00")),
+        WriteSupport.query(
+            redshift,
+            "select col_description('public."
+                + t
+                + "'::regclass, 2), id, v, amount from "
+                + t
+                + " where id = 9"));
   }
 
   /** Overwrites {@code t} as a spark-redshift job would, with its option names. */
