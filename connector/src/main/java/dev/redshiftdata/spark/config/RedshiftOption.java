@@ -165,6 +165,12 @@ public enum RedshiftOption {
       "writeMaxFileSize",
       "128MB",
       "Size at which a writer task rolls over to a new staged Parquet file."),
+  OVERWRITE_MODE(
+      "overwriteMode",
+      "truncate",
+      "How `overwrite` replaces an existing table: `truncate` (DELETE its rows in the COPY's"
+          + " transaction; keeps the table, its grants and views) or `recreate` (DROP and CREATE it"
+          + " from the DataFrame's schema and the table options, in the same transaction)."),
   ALLOW_EXTRA_TARGET_COLUMNS(
       "allowExtraTargetColumns",
       "false",

@@ -88,6 +88,12 @@ public final class RedshiftOptions {
     INTERLEAVED
   }
 
+  /** How {@code overwrite} replaces an existing table. */
+  public enum OverwriteMode {
+    TRUNCATE,
+    RECREATE
+  }
+
   private final DataApiTarget target;
   private final ClientSettings clientSettings;
   private final boolean caseSensitiveIdentifiers;
@@ -117,6 +123,7 @@ public final class RedshiftOptions {
   private final List<String> mergeKeys;
   private final long writeMaxFileSize;
   private final boolean allowExtraTargetColumns;
+  private final OverwriteMode overwriteMode;
   private final DistStyle distStyle;
   private final String distKey;
   private final List<String> sortKey;
@@ -264,6 +271,7 @@ public final class RedshiftOptions {
     this.mergeKeys = in.explicit(MERGE_KEYS).map(RedshiftOptions::commaList).orElse(List.of());
     this.writeMaxFileSize = in.bytes(WRITE_MAX_FILE_SIZE, 1L << 20, 16L << 30);
     this.allowExtraTargetColumns = in.bool(ALLOW_EXTRA_TARGET_COLUMNS);
+    this.overwriteMode = in.choice(OVERWRITE_MODE, OverwriteMode.class);
     this.distKey = in.explicit(DIST_KEY).orElse(null);
     DistStyle style = in.isSet(DIST_STYLE) ? in.choice(DIST_STYLE, DistStyle.class) : null;
     if (distKey != null && style != null && style != DistStyle.KEY) {
@@ -610,6 +618,10 @@ public final class RedshiftOptions {
 
   public long writeMaxFileSize() {
     return writeMaxFileSize;
+  }
+
+  public OverwriteMode overwriteMode() {
+    return overwriteMode;
   }
 
   public boolean allowExtraTargetColumns() {

@@ -82,7 +82,24 @@ final class RedshiftBatchWrite implements BatchWrite {
     StructType fileSchema;
     List<String> copyColumns;
     int[] ordinals;
-    if (columns.isEmpty()) {
+    boolean recreate =
+        options.overwriteMode() == RedshiftOptions.OverwriteMode.RECREATE && deleteWhere != null;
+    if (recreate && !deleteWhere.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Cannot overwrite the rows of table "
+              + target.quoted()
+              + " matching a condition with option 'overwriteMode' recreate, which replaces the"
+              + " whole table. Accepted: overwriteMode truncate (the default) for a conditional"
+              + " overwrite, or no condition.");
+    }
+    if (recreate && !columns.isEmpty()) {
+      // DROP and CREATE in the COPY's transaction: a failure leaves the old table as it was.
+      before.add("DROP TABLE " + target.quoted());
+      fileSchema = DeferredCreateWrite.fileSchema(input, options.caseSensitiveIdentifiers());
+      copyColumns = List.of(fileSchema.fieldNames());
+      before.addAll(DeferredCreateWrite.createStatements(options, target, input));
+      ordinals = null;
+    } else if (columns.isEmpty()) {
       if (tableExists(api, target)) {
         throw new IllegalArgumentException(
             "Cannot write to "

@@ -261,6 +261,63 @@ class WriteAppendIT {
   }
 
   @Test
+  void overwriteModeRecreateReplacesTheTableWithTheDataFramesSchemaInOneTransaction()
+      throws Exception {
+    String t = table("recreate");
+    WriteSupport.sql(redshift, "create table " + t + " (id bigint, v varchar(20))");
+    WriteSupport.sql(redshift, "insert into " + t + " values (1, 'old'), (2, 'old')");
+    Dataset<Row> changed =
+        spark.range(0, 3, 1, 1).selectExpr("id", "concat('n', id) as name", "id * 1.5 as amount");
+
+    // The default keeps the table, so a changed schema is refused and nothing changes.
+    assertThrows(Exception.class, () -> write(changed, t, SaveMode.Overwrite));
+    assertEquals(List.of(List.of("2")), WriteSupport.query(redshift, "select count(*) from " + t));
+
+    redshift.dataApi().requests().clear();
+    int before = WriteSupport.stagingObjects(spark, redshift);
+    changed
+        .write()
+        .format("redshift-data")
+        .options(WriteSupport.options(redshift))
+        .option("dbtable", t)
+        .option("overwriteMode", "recreate")
+        .option("sortKey", "id")
+        .mode(SaveMode.Overwrite)
+        .save();
+    List<String> sqls = WriteSupport.batches(redshift).get(0).sqls();
+    assertTrue(sqls.get(0).startsWith("DROP TABLE"), sqls.toString());
+    assertTrue(sqls.get(1).startsWith("CREATE TABLE") && sqls.get(1).endsWith("SORTKEY(\"id\")"));
+    assertTrue(sqls.get(2).startsWith("COPY"), sqls.toString());
+    assertEquals(1, WriteSupport.batches(redshift).size(), "one transaction");
+    assertEquals(
+        List.of(List.of("0", "n0", "0.0"), List.of("2", "n2", "3.0")),
+        WriteSupport.query(
+            redshift, "select id, name, amount from " + t + " where id <> 1 order by id"));
+    assertEquals(before, WriteSupport.stagingObjects(spark, redshift));
+
+    // A view on the table: Redshift refuses the DROP, the transaction rolls back, the table stays.
+    WriteSupport.sql(redshift, "create view " + t + "_v as select id from " + t);
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () ->
+                spark
+                    .range(0, 5)
+                    .selectExpr("id", "'x' as other")
+                    .write()
+                    .format("redshift-data")
+                    .options(WriteSupport.options(redshift))
+                    .option("dbtable", t)
+                    .option("overwriteMode", "recreate")
+                    .mode(SaveMode.Overwrite)
+                    .save());
+    assertTrue(e.getMessage().contains("depend"), e.getMessage());
+    assertEquals(List.of(List.of("3")), WriteSupport.query(redshift, "select count(*) from " + t));
+    assertEquals(before, WriteSupport.stagingObjects(spark, redshift));
+    WriteSupport.sql(redshift, "drop view " + t + "_v");
+  }
+
+  @Test
   void preAndPostActionsRunInTheCopyTransactionInOrder() {
     String t = table("actions");
     WriteSupport.sql(redshift, "create table " + t + " (id bigint, v varchar(20))");
