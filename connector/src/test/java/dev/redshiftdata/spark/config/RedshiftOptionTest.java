@@ -60,6 +60,7 @@ class RedshiftOptionTest {
     EXPECTED.put("postActions", null);
     EXPECTED.put("mergeKeys", null);
     EXPECTED.put("writeMaxFileSize", "128MB");
+    EXPECTED.put("overwriteMode", "truncate");
     EXPECTED.put("allowExtraTargetColumns", "false");
     EXPECTED.put("distStyle", null);
     EXPECTED.put("distKey", null);
