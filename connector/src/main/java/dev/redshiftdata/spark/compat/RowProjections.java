@@ -17,20 +17,22 @@ public final class RowProjections {
   private RowProjections() {}
 
   /**
-   * Picks output column {@code i} from input column {@code ordinals[i]}, cast (in UTC) to {@code
-   * output}'s type where {@code needsCast} says so. The returned row is reused by the next call.
+   * Picks output column {@code i} from input column {@code ordinals[i]}, cast to {@code output}'s
+   * type where {@code needsCast} says so, in time zone {@code zone} (which only casts between
+   * {@code timestamp} and {@code timestamp_ntz} read). The returned row is reused by the next call.
    */
   public static UnaryOperator<InternalRow> select(
       StructType input,
       StructType output,
       int[] ordinals,
-      BiPredicate<DataType, DataType> needsCast) {
+      BiPredicate<DataType, DataType> needsCast,
+      String zone) {
     List<Expression> refs = new ArrayList<>();
     for (int i = 0; i < ordinals.length; i++) {
       DataType in = input.fields()[ordinals[i]].dataType();
       DataType out = output.fields()[i].dataType();
       Expression ref = new BoundReference(ordinals[i], in, true);
-      refs.add(needsCast.test(in, out) ? new Cast(ref, out, scala.Option.apply("UTC")) : ref);
+      refs.add(needsCast.test(in, out) ? new Cast(ref, out, scala.Option.apply(zone)) : ref);
     }
     UnsafeProjection projection = UnsafeProjection.create(ScalaCollections.list(refs));
     return projection::apply;

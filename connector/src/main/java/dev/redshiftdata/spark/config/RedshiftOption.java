@@ -140,6 +140,12 @@ public enum RedshiftOption {
       "superAsVariant",
       "false",
       "Read `SUPER` columns as Spark `VariantType` instead of JSON strings."),
+  TIMESTAMP_TYPE(
+      "timestampType",
+      "ntz",
+      "How `TIMESTAMP` (no zone) meets Spark: `ntz` (read as `TimestampNTZType`) or `ltz` (read as"
+          + " `TimestampType`, the wall clock in the session time zone, as spark-redshift reads it;"
+          + " `TimestampType` is then written to `TIMESTAMP` as its session wall clock)."),
   PUSH_DOWN_PREDICATES("pushDownPredicates", "true", "Push filters down into the Redshift SQL."),
   PUSH_DOWN_AGGREGATES(
       "pushDownAggregates", "true", "Push aggregates (with GROUP BY) down into the Redshift SQL."),

@@ -88,6 +88,12 @@ public final class RedshiftOptions {
     INTERLEAVED
   }
 
+  /** Which Spark type a Redshift {@code TIMESTAMP} is (option {@code timestampType}). */
+  public enum TimestampMapping {
+    NTZ,
+    LTZ
+  }
+
   /** How {@code overwrite} replaces an existing table. */
   public enum OverwriteMode {
     TRUNCATE,
@@ -115,6 +121,7 @@ public final class RedshiftOptions {
   private final boolean keepStaging;
   private final Duration stagingSweepAge;
   private final boolean superAsVariant;
+  private final TimestampMapping timestampMapping;
   private final boolean pushDownPredicates;
   private final boolean pushDownAggregates;
   private final boolean pushDownLimit;
@@ -259,6 +266,7 @@ public final class RedshiftOptions {
     this.keepStaging = in.bool(KEEP_STAGING);
     this.stagingSweepAge = in.duration(STAGING_SWEEP_AGE, Duration.ZERO, Duration.ofDays(3650));
     this.superAsVariant = in.bool(SUPER_AS_VARIANT);
+    this.timestampMapping = in.choice(TIMESTAMP_TYPE, TimestampMapping.class);
     this.pushDownPredicates = in.bool(PUSH_DOWN_PREDICATES);
     this.pushDownAggregates = in.bool(PUSH_DOWN_AGGREGATES);
     this.pushDownLimit = in.bool(PUSH_DOWN_LIMIT);
@@ -589,6 +597,11 @@ public final class RedshiftOptions {
 
   public boolean superAsVariant() {
     return superAsVariant;
+  }
+
+  /** Whether {@code TIMESTAMP} is Spark's {@code TimestampType} in the session time zone. */
+  public boolean timestampAsLtz() {
+    return timestampMapping == TimestampMapping.LTZ;
   }
 
   public boolean pushDownPredicates() {

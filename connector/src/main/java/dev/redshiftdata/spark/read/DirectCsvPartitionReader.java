@@ -4,6 +4,7 @@ import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.types.CsvRecords;
 import dev.redshiftdata.spark.types.RowDecoder;
 import dev.redshiftdata.spark.types.TypeMapping;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -20,19 +21,25 @@ import software.amazon.awssdk.services.redshiftdata.model.QueryRecords;
 final class DirectCsvPartitionReader extends PagedResultReader<GetStatementResultV2Response> {
 
   private final StructType readSchema;
+  private final ZoneId wallClockZone;
   private RowDecoder decoder;
   private int columns;
 
   DirectCsvPartitionReader(
-      Iterator<GetStatementResultV2Response> pages, StructType readSchema, CallStats stats) {
+      Iterator<GetStatementResultV2Response> pages,
+      StructType readSchema,
+      ZoneId wallClockZone,
+      CallStats stats) {
     super(pages, stats);
     this.readSchema = readSchema;
+    this.wallClockZone = wallClockZone;
   }
 
   @Override
   Iterator<InternalRow> decode(GetStatementResultV2Response page) {
     if (decoder == null && page.hasColumnMetadata()) {
-      decoder = RowDecoder.create(TypeMapping.types(page.columnMetadata()), readSchema);
+      decoder =
+          RowDecoder.create(TypeMapping.types(page.columnMetadata()), readSchema, wallClockZone);
       columns = page.columnMetadata().size();
     }
     if (page.records().isEmpty()) {

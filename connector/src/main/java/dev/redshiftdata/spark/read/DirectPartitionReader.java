@@ -3,6 +3,7 @@ package dev.redshiftdata.spark.read;
 import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.types.RowDecoder;
 import dev.redshiftdata.spark.types.TypeMapping;
+import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -17,18 +18,24 @@ import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResp
 final class DirectPartitionReader extends PagedResultReader<GetStatementResultResponse> {
 
   private final StructType readSchema;
+  private final ZoneId wallClockZone;
   private RowDecoder decoder;
 
   DirectPartitionReader(
-      Iterator<GetStatementResultResponse> pages, StructType readSchema, CallStats stats) {
+      Iterator<GetStatementResultResponse> pages,
+      StructType readSchema,
+      ZoneId wallClockZone,
+      CallStats stats) {
     super(pages, stats);
     this.readSchema = readSchema;
+    this.wallClockZone = wallClockZone;
   }
 
   @Override
   Iterator<InternalRow> decode(GetStatementResultResponse page) {
     if (decoder == null && page.hasColumnMetadata()) {
-      decoder = RowDecoder.create(TypeMapping.types(page.columnMetadata()), readSchema);
+      decoder =
+          RowDecoder.create(TypeMapping.types(page.columnMetadata()), readSchema, wallClockZone);
     }
     Iterator<List<Field>> records = page.records().iterator();
     if (records.hasNext() && decoder == null) {

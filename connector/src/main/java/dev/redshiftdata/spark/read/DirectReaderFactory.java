@@ -2,6 +2,7 @@ package dev.redshiftdata.spark.read;
 
 import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
+import java.time.ZoneId;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
@@ -14,8 +15,12 @@ final class DirectReaderFactory implements PartitionReaderFactory {
 
   private final StructType readSchema;
 
-  DirectReaderFactory(StructType readSchema) {
+  /** Where a TIMESTAMP read as {@code TimestampType} is a wall clock (a zone id). */
+  private final String wallClockZone;
+
+  DirectReaderFactory(StructType readSchema, String wallClockZone) {
     this.readSchema = readSchema;
+    this.wallClockZone = wallClockZone;
   }
 
   @Override
@@ -26,9 +31,13 @@ final class DirectReaderFactory implements PartitionReaderFactory {
       return new DirectCsvPartitionReader(
           p.connection().dataApi().withStats(stats).csvResultPages(p.statementId()),
           readSchema,
+          ZoneId.of(wallClockZone),
           stats);
     }
     return new DirectPartitionReader(
-        p.connection().dataApi().withStats(stats).resultPages(p.statementId()), readSchema, stats);
+        p.connection().dataApi().withStats(stats).resultPages(p.statementId()),
+        readSchema,
+        ZoneId.of(wallClockZone),
+        stats);
   }
 }

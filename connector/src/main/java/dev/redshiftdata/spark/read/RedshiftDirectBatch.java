@@ -108,7 +108,8 @@ final class RedshiftDirectBatch implements Batch, RanStatements {
   @Override
   public synchronized PartitionReaderFactory createReaderFactory() {
     planInputPartitions();
-    PartitionReaderFactory direct = new DirectReaderFactory(readSchema);
+    PartitionReaderFactory direct =
+        new DirectReaderFactory(readSchema, RedshiftTable.mappingOptions(options).wallClockZone());
     return fellBack ? new RowsOnly(fallback.createReaderFactory()) : direct;
   }
 

@@ -12,6 +12,7 @@ import dev.redshiftdata.spark.sql.Identifiers;
 import dev.redshiftdata.spark.sql.PredicateCompiler;
 import dev.redshiftdata.spark.sql.SelectBuilder;
 import dev.redshiftdata.spark.sql.SqlLimits;
+import dev.redshiftdata.spark.types.MappingOptions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -71,6 +72,18 @@ final class RedshiftScanBuilder
   private final RedshiftTable.ReadSource source;
   private final StructType tableSchema;
   private final StructType redshiftSchema;
+
+  /**
+   * The columns Redshift may filter, aggregate and order for Spark: all but TIMESTAMPs read as
+   * instants in a zone with DST or an offset ({@code timestampType=ltz}), whose wall clocks
+   * Redshift compares and orders otherwise than Spark compares their instants (DST gaps and
+   * overlaps).
+   */
+  private final StructType pushable;
+
+  /** The zone of TIMESTAMP wall clocks read as {@code TimestampType}; null when UTC. */
+  private final String wallClockZone;
+
   private StructType readSchema;
   private Predicate[] pushed = new Predicate[0];
   private List<String> whereSql = List.of();
@@ -99,6 +112,9 @@ final class RedshiftScanBuilder
     this.tableSchema = schema;
     this.readSchema = schema;
     this.redshiftSchema = redshiftSchema;
+    MappingOptions mapping = RedshiftTable.mappingOptions(options);
+    this.wallClockZone = mapping.shiftsWallClocks() ? mapping.wallClockZone() : null;
+    this.pushable = mapping.comparableColumns(redshiftSchema);
   }
 
   @Override
@@ -116,7 +132,7 @@ final class RedshiftScanBuilder
     List<Predicate> spark = new ArrayList<>();
     List<Predicate> candidates = new ArrayList<>();
     for (Predicate p : predicates) {
-      boolean safe = ExactPredicates.classify(p, redshiftSchema) != Pushdown.UNSAFE;
+      boolean safe = ExactPredicates.classify(p, pushable) != Pushdown.UNSAFE;
       (safe ? candidates : spark).add(p);
     }
     // Pushed predicates must leave the statement within the Data API's limit whatever columns are
@@ -131,7 +147,7 @@ final class RedshiftScanBuilder
     whereSql = split.sql();
     spark.addAll(split.unpushed());
     for (Predicate p : split.pushed()) {
-      if (!ExactPredicates.isExact(p, redshiftSchema)) {
+      if (!ExactPredicates.isExact(p, pushable)) {
         spark.add(p);
       }
     }
@@ -164,7 +180,7 @@ final class RedshiftScanBuilder
       LOG.debug("Skipping aggregate pushdown: Spark still filters or limits the scan's rows");
       return Optional.empty();
     }
-    Optional<CompiledAggregation> c = AggregateCompiler.compile(a, redshiftSchema);
+    Optional<CompiledAggregation> c = AggregateCompiler.compile(a, pushable);
     if (c.isEmpty()) {
       LOG.debug("Skipping aggregate pushdown: an aggregate or grouping is not supported");
       return c;
@@ -217,7 +233,7 @@ final class RedshiftScanBuilder
     if (!(order.expression() instanceof NamedReference ref) || ref.fieldNames().length != 1) {
       return Optional.empty();
     }
-    StructField real = RedshiftTable.find(redshiftSchema, ref.fieldNames()[0]);
+    StructField real = RedshiftTable.find(pushable, ref.fieldNames()[0]);
     if (real == null || !ExactPredicates.comparesLikeSpark(real.dataType())) {
       return Optional.empty();
     }
@@ -365,7 +381,7 @@ final class RedshiftScanBuilder
   private ReadStatementSize.Form columnsForm(SelectBuilder base, StructType read) {
     List<String> names = sourceNames(read);
     return new ReadStatementSize.Form(
-        base.withColumns(names), UnloadColumns.plan(typed(read), names));
+        base.withColumns(names), UnloadColumns.plan(typed(read), names, wallClockZone));
   }
 
   /**
@@ -380,13 +396,14 @@ final class RedshiftScanBuilder
       return Optional.empty();
     }
     List<String> names = sourceNames(read);
-    Optional<UnloadColumns> columns = UnloadColumns.planStar(typed(read), names, redshiftSchema);
+    Optional<UnloadColumns> columns =
+        UnloadColumns.planStar(typed(read), names, redshiftSchema, wallClockZone);
     if (columns.isEmpty() && sizes.unload()) {
       return Optional.empty();
     }
     return Optional.of(
         new ReadStatementSize.Form(
-            base, columns.orElseGet(() -> UnloadColumns.plan(typed(read), names))));
+            base, columns.orElseGet(() -> UnloadColumns.plan(typed(read), names, wallClockZone))));
   }
 
   /** Each read column's name in Redshift. */

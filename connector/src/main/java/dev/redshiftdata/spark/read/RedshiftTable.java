@@ -115,7 +115,7 @@ public final class RedshiftTable implements SupportsRead, SupportsWrite {
   }
 
   static MappingOptions mappingOptions(RedshiftOptions options) {
-    return MappingOptions.forSession(options.superAsVariant());
+    return MappingOptions.forSession(options.superAsVariant(), options.timestampAsLtz());
   }
 
   private static StructType redshiftSchema(RedshiftOptions options, ReadSource source) {

@@ -1,5 +1,7 @@
 package dev.redshiftdata.spark.read;
 
+import dev.redshiftdata.spark.types.WallClocks;
+import java.time.ZoneId;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.Decimal;
 import org.apache.spark.sql.vectorized.ColumnVector;
@@ -10,15 +12,23 @@ import org.apache.spark.unsafe.types.UTF8String;
 /**
  * A column vector shown with another Spark type of the same physical values (a TIMESTAMP read as
  * {@code TimestampType} from Parquet, returned as {@code TimestampNTZType}: both are microseconds
- * in a long). No copy; the wrapped vector stays owned by its reader.
+ * in a long); or, with a zone, a TIMESTAMP's wall clocks returned as their instants in that zone
+ * (option {@code timestampType=ltz}). No copy; the wrapped vector stays owned by its reader.
  */
 final class RelabeledColumnVector extends ColumnVector {
 
   private final ColumnVector values;
+  private final ZoneId wallClockZone;
 
   RelabeledColumnVector(ColumnVector values, DataType type) {
+    this(values, type, null);
+  }
+
+  /** {@code wallClockZone} null: the same longs; else each long is a wall clock in that zone. */
+  RelabeledColumnVector(ColumnVector values, DataType type, ZoneId wallClockZone) {
     super(type);
     this.values = values;
+    this.wallClockZone = wallClockZone;
   }
 
   @Override
@@ -63,7 +73,8 @@ final class RelabeledColumnVector extends ColumnVector {
 
   @Override
   public long getLong(int rowId) {
-    return values.getLong(rowId);
+    long v = values.getLong(rowId);
+    return wallClockZone == null ? v : WallClocks.toInstant(v, wallClockZone);
   }
 
   @Override

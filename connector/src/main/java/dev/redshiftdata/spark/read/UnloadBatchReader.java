@@ -3,6 +3,7 @@ package dev.redshiftdata.spark.read;
 import dev.redshiftdata.spark.compat.DecodedColumn;
 import dev.redshiftdata.spark.types.TextDecoder;
 import java.io.IOException;
+import java.time.ZoneId;
 import java.util.List;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
@@ -21,11 +22,13 @@ final class UnloadBatchReader implements PartitionReader<ColumnarBatch> {
   private final List<UnloadColumns.Column> columns;
   private final TextDecoder[] decoders;
   private final DecodedColumn[] decoded;
+  private final ZoneId wallClockZone;
 
   UnloadBatchReader(PartitionReader<ColumnarBatch> parquet, UnloadColumns columns) {
     this.parquet = parquet;
     this.columns = columns.columns();
     this.decoders = columns.decoders();
+    this.wallClockZone = columns.wallClockZone();
     this.decoded = new DecodedColumn[decoders.length];
     for (int i = 0; i < decoders.length; i++) {
       if (decoders[i] != null) {
@@ -61,6 +64,7 @@ final class UnloadBatchReader implements PartitionReader<ColumnarBatch> {
             case NONE -> in;
             case RELABEL -> new RelabeledColumnVector(in, c.sparkType());
             case DECODE_TEXT -> decode(i, in, rows);
+            case WALL_CLOCK -> new RelabeledColumnVector(in, c.sparkType(), wallClockZone);
           };
     }
     return new ColumnarBatch(out, rows);

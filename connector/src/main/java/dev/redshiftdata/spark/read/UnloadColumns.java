@@ -7,6 +7,7 @@ import dev.redshiftdata.spark.types.RedshiftType;
 import dev.redshiftdata.spark.types.TextDecoder;
 import dev.redshiftdata.spark.types.TypeMapping;
 import java.io.Serializable;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampNTZType;
+import org.apache.spark.sql.types.TimestampType;
 
 /**
  * How each read column travels through UNLOAD to Parquet and back, so the unload path returns
@@ -49,7 +51,12 @@ final class UnloadColumns implements Serializable {
     /** Same physical values, another Spark type (TIMESTAMP read as LTZ, returned as NTZ). */
     RELABEL,
     /** Text decoded with the direct path's {@link TextDecoder} for the column. */
-    DECODE_TEXT
+    DECODE_TEXT,
+    /**
+     * A TIMESTAMP read as {@code TimestampType} with {@code timestampType=ltz}: each wall clock
+     * becomes its instant in {@link #wallClockZone()}.
+     */
+    WALL_CLOCK
   }
 
   /**
@@ -85,9 +92,18 @@ final class UnloadColumns implements Serializable {
   /** Whether the select unloads every column of the inner select as is ({@code SELECT *}). */
   private final boolean star;
 
-  private UnloadColumns(List<Column> columns, boolean star) {
+  /** The zone of {@link Fix#WALL_CLOCK} columns; null when TIMESTAMP wall clocks are UTC. */
+  private final String wallClockZone;
+
+  private UnloadColumns(List<Column> columns, boolean star, String wallClockZone) {
     this.columns = List.copyOf(columns);
     this.star = star;
+    this.wallClockZone = wallClockZone;
+  }
+
+  /** The zone of {@link Fix#WALL_CLOCK} columns (null when there are none). */
+  ZoneId wallClockZone() {
+    return wallClockZone == null ? null : ZoneId.of(wallClockZone);
   }
 
   /**
@@ -95,6 +111,14 @@ final class UnloadColumns implements Serializable {
    * {@code sourceNames} are their names in the select being unloaded, in the same order.
    */
   static UnloadColumns plan(StructType readSchema, List<String> sourceNames) {
+    return plan(readSchema, sourceNames, null);
+  }
+
+  /**
+   * As {@link #plan(StructType, List)}; a TIMESTAMP read as {@code TimestampType} is the wall clock
+   * in {@code wallClockZone} (null: UTC, no conversion).
+   */
+  static UnloadColumns plan(StructType readSchema, List<String> sourceNames, String wallClockZone) {
     StructField[] fields = readSchema.fields();
     if (fields.length != sourceNames.size()) {
       throw new IllegalArgumentException(
@@ -102,9 +126,9 @@ final class UnloadColumns implements Serializable {
     }
     List<Column> out = new ArrayList<>(fields.length);
     for (int i = 0; i < fields.length; i++) {
-      out.add(column(fields[i], sourceNames.get(i), "c" + i));
+      out.add(column(fields[i], sourceNames.get(i), "c" + i, wallClockZone));
     }
-    return new UnloadColumns(out, false);
+    return new UnloadColumns(out, false, wallClockZone);
   }
 
   /**
@@ -115,23 +139,27 @@ final class UnloadColumns implements Serializable {
    *
    * @param readSchema the read columns, with {@link TypeMapping#METADATA_TYPE}
    * @param sourceNames their names in the table, in the same order
+   * @param wallClockZone as in {@link #plan(StructType, List, String)}
    */
   static Optional<UnloadColumns> planStar(
-      StructType readSchema, List<String> sourceNames, StructType tableSchema) {
+      StructType readSchema,
+      List<String> sourceNames,
+      StructType tableSchema,
+      String wallClockZone) {
     StructField[] fields = readSchema.fields();
     if (fields.length == 0 || fields.length != sourceNames.size()) {
       return Optional.empty();
     }
     for (StructField f : tableSchema.fields()) {
-      if (!column(f, f.name(), f.name()).expression().equals(Identifiers.quote(f.name()))) {
+      if (!column(f, f.name(), f.name(), null).expression().equals(Identifiers.quote(f.name()))) {
         return Optional.empty();
       }
     }
     List<Column> out = new ArrayList<>(fields.length);
     for (int i = 0; i < fields.length; i++) {
-      out.add(column(fields[i], sourceNames.get(i), sourceNames.get(i)));
+      out.add(column(fields[i], sourceNames.get(i), sourceNames.get(i), wallClockZone));
     }
-    return Optional.of(new UnloadColumns(out, true));
+    return Optional.of(new UnloadColumns(out, true, wallClockZone));
   }
 
   /** Whether this plan unloads {@code SELECT *} (see {@link #planStar}). */
@@ -139,7 +167,8 @@ final class UnloadColumns implements Serializable {
     return star;
   }
 
-  private static Column column(StructField field, String sourceName, String fileName) {
+  private static Column column(
+      StructField field, String sourceName, String fileName, String wallClockZone) {
     String rs =
         field.metadata().contains(TypeMapping.METADATA_TYPE)
             ? field.metadata().getString(TypeMapping.METADATA_TYPE).toLowerCase(Locale.ROOT)
@@ -179,6 +208,9 @@ final class UnloadColumns implements Serializable {
     if (SparkTypes.isVariant(spark)) {
       return new Column(
           sourceName, fileName, ref, DataTypes.StringType, spark, rs, Fix.DECODE_TEXT);
+    }
+    if (wallClockZone != null && "timestamp".equals(rs) && spark instanceof TimestampType) {
+      return new Column(sourceName, fileName, ref, spark, spark, rs, Fix.WALL_CLOCK);
     }
     if (spark instanceof TimestampNTZType) {
       return new Column(sourceName, fileName, ref, DataTypes.TimestampType, spark, rs, Fix.RELABEL);

@@ -6,8 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.types.ByteType;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.DoubleType;
 import org.apache.spark.sql.types.FloatType;
@@ -88,12 +90,13 @@ public final class ColumnMatcher {
      * Whether rows of {@code input} can be written as they are: in file order, with no column to
      * cast.
      */
-    public boolean passesThrough(StructType input) {
+    public boolean passesThrough(StructType input, boolean shiftsWallClocks) {
       if (!isIdentity(input.fields().length)) {
         return false;
       }
       for (int i = 0; i < inputOrdinals.length; i++) {
-        if (needsCast(input.fields()[i].dataType(), fileSchema.fields()[i].dataType())) {
+        if (needsCast(
+            input.fields()[i].dataType(), fileSchema.fields()[i].dataType(), shiftsWallClocks)) {
           return false;
         }
       }
@@ -237,6 +240,45 @@ public final class ColumnMatcher {
    */
   public static boolean needsCast(DataType in, DataType out) {
     return !in.equals(out) && !(isTimestamp(in) && isTimestamp(out));
+  }
+
+  /**
+   * As {@link #needsCast(DataType, DataType)}; when {@code shiftsWallClocks} (option {@code
+   * timestampType=ltz} in a zone other than UTC), the two timestamps are cast too: a {@code
+   * TIMESTAMP} holds the session wall clock of a {@code timestamp}.
+   */
+  public static boolean needsCast(DataType in, DataType out, boolean shiftsWallClocks) {
+    return needsCast(in, out)
+        || shiftsWallClocks && isTimestamp(in) && isTimestamp(out) && !in.equals(out);
+  }
+
+  /**
+   * For rows of {@code input} written as {@code file} (same columns, in order): identity ordinals
+   * when a column must be cast, else null (the rows are written as they are).
+   */
+  public static int[] castOrdinals(StructType input, StructType file, boolean shiftsWallClocks) {
+    for (int i = 0; i < file.fields().length; i++) {
+      if (needsCast(input.fields()[i].dataType(), file.fields()[i].dataType(), shiftsWallClocks)) {
+        return IntStream.range(0, file.fields().length).toArray();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code schema} with each top-level {@code timestamp} as {@code timestamp_ntz}: the columns a
+   * write creates with option {@code timestampType=ltz} (a {@code TIMESTAMP}, as spark-redshift
+   * creates) and the staged files' types for them.
+   */
+  public static StructType timestampsAsWallClocks(StructType schema) {
+    StructField[] out = schema.fields().clone();
+    for (int i = 0; i < out.length; i++) {
+      StructField f = out[i];
+      if (f.dataType() instanceof TimestampType) {
+        out[i] = new StructField(f.name(), DataTypes.TimestampNTZType, f.nullable(), f.metadata());
+      }
+    }
+    return new StructType(out);
   }
 
   private static boolean isTimestamp(DataType t) {

@@ -2,6 +2,8 @@ package dev.redshiftdata.spark.types;
 
 import dev.redshiftdata.spark.compat.SparkTypes;
 import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.apache.spark.sql.types.BinaryType;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
@@ -34,9 +36,17 @@ public final class Decoders {
 
   private Decoders() {}
 
-  /** The Field decoder for a column read as {@code sparkType}. */
+  /** The Field decoder for a column read as {@code sparkType}, TIMESTAMP wall clocks in UTC. */
   public static FieldDecoder field(RedshiftType column, DataType sparkType) {
-    TextDecoder text = text(column, sparkType);
+    return field(column, sparkType, ZoneOffset.UTC);
+  }
+
+  /**
+   * The Field decoder for a column read as {@code sparkType}; a TIMESTAMP read as {@code
+   * TimestampType} is its wall clock in {@code wallClockZone}.
+   */
+  public static FieldDecoder field(RedshiftType column, DataType sparkType, ZoneId wallClockZone) {
+    TextDecoder text = text(column, sparkType, wallClockZone);
     String name = column.name();
     if (sparkType instanceof LongType) {
       return f -> {
@@ -106,8 +116,16 @@ public final class Decoders {
     return f -> isNull(f) ? null : fromText(f, text, name);
   }
 
-  /** The text decoder (stringValue / CSV cell) for a column read as {@code sparkType}. */
+  /** The text decoder for a column read as {@code sparkType}, TIMESTAMP wall clocks in UTC. */
   public static TextDecoder text(RedshiftType column, DataType sparkType) {
+    return text(column, sparkType, ZoneOffset.UTC);
+  }
+
+  /**
+   * The text decoder (stringValue / CSV cell) for a column read as {@code sparkType}; a TIMESTAMP
+   * read as {@code TimestampType} is its wall clock in {@code wallClockZone}.
+   */
+  public static TextDecoder text(RedshiftType column, DataType sparkType, ZoneId wallClockZone) {
     String rs = column.typeName();
     String name = column.name();
     if (sparkType instanceof StringType) {
@@ -133,8 +151,14 @@ public final class Decoders {
     } else if (sparkType instanceof TimestampNTZType) {
       return RedshiftText::parseTimestamp;
     } else if (sparkType instanceof TimestampType) {
-      // A TIMESTAMP column read as TimestampType: the wall clock taken as UTC.
-      return "timestamp".equals(rs) ? RedshiftText::parseTimestamp : RedshiftText::parseTimestampTz;
+      if (!"timestamp".equals(rs)) {
+        return RedshiftText::parseTimestampTz;
+      }
+      // A TIMESTAMP read as TimestampType: its wall clock in the zone (UTC unless
+      // timestampType=ltz)
+      return WallClocks.isUtc(wallClockZone)
+          ? RedshiftText::parseTimestamp
+          : s -> WallClocks.toInstant(RedshiftText.parseTimestamp(s), wallClockZone);
     } else if (sparkType instanceof BinaryType) {
       return RedshiftText::parseHex;
     } else if (SparkTypes.isTime(sparkType)) {

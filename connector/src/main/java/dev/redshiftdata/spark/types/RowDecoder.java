@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.types;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,8 @@ public final class RowDecoder {
   private final TextDecoder[] textDecoders;
   private final StructType schema;
 
-  private RowDecoder(int[] ordinals, StructType schema, List<RedshiftType> columns) {
+  private RowDecoder(
+      int[] ordinals, StructType schema, List<RedshiftType> columns, ZoneId wallClockZone) {
     this.ordinals = ordinals;
     this.schema = schema;
     StructField[] fields = schema.fields();
@@ -30,23 +32,25 @@ public final class RowDecoder {
     textDecoders = new TextDecoder[fields.length];
     for (int i = 0; i < fields.length; i++) {
       RedshiftType column = columns.get(ordinals[i]);
-      fieldDecoders[i] = Decoders.field(column, fields[i].dataType());
-      textDecoders[i] = Decoders.text(column, fields[i].dataType());
+      fieldDecoders[i] = Decoders.field(column, fields[i].dataType(), wallClockZone);
+      textDecoders[i] = Decoders.text(column, fields[i].dataType(), wallClockZone);
     }
   }
 
   /**
    * A decoder producing rows of {@code projection} from records with {@code resultColumns} (the
    * statement's ColumnMetadata, in order). Projection fields are found by name: exact first, then
-   * case-insensitively when that is unambiguous. Their Spark types choose the decoders.
+   * case-insensitively when that is unambiguous. Their Spark types choose the decoders; a TIMESTAMP
+   * read as {@code TimestampType} is its wall clock in {@code wallClockZone}.
    */
-  public static RowDecoder create(List<RedshiftType> resultColumns, StructType projection) {
+  public static RowDecoder create(
+      List<RedshiftType> resultColumns, StructType projection, ZoneId wallClockZone) {
     StructField[] fields = projection.fields();
     int[] ordinals = new int[fields.length];
     for (int i = 0; i < fields.length; i++) {
       ordinals[i] = ordinal(resultColumns, fields[i].name());
     }
-    return new RowDecoder(ordinals, projection, resultColumns);
+    return new RowDecoder(ordinals, projection, resultColumns, wallClockZone);
   }
 
   /** All result columns, mapped with {@code options}. */
@@ -55,7 +59,8 @@ public final class RowDecoder {
     for (int i = 0; i < ordinals.length; i++) {
       ordinals[i] = i;
     }
-    return new RowDecoder(ordinals, TypeMapping.schema(resultColumns, options), resultColumns);
+    return new RowDecoder(
+        ordinals, TypeMapping.schema(resultColumns, options), resultColumns, options.zone());
   }
 
   public StructType schema() {

@@ -93,7 +93,7 @@ public final class TypeMapping {
       case "bool" -> DataTypes.BooleanType;
       case "varchar", "bpchar", "char", "name", "hllsketch" -> DataTypes.StringType;
       case "date" -> DataTypes.DateType;
-      case "timestamp" -> DataTypes.TimestampNTZType;
+      case "timestamp" -> o.timestampAsLtz() ? DataTypes.TimestampType : DataTypes.TimestampNTZType;
       case "timestamptz" -> DataTypes.TimestampType;
       case "time", "timetz" -> o.timeTypeEnabled() ? SparkTypes.timeType() : DataTypes.StringType;
       case "super" -> o.superAsVariant() ? SparkTypes.variantType() : DataTypes.StringType;

@@ -37,7 +37,7 @@ final class AmazonMlOnlyWrite implements BatchWrite {
     Configuration conf = SessionInternals.hadoopConf(SparkSession.active());
     AmazonMlEmission emission = AmazonMlEmission.prepare(options, target, input, conf);
     StagedWriterFactory factory =
-        new StagedWriterFactory(new SerializableHadoopConf(conf), null, input, input, null, 0)
+        new StagedWriterFactory(new SerializableHadoopConf(conf), null, input, input, null, null, 0)
             .emitting(emission.writerSettings(), false);
     return new AmazonMlOnlyWrite(emission, factory);
   }

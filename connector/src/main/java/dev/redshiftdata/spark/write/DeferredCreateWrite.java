@@ -2,6 +2,7 @@ package dev.redshiftdata.spark.write;
 
 import dev.redshiftdata.spark.compat.ParquetWriting;
 import dev.redshiftdata.spark.config.RedshiftOptions;
+import dev.redshiftdata.spark.sql.ColumnMatcher;
 import dev.redshiftdata.spark.sql.CreateTableStatement;
 import dev.redshiftdata.spark.sql.TableName;
 import dev.redshiftdata.spark.sql.TableProperties;
@@ -48,9 +49,13 @@ public final class DeferredCreateWrite implements BatchWrite {
       TableName target,
       StructType tableSchema,
       List<String> replaceStatements) {
-    StructType fileSchema = fileSchema(tableSchema, options.caseSensitiveIdentifiers());
+    // With timestampType=ltz a timestamp creates a TIMESTAMP, staged as its session wall clock.
+    StructType created =
+        options.timestampAsLtz() ? ColumnMatcher.timestampsAsWallClocks(tableSchema) : tableSchema;
+    StructType fileSchema = fileSchema(created, options.caseSensitiveIdentifiers());
+    String castZone = RedshiftBatchWrite.castZone(options);
     List<String> before = new ArrayList<>(replaceStatements);
-    before.addAll(createStatements(options, target, tableSchema));
+    before.addAll(createStatements(options, target, created));
     boolean nested = RedshiftBatchWrite.hasNestedColumns(fileSchema);
     List<String> columns = List.of(fileSchema.fieldNames());
     StagedCommit staged = StagedCommit.create(options, target, SparkSession.active());
@@ -62,7 +67,8 @@ public final class DeferredCreateWrite implements BatchWrite {
             staged.prefix(),
             tableSchema,
             fileSchema,
-            null,
+            ColumnMatcher.castOrdinals(tableSchema, fileSchema, castZone != null),
+            castZone,
             options.writeMaxFileSize());
     return new DeferredCreateWrite(staged, plan, factory);
   }

@@ -31,12 +31,15 @@ final class EmittingDataWriter implements DataWriter<InternalRow> {
       StructType inputSchema,
       StructType fileSchema,
       int[] ordinals,
+      String castZone,
       StagedDataWriter parquet,
       CsvTaskWriter csv) {
     // The same projection as a plain write's, widening casts included: both files hold the
     // table's types.
     this.projection =
-        ordinals == null ? null : StagedDataWriter.projection(inputSchema, fileSchema, ordinals);
+        ordinals == null
+            ? null
+            : StagedDataWriter.projection(inputSchema, fileSchema, ordinals, castZone);
     this.parquet = parquet;
     this.csv = csv;
   }

@@ -82,6 +82,11 @@ final class RedshiftBatchWrite implements BatchWrite {
     StructType fileSchema;
     List<String> copyColumns;
     int[] ordinals;
+    // With timestampType=ltz a timestamp creates a TIMESTAMP, written as its session wall clock.
+    StructType created =
+        options.timestampAsLtz() ? ColumnMatcher.timestampsAsWallClocks(input) : input;
+    String castZone = castZone(options);
+    boolean shifts = castZone != null;
     boolean recreate =
         options.overwriteMode() == RedshiftOptions.OverwriteMode.RECREATE && deleteWhere != null;
     if (recreate && !deleteWhere.isEmpty()) {
@@ -95,10 +100,10 @@ final class RedshiftBatchWrite implements BatchWrite {
     if (recreate && !columns.isEmpty()) {
       // DROP and CREATE in the COPY's transaction: a failure leaves the old table as it was.
       before.add("DROP TABLE " + target.quoted());
-      fileSchema = DeferredCreateWrite.fileSchema(input, options.caseSensitiveIdentifiers());
+      fileSchema = DeferredCreateWrite.fileSchema(created, options.caseSensitiveIdentifiers());
       copyColumns = List.of(fileSchema.fieldNames());
-      before.addAll(DeferredCreateWrite.createStatements(options, target, input));
-      ordinals = null;
+      before.addAll(DeferredCreateWrite.createStatements(options, target, created));
+      ordinals = ColumnMatcher.castOrdinals(input, fileSchema, shifts);
     } else if (columns.isEmpty()) {
       if (tableExists(api, target)) {
         throw new IllegalArgumentException(
@@ -106,14 +111,14 @@ final class RedshiftBatchWrite implements BatchWrite {
                 + target.quoted()
                 + ": Redshift reports no columns for it (a view?). Write to a table.");
       }
-      fileSchema = DeferredCreateWrite.fileSchema(input, options.caseSensitiveIdentifiers());
+      fileSchema = DeferredCreateWrite.fileSchema(created, options.caseSensitiveIdentifiers());
       copyColumns = List.of(fileSchema.fieldNames());
-      before.addAll(DeferredCreateWrite.createStatements(options, target, input));
-      ordinals = null;
+      before.addAll(DeferredCreateWrite.createStatements(options, target, created));
+      ordinals = ColumnMatcher.castOrdinals(input, fileSchema, shifts);
     } else {
       StructType targetSchema =
           TypeMapping.schemaOfMetadata(
-              columns, MappingOptions.forSession(options.superAsVariant()));
+              columns, MappingOptions.forSession(options.superAsVariant(), false));
       ColumnMatcher.Match match =
           ColumnMatcher.match(input, targetSchema, options.allowExtraTargetColumns(), target);
       if (deleteWhere != null) {
@@ -121,7 +126,7 @@ final class RedshiftBatchWrite implements BatchWrite {
       }
       copyColumns = match.targetColumns();
       fileSchema = match.fileSchema();
-      ordinals = match.passesThrough(input) ? null : match.inputOrdinals();
+      ordinals = match.passesThrough(input, shifts) ? null : match.inputOrdinals();
     }
     boolean nested = hasNestedColumns(fileSchema);
     TableName copyInto = null;
@@ -155,6 +160,7 @@ final class RedshiftBatchWrite implements BatchWrite {
             input,
             fileSchema,
             ordinals,
+            castZone,
             options.writeMaxFileSize());
     AmazonMlEmission emission = null;
     if (options.amazonMl().datasource() != AmazonMlOptions.Datasource.NONE) {
@@ -163,6 +169,18 @@ final class RedshiftBatchWrite implements BatchWrite {
       factory = factory.emitting(emission.writerSettings(), true);
     }
     return new RedshiftBatchWrite(staged, plan, factory, emission);
+  }
+
+  /**
+   * The session time zone when timestamps are staged as its wall clocks (option {@code
+   * timestampType=ltz} in a zone other than UTC), else null.
+   */
+  static String castZone(RedshiftOptions options) {
+    if (!options.timestampAsLtz()) {
+      return null;
+    }
+    MappingOptions mapping = MappingOptions.forSession(false, true);
+    return mapping.shiftsWallClocks() ? mapping.wallClockZone() : null;
   }
 
   /** Whether COPY must load some columns as SUPER ({@code SERIALIZETOJSON}). */

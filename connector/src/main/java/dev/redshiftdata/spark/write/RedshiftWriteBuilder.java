@@ -6,6 +6,7 @@ import dev.redshiftdata.spark.sql.ExactPredicates;
 import dev.redshiftdata.spark.sql.PredicateCompiler;
 import dev.redshiftdata.spark.sql.PredicateText;
 import dev.redshiftdata.spark.sql.TableName;
+import dev.redshiftdata.spark.types.MappingOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +43,9 @@ public final class RedshiftWriteBuilder implements SupportsTruncate, SupportsOve
     this.options = options;
     this.target = target;
     this.info = info;
-    this.tableSchema = tableSchema;
+    // With timestampType=ltz in a zone with DST, a condition on a TIMESTAMP is refused (see there)
+    this.tableSchema =
+        MappingOptions.forSession(false, options.timestampAsLtz()).comparableColumns(tableSchema);
   }
 
   /**

@@ -64,18 +64,31 @@ final class StagedDataWriter implements DataWriter<InternalRow> {
       StructType inputSchema,
       StructType fileSchema,
       int[] ordinals,
+      String castZone,
       long maxFileSize) {
     this.conf = conf;
     this.prefix = prefix;
     this.partitionId = partitionId;
     this.taskId = taskId;
     this.maxFileSize = maxFileSize;
-    this.projection = ordinals == null ? null : projection(inputSchema, fileSchema, ordinals);
+    this.projection =
+        ordinals == null ? null : projection(inputSchema, fileSchema, ordinals, castZone);
   }
 
-  /** Picks each file column from its input column, cast to the file's (the table's) type. */
-  static UnaryOperator<InternalRow> projection(StructType input, StructType file, int[] ordinals) {
-    return RowProjections.select(input, file, ordinals, ColumnMatcher::needsCast);
+  /**
+   * Picks each file column from its input column, cast to the file's (the table's) type; with a
+   * {@code castZone} (option {@code timestampType=ltz} in a zone other than UTC) timestamps are
+   * converted between instants and that zone's wall clocks, else relabelled.
+   */
+  static UnaryOperator<InternalRow> projection(
+      StructType input, StructType file, int[] ordinals, String castZone) {
+    boolean shifts = castZone != null;
+    return RowProjections.select(
+        input,
+        file,
+        ordinals,
+        (in, out) -> ColumnMatcher.needsCast(in, out, shifts),
+        shifts ? castZone : "UTC");
   }
 
   /**

@@ -21,6 +21,7 @@ final class StagedWriterFactory implements DataWriterFactory {
   private final StructType inputSchema;
   private final StructType fileSchema;
   private final int[] ordinals;
+  private final String castZone;
   private final long maxFileSize;
   private final CsvWriterSettings csv;
   private final boolean loads;
@@ -28,6 +29,8 @@ final class StagedWriterFactory implements DataWriterFactory {
   /**
    * @param prefix the write's staging prefix as Hadoop reads it, ending in '/'
    * @param ordinals for each file column, the input ordinal; null when the input is in file order
+   * @param castZone the session time zone when timestamps are cast to and from its wall clocks
+   *     (option {@code timestampType=ltz} in a zone other than UTC), else null
    */
   StagedWriterFactory(
       SerializableHadoopConf conf,
@@ -35,12 +38,14 @@ final class StagedWriterFactory implements DataWriterFactory {
       StructType inputSchema,
       StructType fileSchema,
       int[] ordinals,
+      String castZone,
       long maxFileSize) {
     this.conf = conf;
     this.prefix = prefix;
     this.inputSchema = inputSchema;
     this.fileSchema = fileSchema;
     this.ordinals = ordinals;
+    this.castZone = castZone;
     this.maxFileSize = maxFileSize;
     this.csv = null;
     this.loads = true;
@@ -52,6 +57,7 @@ final class StagedWriterFactory implements DataWriterFactory {
     this.inputSchema = base.inputSchema;
     this.fileSchema = base.fileSchema;
     this.ordinals = base.ordinals;
+    this.castZone = base.castZone;
     this.maxFileSize = base.maxFileSize;
     this.csv = csv;
     this.loads = loads;
@@ -78,16 +84,26 @@ final class StagedWriterFactory implements DataWriterFactory {
                   fileSchema,
                   fileSchema,
                   null,
+                  null,
                   maxFileSize)
               : null;
       return new EmittingDataWriter(
           inputSchema,
           fileSchema,
           ordinals,
+          castZone,
           parquet,
           new CsvTaskWriter(conf.get(), csv, partitionId, taskId));
     }
     return new StagedDataWriter(
-        conf.get(), prefix, partitionId, taskId, inputSchema, fileSchema, ordinals, maxFileSize);
+        conf.get(),
+        prefix,
+        partitionId,
+        taskId,
+        inputSchema,
+        fileSchema,
+        ordinals,
+        castZone,
+        maxFileSize);
   }
 }

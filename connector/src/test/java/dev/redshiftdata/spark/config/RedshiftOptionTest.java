@@ -53,6 +53,7 @@ class RedshiftOptionTest {
     EXPECTED.put("keepStaging", "false");
     EXPECTED.put("stagingSweepAge", "24h");
     EXPECTED.put("superAsVariant", "false");
+    EXPECTED.put("timestampType", "ntz");
     EXPECTED.put("pushDownPredicates", "true");
     EXPECTED.put("pushDownAggregates", "true");
     EXPECTED.put("pushDownLimit", "true");

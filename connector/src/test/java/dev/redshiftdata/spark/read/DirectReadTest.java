@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -212,6 +213,7 @@ class DirectReadTest {
         new DirectPartitionReader(
             pages.iterator(),
             new StructType().add("name", "string").add("id", "int"),
+            ZoneOffset.UTC,
             new CallStats());
     List<String> seen = new ArrayList<>();
     while (reader.next()) {
@@ -253,7 +255,8 @@ class DirectReadTest {
           }
         };
     DirectPartitionReader reader =
-        new DirectPartitionReader(pages, new StructType().add("id", "int"), new CallStats());
+        new DirectPartitionReader(
+            pages, new StructType().add("id", "int"), ZoneOffset.UTC, new CallStats());
     assertTrue(reader.next());
     assertEquals(10, reader.get().getInt(0));
     reader.close();

@@ -65,6 +65,23 @@ class UnloadPlanningTest {
   }
 
   @Test
+  void aTimestampReadAsLtzInAZoneIsConvertedFromItsWallClockAndOthersAreNot() {
+    StructType schema =
+        new StructType()
+            .add("ts", DataTypes.TimestampType, true, rs("timestamp"))
+            .add("tz", DataTypes.TimestampType, true, rs("timestamptz"))
+            .add("ntz", DataTypes.TimestampNTZType, true, rs("timestamp"));
+    UnloadColumns c = UnloadColumns.plan(schema, List.of("ts", "tz", "ntz"), "America/New_York");
+    assertEquals(
+        List.of(UnloadColumns.Fix.WALL_CLOCK, UnloadColumns.Fix.NONE, UnloadColumns.Fix.RELABEL),
+        c.columns().stream().map(UnloadColumns.Column::fix).toList());
+    assertEquals("America/New_York", c.wallClockZone().getId());
+    assertEquals(DataTypes.TimestampType, c.readFileSchema().apply("c0").dataType());
+    UnloadColumns utc = UnloadColumns.plan(schema, List.of("ts", "tz", "ntz"));
+    assertEquals(UnloadColumns.Fix.NONE, utc.columns().get(0).fix());
+  }
+
+  @Test
   void aCountUnloadsOneConstantColumnAndReadsNone() {
     UnloadColumns c = UnloadColumns.plan(new StructType(), List.of());
     assertEquals("SELECT 1 AS \"c0\" FROM (x) AS \"unload\"", c.select("x"));

@@ -52,7 +52,7 @@ class ColumnMatcherTest {
     assertEquals(DataTypes.createDecimalType(12, 2), m.fileSchema().fields()[2].dataType());
     assertEquals(DataTypes.TimestampNTZType, m.fileSchema().fields()[3].dataType());
     assertTrue(m.fileSchema().fields()[0].nullable());
-    assertFalse(m.passesThrough(input));
+    assertFalse(m.passesThrough(input, false));
   }
 
   @Test
@@ -182,7 +182,11 @@ class ColumnMatcherTest {
             .add("name", DataTypes.StringType)
             .add("amount", DataTypes.createDecimalType(12, 2))
             .add("at", DataTypes.TimestampType);
-    assertTrue(ColumnMatcher.match(inOrder, TARGET, false, T).passesThrough(inOrder));
+    assertTrue(ColumnMatcher.match(inOrder, TARGET, false, T).passesThrough(inOrder, false));
+    // timestampType=ltz in a zone with DST: the timestamp is cast to the session wall clock
+    assertFalse(ColumnMatcher.match(inOrder, TARGET, false, T).passesThrough(inOrder, true));
+    assertTrue(ColumnMatcher.needsCast(DataTypes.TimestampType, DataTypes.TimestampNTZType, true));
+    assertFalse(ColumnMatcher.needsCast(DataTypes.TimestampType, DataTypes.TimestampType, true));
     StructType widened =
         new StructType(
             new StructField[] {
@@ -193,7 +197,7 @@ class ColumnMatcherTest {
             });
     ColumnMatcher.Match m = ColumnMatcher.match(widened, TARGET, false, T);
     assertTrue(m.isIdentity(4));
-    assertFalse(m.passesThrough(widened));
+    assertFalse(m.passesThrough(widened, false));
   }
 
   @Test

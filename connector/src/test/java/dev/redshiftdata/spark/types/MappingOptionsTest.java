@@ -15,21 +15,22 @@ class MappingOptionsTest {
   @Test
   void superAsVariantWorksWhereVariantExistsAndIsRefusedClearlyElsewhere() {
     if (SparkLine.HAS_VARIANT) {
-      assertTrue(MappingOptions.forSession(true).superAsVariant());
+      assertTrue(MappingOptions.forSession(true, false).superAsVariant());
     } else {
       IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> MappingOptions.forSession(true));
+          assertThrows(
+              IllegalArgumentException.class, () -> MappingOptions.forSession(true, false));
       assertTrue(e.getMessage().contains("'superAsVariant'"), e.getMessage());
       assertTrue(e.getMessage().contains("Spark 4.0 or later"), e.getMessage());
       assertTrue(e.getMessage().contains("Spark " + SparkLine.VERSION), e.getMessage());
     }
-    assertFalse(MappingOptions.forSession(false).superAsVariant());
+    assertFalse(MappingOptions.forSession(false, false).superAsVariant());
   }
 
   @Test
   void timeIsAStringUnlessTheSparkLineHasTimeAndTheSessionEnablesIt() {
     // No session here: spark.sql.timeType.enabled has its default, false.
-    MappingOptions o = MappingOptions.forSession(false);
+    MappingOptions o = MappingOptions.forSession(false, false);
     assertFalse(o.timeTypeEnabled());
     RedshiftType time = new RedshiftType("t", "time", 15, 6, 0, 1);
     assertEquals(DataTypes.StringType, TypeMapping.sparkType(time, o));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redshiftdata.spark.compat.SparkLine;
 import dev.redshiftdata.spark.compat.SparkTypes;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -119,7 +120,7 @@ class RowDecoderTest {
     StructType all = TypeMapping.schema(COLUMNS, MappingOptions.DEFAULTS);
     StructType projection =
         new StructType(new StructField[] {all.apply("ts"), all.apply("id"), all.apply("name")});
-    RowDecoder dec = RowDecoder.create(COLUMNS, projection);
+    RowDecoder dec = RowDecoder.create(COLUMNS, projection, ZoneOffset.UTC);
     InternalRow r = dec.decode(JSON_ROW);
     assertEquals(3, r.numFields());
     assertEquals(1598031231887120L, r.getLong(0));
@@ -132,10 +133,13 @@ class RowDecoderTest {
   @Test
   void projectionMatchesCaseInsensitivelyAndReportsMissingColumns() {
     StructType upper = new StructType().add("ID", DataTypes.IntegerType);
-    assertEquals(2147483647, RowDecoder.create(COLUMNS, upper).decode(JSON_ROW).getInt(0));
+    assertEquals(
+        2147483647, RowDecoder.create(COLUMNS, upper, ZoneOffset.UTC).decode(JSON_ROW).getInt(0));
     StructType missing = new StructType().add("nope", DataTypes.IntegerType);
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> RowDecoder.create(COLUMNS, missing));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RowDecoder.create(COLUMNS, missing, ZoneOffset.UTC));
     assertEquals("Column 'nope' is not in the result", e.getMessage());
   }
 
