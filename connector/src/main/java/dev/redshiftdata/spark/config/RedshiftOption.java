@@ -181,6 +181,12 @@ public enum RedshiftOption {
       "allowExtraTargetColumns",
       "false",
       "Allow target columns missing from the DataFrame (they get their defaults)."),
+  ALLOW_NARROWING(
+      "allowNarrowing",
+      "false",
+      "Let a write convert into narrower table columns (`long` into `INTEGER`, `double` into `REAL`, a"
+          + " decimal into a smaller `DECIMAL`, a string into a number), checking each value: one"
+          + " that does not fit fails the write, naming the column and the value."),
   DIST_STYLE(
       "distStyle",
       null,

@@ -130,6 +130,7 @@ public final class RedshiftOptions {
   private final List<String> mergeKeys;
   private final long writeMaxFileSize;
   private final boolean allowExtraTargetColumns;
+  private final boolean allowNarrowing;
   private final OverwriteMode overwriteMode;
   private final DistStyle distStyle;
   private final String distKey;
@@ -279,6 +280,7 @@ public final class RedshiftOptions {
     this.mergeKeys = in.explicit(MERGE_KEYS).map(RedshiftOptions::commaList).orElse(List.of());
     this.writeMaxFileSize = in.bytes(WRITE_MAX_FILE_SIZE, 1L << 20, 16L << 30);
     this.allowExtraTargetColumns = in.bool(ALLOW_EXTRA_TARGET_COLUMNS);
+    this.allowNarrowing = in.bool(ALLOW_NARROWING);
     this.overwriteMode = in.choice(OVERWRITE_MODE, OverwriteMode.class);
     this.distKey = in.explicit(DIST_KEY).orElse(null);
     DistStyle style = in.isSet(DIST_STYLE) ? in.choice(DIST_STYLE, DistStyle.class) : null;
@@ -639,6 +641,11 @@ public final class RedshiftOptions {
 
   public boolean allowExtraTargetColumns() {
     return allowExtraTargetColumns;
+  }
+
+  /** Whether a write may convert into narrower numeric columns, checking each value. */
+  public boolean allowNarrowing() {
+    return allowNarrowing;
   }
 
   public Optional<DistStyle> distStyle() {

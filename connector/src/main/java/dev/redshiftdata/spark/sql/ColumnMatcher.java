@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.sql;
 
+import dev.redshiftdata.spark.types.Narrowing;
 import dev.redshiftdata.spark.types.TypeMapping;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,6 +116,19 @@ public final class ColumnMatcher {
    */
   public static Match match(
       StructType input, StructType target, boolean allowExtraTargetColumns, TableName table) {
+    return match(input, target, allowExtraTargetColumns, false, table);
+  }
+
+  /**
+   * As {@link #match(StructType, StructType, boolean, TableName)}; with {@code allowNarrowing}, a
+   * column may also go into a narrower numeric column ({@link Narrowing}), each value checked.
+   */
+  public static Match match(
+      StructType input,
+      StructType target,
+      boolean allowExtraTargetColumns,
+      boolean allowNarrowing,
+      TableName table) {
     String what = "Cannot write to table " + table.quoted() + ": ";
     int[] targetToInput = new int[target.fields().length];
     Arrays.fill(targetToInput, -1);
@@ -142,7 +156,8 @@ public final class ColumnMatcher {
                 + "' (Redshift folds names to lower case). Rename one of them.");
       }
       StructField tf = target.fields()[t];
-      if (!compatible(in[i].dataType(), tf.dataType())) {
+      boolean narrows = Narrowing.narrowable(in[i].dataType(), tf.dataType());
+      if (!compatible(in[i].dataType(), tf.dataType()) && !(allowNarrowing && narrows)) {
         throw new IllegalArgumentException(
             what
                 + "column '"
@@ -153,7 +168,10 @@ public final class ColumnMatcher {
                 + describe(tf)
                 + " in the table. Cast it to "
                 + tf.dataType().simpleString()
-                + " (the connector converts only where no value can change).");
+                + " (the connector converts only where no value can change)"
+                + (narrows
+                    ? ", or set option 'allowNarrowing' to true to convert it, checking each value."
+                    : "."));
       }
       targetToInput[t] = i;
     }
@@ -211,7 +229,7 @@ public final class ColumnMatcher {
    * Whether a DataFrame column of type {@code in} can be loaded into a column of Spark type {@code
    * out} without any value changing.
    */
-  static boolean compatible(DataType in, DataType out) {
+  public static boolean compatible(DataType in, DataType out) {
     if (in.equals(out) || isTimestamp(in) && isTimestamp(out)) {
       return true;
     }

@@ -37,7 +37,8 @@ final class AmazonMlOnlyWrite implements BatchWrite {
     Configuration conf = SessionInternals.hadoopConf(SparkSession.active());
     AmazonMlEmission emission = AmazonMlEmission.prepare(options, target, input, conf);
     StagedWriterFactory factory =
-        new StagedWriterFactory(new SerializableHadoopConf(conf), null, input, input, null, null, 0)
+        new StagedWriterFactory(
+                new SerializableHadoopConf(conf), null, input, input, FileRows.AS_IS, 0)
             .emitting(emission.writerSettings(), false);
     return new AmazonMlOnlyWrite(emission, factory);
   }

@@ -67,8 +67,10 @@ public final class DeferredCreateWrite implements BatchWrite {
             staged.prefix(),
             tableSchema,
             fileSchema,
-            ColumnMatcher.castOrdinals(tableSchema, fileSchema, castZone != null),
-            castZone,
+            new FileRows(
+                ColumnMatcher.castOrdinals(tableSchema, fileSchema, castZone != null),
+                castZone,
+                null),
             options.writeMaxFileSize());
     return new DeferredCreateWrite(staged, plan, factory);
   }

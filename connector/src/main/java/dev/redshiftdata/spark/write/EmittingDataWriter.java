@@ -30,16 +30,12 @@ final class EmittingDataWriter implements DataWriter<InternalRow> {
   EmittingDataWriter(
       StructType inputSchema,
       StructType fileSchema,
-      int[] ordinals,
-      String castZone,
+      FileRows rows,
       StagedDataWriter parquet,
       CsvTaskWriter csv) {
     // The same projection as a plain write's, widening casts included: both files hold the
     // table's types.
-    this.projection =
-        ordinals == null
-            ? null
-            : StagedDataWriter.projection(inputSchema, fileSchema, ordinals, castZone);
+    this.projection = rows.projection(inputSchema, fileSchema);
     this.parquet = parquet;
     this.csv = csv;
   }

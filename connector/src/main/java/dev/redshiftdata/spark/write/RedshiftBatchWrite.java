@@ -16,6 +16,7 @@ import dev.redshiftdata.spark.sql.MergeStatements;
 import dev.redshiftdata.spark.sql.TableName;
 import dev.redshiftdata.spark.staging.SerializableHadoopConf;
 import dev.redshiftdata.spark.types.MappingOptions;
+import dev.redshiftdata.spark.types.Narrowing;
 import dev.redshiftdata.spark.types.TypeMapping;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,7 @@ final class RedshiftBatchWrite implements BatchWrite {
     StructType fileSchema;
     List<String> copyColumns;
     int[] ordinals;
+    Narrowing narrowing = null;
     // With timestampType=ltz a timestamp creates a TIMESTAMP, written as its session wall clock.
     StructType created =
         options.timestampAsLtz() ? ColumnMatcher.timestampsAsWallClocks(input) : input;
@@ -120,13 +122,21 @@ final class RedshiftBatchWrite implements BatchWrite {
           TypeMapping.schemaOfMetadata(
               columns, MappingOptions.forSession(options.superAsVariant(), false));
       ColumnMatcher.Match match =
-          ColumnMatcher.match(input, targetSchema, options.allowExtraTargetColumns(), target);
+          ColumnMatcher.match(
+              input,
+              targetSchema,
+              options.allowExtraTargetColumns(),
+              options.allowNarrowing(),
+              target);
       if (deleteWhere != null) {
         before.add(DeleteStatement.where(target, deleteWhere));
       }
       copyColumns = match.targetColumns();
       fileSchema = match.fileSchema();
       ordinals = match.passesThrough(input, shifts) ? null : match.inputOrdinals();
+      if (options.allowNarrowing() && ordinals != null) {
+        narrowing = Narrowing.plan(input, fileSchema, ordinals, ColumnMatcher::compatible);
+      }
     }
     boolean nested = hasNestedColumns(fileSchema);
     TableName copyInto = null;
@@ -159,8 +169,7 @@ final class RedshiftBatchWrite implements BatchWrite {
             staged.prefix(),
             input,
             fileSchema,
-            ordinals,
-            castZone,
+            new FileRows(ordinals, castZone, narrowing),
             options.writeMaxFileSize());
     AmazonMlEmission emission = null;
     if (options.amazonMl().datasource() != AmazonMlOptions.Datasource.NONE) {

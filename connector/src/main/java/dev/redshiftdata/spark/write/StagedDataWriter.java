@@ -1,8 +1,6 @@
 package dev.redshiftdata.spark.write;
 
 import dev.redshiftdata.spark.compat.ParquetWriting;
-import dev.redshiftdata.spark.compat.RowProjections;
-import dev.redshiftdata.spark.sql.ColumnMatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -63,32 +61,14 @@ final class StagedDataWriter implements DataWriter<InternalRow> {
       long taskId,
       StructType inputSchema,
       StructType fileSchema,
-      int[] ordinals,
-      String castZone,
+      FileRows rows,
       long maxFileSize) {
     this.conf = conf;
     this.prefix = prefix;
     this.partitionId = partitionId;
     this.taskId = taskId;
     this.maxFileSize = maxFileSize;
-    this.projection =
-        ordinals == null ? null : projection(inputSchema, fileSchema, ordinals, castZone);
-  }
-
-  /**
-   * Picks each file column from its input column, cast to the file's (the table's) type; with a
-   * {@code castZone} (option {@code timestampType=ltz} in a zone other than UTC) timestamps are
-   * converted between instants and that zone's wall clocks, else relabelled.
-   */
-  static UnaryOperator<InternalRow> projection(
-      StructType input, StructType file, int[] ordinals, String castZone) {
-    boolean shifts = castZone != null;
-    return RowProjections.select(
-        input,
-        file,
-        ordinals,
-        (in, out) -> ColumnMatcher.needsCast(in, out, shifts),
-        shifts ? castZone : "UTC");
+    this.projection = rows.projection(inputSchema, fileSchema);
   }
 
   /**

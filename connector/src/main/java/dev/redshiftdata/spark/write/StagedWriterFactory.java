@@ -20,32 +20,27 @@ final class StagedWriterFactory implements DataWriterFactory {
   private final String prefix;
   private final StructType inputSchema;
   private final StructType fileSchema;
-  private final int[] ordinals;
-  private final String castZone;
+  private final FileRows rows;
   private final long maxFileSize;
   private final CsvWriterSettings csv;
   private final boolean loads;
 
   /**
    * @param prefix the write's staging prefix as Hadoop reads it, ending in '/'
-   * @param ordinals for each file column, the input ordinal; null when the input is in file order
-   * @param castZone the session time zone when timestamps are cast to and from its wall clocks
-   *     (option {@code timestampType=ltz} in a zone other than UTC), else null
+   * @param rows how input rows become file rows
    */
   StagedWriterFactory(
       SerializableHadoopConf conf,
       String prefix,
       StructType inputSchema,
       StructType fileSchema,
-      int[] ordinals,
-      String castZone,
+      FileRows rows,
       long maxFileSize) {
     this.conf = conf;
     this.prefix = prefix;
     this.inputSchema = inputSchema;
     this.fileSchema = fileSchema;
-    this.ordinals = ordinals;
-    this.castZone = castZone;
+    this.rows = rows;
     this.maxFileSize = maxFileSize;
     this.csv = null;
     this.loads = true;
@@ -56,8 +51,7 @@ final class StagedWriterFactory implements DataWriterFactory {
     this.prefix = base.prefix;
     this.inputSchema = base.inputSchema;
     this.fileSchema = base.fileSchema;
-    this.ordinals = base.ordinals;
-    this.castZone = base.castZone;
+    this.rows = base.rows;
     this.maxFileSize = base.maxFileSize;
     this.csv = csv;
     this.loads = loads;
@@ -83,27 +77,17 @@ final class StagedWriterFactory implements DataWriterFactory {
                   taskId,
                   fileSchema,
                   fileSchema,
-                  null,
-                  null,
+                  FileRows.AS_IS,
                   maxFileSize)
               : null;
       return new EmittingDataWriter(
           inputSchema,
           fileSchema,
-          ordinals,
-          castZone,
+          rows,
           parquet,
           new CsvTaskWriter(conf.get(), csv, partitionId, taskId));
     }
     return new StagedDataWriter(
-        conf.get(),
-        prefix,
-        partitionId,
-        taskId,
-        inputSchema,
-        fileSchema,
-        ordinals,
-        castZone,
-        maxFileSize);
+        conf.get(), prefix, partitionId, taskId, inputSchema, fileSchema, rows, maxFileSize);
   }
 }

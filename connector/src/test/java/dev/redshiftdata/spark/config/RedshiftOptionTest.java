@@ -63,6 +63,7 @@ class RedshiftOptionTest {
     EXPECTED.put("writeMaxFileSize", "128MB");
     EXPECTED.put("overwriteMode", "truncate");
     EXPECTED.put("allowExtraTargetColumns", "false");
+    EXPECTED.put("allowNarrowing", "false");
     EXPECTED.put("distStyle", null);
     EXPECTED.put("distKey", null);
     EXPECTED.put("sortKey", null);

@@ -122,8 +122,18 @@ class ColumnMatcherTest {
     assertEquals(
         "Cannot write to table \"s\".\"t\": column 'id' is string in the DataFrame but Redshift"
             + " int8 (Spark bigint) in the table. Cast it to bigint (the connector converts only"
-            + " where no value can change).",
+            + " where no value can change), or set option 'allowNarrowing' to true to convert it,"
+            + " checking each value.",
         e.getMessage());
+    // with the option, the string goes in, converted value by value
+    assertTrue(ColumnMatcher.match(input, TARGET, true, true, T).isIdentity(1));
+    StructType bool = new StructType().add("id", DataTypes.BooleanType);
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ColumnMatcher.match(bool, TARGET, true, true, T))
+            .getMessage()
+            .endsWith("(the connector converts only where no value can change)."));
   }
 
   @Test
