@@ -29,6 +29,7 @@ final class OptionAliases {
           new Alias("data_api_cluster", RedshiftOption.CLUSTER_IDENTIFIER),
           new Alias("data_api_workgroup", RedshiftOption.WORKGROUP_NAME),
           new Alias("data_api_user", RedshiftOption.DB_USER),
+          new Alias("secret.id", RedshiftOption.SECRET_ARN),
           new Alias("data_api_region", RedshiftOption.REGION),
           new Alias("tempdir_region", RedshiftOption.TEMPDIR_REGION),
           new Alias("extracopyoptions", RedshiftOption.COPY_OPTIONS),

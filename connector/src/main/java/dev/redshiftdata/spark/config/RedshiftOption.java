@@ -33,7 +33,7 @@ public enum RedshiftOption {
   SECRET_ARN(
       "secretArn",
       null,
-      "Secrets Manager ARN holding the database user and password (Data API `SecretArn`); at most one of this and `dbUser`."),
+      "Secrets Manager secret (its ARN or its name) holding the database user and password (Data API `SecretArn`); at most one of this and `dbUser`."),
   DB_USER(
       "dbUser",
       null,

@@ -33,7 +33,7 @@ final class SecretsManagerOperations {
     String id = idNode.asText();
     Secret secret =
         config.secrets().stream()
-            .filter(s -> s.arn().equals(id) || name(s).equals(id))
+            .filter(s -> s.isNamedBy(id))
             .findFirst()
             .orElseThrow(
                 () ->
@@ -53,18 +53,11 @@ final class SecretsManagerOperations {
     value.put("dbClusterIdentifier", config.defaultCluster().id());
     ObjectNode o = Json.object();
     o.put("ARN", secret.arn());
-    o.put("Name", name(secret));
+    o.put("Name", secret.name());
     o.put("VersionId", UUID.nameUUIDFromBytes(secret.arn().getBytes()).toString());
     o.put("SecretString", value.toString());
     o.putArray("VersionStages").add("AWSCURRENT");
     o.put("CreatedDate", Json.epochSeconds(created));
     return o;
-  }
-
-  /** The secret's name: the ARN's resource part without the 6-character random suffix. */
-  private static String name(Secret s) {
-    String resource = s.arn().substring(s.arn().indexOf(":secret:") + ":secret:".length());
-    int dash = resource.lastIndexOf('-');
-    return dash > 0 && resource.length() - dash == 7 ? resource.substring(0, dash) : resource;
   }
 }

@@ -77,7 +77,8 @@ final class TargetResolver {
     if (secretArn != null) {
       role =
           config.secrets().stream()
-              .filter(s -> s.arn().equals(secretArn))
+              // the Data API's SecretArn is "the name or ARN of the secret"
+              .filter(s -> s.isNamedBy(secretArn))
               .map(Secret::username)
               .findFirst()
               .orElseThrow(

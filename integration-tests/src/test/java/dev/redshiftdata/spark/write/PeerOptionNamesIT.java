@@ -169,6 +169,32 @@ class PeerOptionNamesIT {
   }
 
   @Test
+  void secretIdTakesTheSecretsNameAsTheDataApiDoes() {
+    String t = "peer_secret_" + System.nanoTime();
+    WriteSupport.sql(redshift, "create table " + t + " (id int)");
+    WriteSupport.sql(redshift, "insert into " + t + " values (1), (2)");
+    Map<String, String> o = new LinkedHashMap<>(WriteSupport.options(redshift));
+    String arn = o.remove("secretArn");
+    // arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 random characters>
+    String name = arn.substring(arn.indexOf(":secret:") + 8, arn.length() - 7);
+    o.put("secret.id", name);
+    o.put("dbtable", t);
+    redshift.dataApi().requests().clear();
+    assertEquals(2, spark.read().format("redshift-data").options(o).load().count());
+    assertTrue(
+        redshift.dataApi().requests().operation("ExecuteStatement").stream().allMatch(r -> r.ok()),
+        "every statement ran with the secret's name");
+
+    o.put("secret.id", name + "-missing");
+    Exception e =
+        assertThrows(
+            Exception.class, () -> spark.read().format("redshift-data").options(o).load().count());
+    assertTrue(
+        String.valueOf(e.getMessage()).contains("Secrets Manager can't find the specified secret"),
+        String.valueOf(e.getMessage()));
+  }
+
+  @Test
   void aPeerNameAndTheConnectorsNameDisagreeingFailsBeforeAnyStatement() {
     Map<String, String> options = peerOptions();
     options.put("iamRole", "arn:aws:iam::123456789012:role/other");
