@@ -1,20 +1,34 @@
 package dev.redshiftdata.spark;
 
+import dev.redshiftdata.spark.compat.ScalaCollections;
 import dev.redshiftdata.spark.compat.SessionInternals;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.read.RedshiftTable;
 import dev.redshiftdata.spark.staging.StagingFileSystems;
+import dev.redshiftdata.spark.write.SaveModes;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SQLContext;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableProvider;
 import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.sources.BaseRelation;
+import org.apache.spark.sql.sources.CreatableRelationProvider;
 import org.apache.spark.sql.sources.DataSourceRegister;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
-/** Entry point Spark loads for {@code format("redshift-data")}. */
-public final class RedshiftDataSource implements TableProvider, DataSourceRegister {
+/**
+ * Entry point Spark loads for {@code format("redshift-data")}: a DataSource V2 {@code
+ * TableProvider}, and a V1 {@code CreatableRelationProvider} only so that {@code df.write.save()}
+ * gets every save mode ({@link SaveModes}).
+ */
+public final class RedshiftDataSource
+    implements TableProvider, DataSourceRegister, CreatableRelationProvider {
 
   public static final String SHORT_NAME = "redshift-data";
 
@@ -72,6 +86,13 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
   public Table getTable(
       StructType schema, Transform[] partitioning, Map<String, String> properties) {
     RedshiftOptions parsed = RedshiftOptions.parse(properties, sessionConf());
+    if (calledBySave() && !properties.containsKey(SaveModes.NESTED)) {
+      // df.write.save(): checked as a write, then routed to createRelation, which knows the mode
+      parsed.checkOptionNames(true);
+      parsed.requireTable("write");
+      checkTempdir(parsed);
+      return new SaveRoute(parsed.dbtable().orElse(""), schema);
+    }
     boolean write =
         schema != null
             && (inferred == null || schema != inferred.schema())
@@ -104,6 +125,58 @@ public final class RedshiftDataSource implements TableProvider, DataSourceRegist
       }
       return RedshiftTable.forWrite(parsed, source, schema, e);
     }
+  }
+
+  /**
+   * Runs {@code df.write.save()} with its save mode (Spark's DataSource V1 fallback, reached
+   * because {@link SaveRoute} lacks {@code BATCH_WRITE}).
+   */
+  @Override
+  public BaseRelation createRelation(
+      SQLContext sqlContext,
+      SaveMode mode,
+      scala.collection.immutable.Map<String, String> parameters,
+      Dataset<Row> data) {
+    SaveModes.save(mode, ScalaCollections.toJava(parameters), sessionConf(), data);
+    StructType schema = data.schema();
+    return new BaseRelation() {
+      @Override
+      public SQLContext sqlContext() {
+        return sqlContext;
+      }
+
+      @Override
+      public StructType schema() {
+        return schema;
+      }
+    };
+  }
+
+  /**
+   * Every Spark type may be written: the write itself names a column it cannot store. (No
+   * {@code @Override}: Spark 4.0 added this to {@code CreatableRelationProvider}; its default
+   * refuses VARIANT and TIME, which the write stores.)
+   */
+  public boolean supportsDataType(DataType type) {
+    return true;
+  }
+
+  /**
+   * Whether {@code DataFrameWriter.save()} is resolving the table, by the method Spark compiles its
+   * local {@code getTable} to ({@code getTable$1} on Spark 3.5, 4.0 and 4.1; RedshiftDataSourceTest
+   * pins it). Its {@code insertInto} and the session catalog come through other methods.
+   */
+  private static boolean calledBySave() {
+    return StackWalker.getInstance()
+        .walk(
+            frames ->
+                frames
+                    .limit(64)
+                    .anyMatch(
+                        f ->
+                            f.getClassName().startsWith("org.apache.spark.sql.")
+                                && f.getClassName().endsWith(".DataFrameWriter")
+                                && f.getMethodName().startsWith("getTable$")));
   }
 
   /** Whether Spark's {@code DataFrameWriter} (classic, any package) is resolving the table. */

@@ -59,6 +59,12 @@ final class RedshiftBatchWrite implements BatchWrite {
     this.emission = emission;
   }
 
+  /** As {@link #prepare(RedshiftOptions, TableName, StructType, List, String)}, any save mode. */
+  static RedshiftBatchWrite prepare(
+      RedshiftOptions options, TableName target, StructType input, List<String> deleteWhere) {
+    return prepare(options, target, input, deleteWhere, null);
+  }
+
   /**
    * Describes the target, matches the DataFrame's columns to it and creates the staging prefix.
    *
@@ -66,12 +72,21 @@ final class RedshiftBatchWrite implements BatchWrite {
    *     RedshiftTable.locate} found it in no schema of the search_path (then it is created)
    * @param deleteWhere null to append; empty to replace every row; else the conditions of the rows
    *     to replace
+   * @param createOnly the save mode that writes only a table it creates ({@link SaveModes}), else
+   *     null
    */
   static RedshiftBatchWrite prepare(
-      RedshiftOptions options, TableName target, StructType input, List<String> deleteWhere) {
+      RedshiftOptions options,
+      TableName target,
+      StructType input,
+      List<String> deleteWhere,
+      String createOnly) {
     CallStats calls = new CallStats();
     DataApi api = options.dataApi().withStats(calls);
     List<ColumnMetadata> columns = describe(api, target);
+    if (createOnly != null && (!columns.isEmpty() || tableExists(api, target))) {
+      throw SaveModes.alreadyExists(target, createOnly);
+    }
     List<String> before = new ArrayList<>();
     for (String action : options.preActions()) {
       before.add(action.replace("%s", target.quoted()));
@@ -217,6 +232,12 @@ final class RedshiftBatchWrite implements BatchWrite {
           "Cannot write to table " + target.quoted() + ": cannot describe it: " + e.getMessage(),
           e);
     }
+  }
+
+  /** Whether {@code target} exists (a table or a view). */
+  static boolean exists(RedshiftOptions options, TableName target) {
+    DataApi api = options.dataApi();
+    return !describe(api, target).isEmpty() || tableExists(api, target);
   }
 
   private static boolean tableExists(DataApi api, TableName target) {

@@ -51,7 +51,9 @@ final class RedshiftWrite implements Write {
     if (options.amazonMl().s3Only()) {
       return AmazonMlOnlyWrite.prepare(options, target, info.schema());
     }
-    batch = RedshiftBatchWrite.prepare(options, target, info.schema(), deleteWhere);
+    batch =
+        RedshiftBatchWrite.prepare(
+            options, target, info.schema(), deleteWhere, info.options().get(SaveModes.CREATE_ONLY));
     return batch;
   }
 

@@ -242,22 +242,71 @@ class WriteAppendIT {
   }
 
   @Test
-  void errorIfExistsAndIgnoreAreRefusedBeforeAnyStatementRuns() {
+  void errorIfExistsAndIgnoreLeaveAnExistingTableAlone() {
     String t = table("modes");
     WriteSupport.sql(redshift, "create table " + t + " (id bigint, v varchar(20))");
+    WriteSupport.sql(redshift, "insert into " + t + " values (7, 'old')");
     redshift.dataApi().requests().clear();
-    for (SaveMode mode : List.of(SaveMode.ErrorIfExists, SaveMode.Ignore)) {
-      Exception e = assertThrows(Exception.class, () -> write(rows(0, 5), t, mode));
-      String m = e.getMessage();
-      // Spark's own refusal: an error class from Spark 4.0, a sentence on 3.5.
-      assertTrue(
-          m.contains("UNSUPPORTED_DATA_SOURCE_SAVE_MODE")
-              || m.contains("cannot be written with " + mode.name() + " mode"),
-          m);
-      assertTrue(m.contains(mode.name()), m);
-    }
+
+    Exception e = assertThrows(Exception.class, () -> write(rows(0, 5), t, SaveMode.ErrorIfExists));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "Cannot write to table \"public\".\""
+                    + t
+                    + "\": it already exists, and save mode 'errorifexists' writes only a table it"
+                    + " creates. Use mode 'append' or 'overwrite' to write to it."),
+        e.getMessage());
+    // Spark's default mode is errorifexists (the mode spark-redshift's samples name "error")
+    assertThrows(
+        Exception.class,
+        () ->
+            rows(0, 5)
+                .write()
+                .format("redshift-data")
+                .options(WriteSupport.options(redshift))
+                .option("dbtable", t)
+                .save());
+    write(rows(0, 5), t, SaveMode.Ignore);
+
     assertTrue(WriteSupport.batches(redshift).isEmpty());
-    assertEquals(0, WriteSupport.count(redshift, t));
+    assertEquals(
+        List.of(List.of("7", "old")), WriteSupport.query(redshift, "select id, v from " + t));
+  }
+
+  @Test
+  void errorIfExistsAndIgnoreCreateAndLoadAnAbsentTableInOneTransaction() throws Exception {
+    for (SaveMode mode : List.of(SaveMode.ErrorIfExists, SaveMode.Ignore)) {
+      String t = table("new_" + mode.name().toLowerCase(java.util.Locale.ROOT));
+      redshift.dataApi().requests().clear();
+      write(rows(0, 5), t, mode);
+      assertEquals(5, WriteSupport.count(redshift, t), mode.name());
+      assertEquals(1, WriteSupport.batches(redshift).size(), mode.name());
+      List<String> sent = WriteSupport.batches(redshift).get(0).sqls();
+      assertTrue(sent.get(0).startsWith("CREATE TABLE \"" + t + "\" ("), sent.toString());
+      assertTrue(sent.stream().anyMatch(q -> q.startsWith("COPY")), sent.toString());
+      assertEquals(0, WriteSupport.objectsUnder(spark, WriteSupport.lastCopyPrefix(redshift)));
+    }
+  }
+
+  @Test
+  void aReadWithAUserSchemaStillWorksBesideEverySaveMode() {
+    String t = table("user_schema");
+    write(rows(0, 3), t, SaveMode.ErrorIfExists);
+    Dataset<Row> read =
+        spark
+            .read()
+            .format("redshift-data")
+            .schema("id BIGINT, v STRING")
+            .options(WriteSupport.options(redshift))
+            .option("dbtable", t)
+            .load();
+    assertEquals("struct<id:bigint,v:string>", read.schema().simpleString());
+    assertEquals(
+        List.of("0:v0", "1:v1", "2:v2"),
+        read.orderBy("id").collectAsList().stream()
+            .map(r -> r.getLong(0) + ":" + r.getString(1))
+            .toList());
   }
 
   @Test
