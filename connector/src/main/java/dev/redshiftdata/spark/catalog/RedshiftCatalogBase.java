@@ -73,6 +73,11 @@ abstract class RedshiftCatalogBase implements StagingTableCatalog, SupportsNames
     return new String[] {"public"};
   }
 
+  /** The catalog's options (connection and defaults), for statements run on its connection. */
+  protected Map<String, String> connectionOptions() {
+    return Map.copyOf(options);
+  }
+
   private RedshiftOptions parsed() {
     return RedshiftOptions.parse(options, RedshiftDataSource.sessionConf());
   }
