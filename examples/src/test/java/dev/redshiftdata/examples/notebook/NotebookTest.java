@@ -122,6 +122,34 @@ class NotebookTest {
   }
 
   @Test
+  void namesEveryDataApiActionTheReadmeGivesTheConnectorsRole() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    int section = readme.indexOf("### IAM permissions");
+    assertTrue(section >= 0, "README lacks its IAM permissions section");
+    String dataApi = readme.substring(section, readme.indexOf("- **Database login:**", section));
+    Set<String> actions = new TreeSet<>();
+    Matcher m = Pattern.compile("`(?:redshift-data:)?([A-Z][A-Za-z0-9]+)`").matcher(dataApi);
+    while (m.find()) {
+      actions.add(m.group(1));
+    }
+    assertTrue(actions.contains("GetStatementResultV2"), actions.toString());
+    StringBuilder markdown = new StringBuilder();
+    for (JsonNode cell : notebook().get("cells")) {
+      if (cell.get("cell_type").asText().equals("markdown")) {
+        markdown.append(source(cell));
+      }
+    }
+    Set<String> missing = new TreeSet<>();
+    for (String action : actions) {
+      if (!markdown.toString().contains("`" + action + "`")
+          && !markdown.toString().contains("redshift-data:" + action)) {
+        missing.add(action);
+      }
+    }
+    assertEquals(Set.of(), missing, "Data API actions the notebook's IAM list lacks");
+  }
+
+  @Test
   void theCodeCellsCompileWithPython3() throws Exception {
     Assumptions.assumeTrue(
         Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
