@@ -7,6 +7,7 @@ import dev.redshiftdata.spark.read.RedshiftTable;
 import dev.redshiftdata.spark.staging.StagingFileSystems;
 import dev.redshiftdata.spark.write.SaveModes;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SQLContext;
@@ -116,10 +117,8 @@ public final class RedshiftDataSource
       // a table that does not exist yet, or whose columns differ, is still a write target (the
       // write matches columns itself and names mismatches). Spark gives getTable no way to tell a
       // write from a read with a user schema, which must keep failing here, so look at the caller.
-      // (SupportsCatalogOptions would route df.write through a catalog and give it every save
-      // mode, but Spark then refuses reads with a user schema and makes append and overwrite load
-      // an existing table, so they could no longer create one: errorifexists and ignore are
-      // offered through the catalog instead, see dev.redshiftdata.spark.catalog.)
+      // (SupportsCatalogOptions would give df.write every save mode, but Spark then refuses reads
+      // with a user schema; the save modes come through createRelation instead, see SaveModes.)
       if (!write) {
         throw e;
       }
@@ -167,6 +166,16 @@ public final class RedshiftDataSource
    * pins it). Its {@code insertInto} and the session catalog come through other methods.
    */
   private static boolean calledBySave() {
+    return dataFrameWriterOnStack(method -> method.startsWith("getTable$"));
+  }
+
+  /** Whether Spark's {@code DataFrameWriter} (classic, any package) is resolving the table. */
+  private static boolean calledByDataFrameWriter() {
+    return dataFrameWriterOnStack(method -> true);
+  }
+
+  /** Whether a method of Spark's {@code DataFrameWriter} matching {@code method} is a caller. */
+  private static boolean dataFrameWriterOnStack(Predicate<String> method) {
     return StackWalker.getInstance()
         .walk(
             frames ->
@@ -176,19 +185,6 @@ public final class RedshiftDataSource
                         f ->
                             f.getClassName().startsWith("org.apache.spark.sql.")
                                 && f.getClassName().endsWith(".DataFrameWriter")
-                                && f.getMethodName().startsWith("getTable$")));
-  }
-
-  /** Whether Spark's {@code DataFrameWriter} (classic, any package) is resolving the table. */
-  private static boolean calledByDataFrameWriter() {
-    return StackWalker.getInstance()
-        .walk(
-            frames ->
-                frames
-                    .limit(64)
-                    .anyMatch(
-                        f ->
-                            f.getClassName().startsWith("org.apache.spark.sql.")
-                                && f.getClassName().endsWith(".DataFrameWriter")));
+                                && method.test(f.getMethodName())));
   }
 }
