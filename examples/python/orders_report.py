@@ -2,7 +2,8 @@
 
 Reads orders from Redshift (the filter is pushed down), aggregates them with Spark SQL, writes the
 report back to Redshift, reads a query Redshift runs as a whole, and lists tables through the
-connector's catalog when one is configured. Every option and SQL text comes from
+connector's catalog when one is configured (and, on Spark 4, comments the report table with a CALL of
+the catalog's system.execute procedure, SQL alone, which also works over Spark Connect). Every option and SQL text comes from
 orders_report.properties (or the file given as the first argument), which the project's Java test
 runs too. Connection options come from the session configuration:
 
@@ -73,6 +74,9 @@ def main(argv):
     catalog = props["catalog.name"]
     if spark.conf.get("spark.sql.catalog." + catalog, None):
         spark.sql(props["catalog.sql"]).show(truncate=False)
+        # 5. A Redshift statement from SQL alone (no JVM gateway, so Spark Connect too), Spark 4.0+.
+        if int(spark.version.split(".")[0]) >= 4:
+            spark.sql(props["catalog.call"]).show(truncate=False)
     else:
         print("No catalog '%s' configured (spark.sql.catalog.%s); skipping its SQL." % (catalog, catalog))
 

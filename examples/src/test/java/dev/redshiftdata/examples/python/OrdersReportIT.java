@@ -2,6 +2,7 @@ package dev.redshiftdata.examples.python;
 
 import static dev.redshiftdata.examples.ExampleSupport.longValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redshiftdata.examples.ExampleSupport;
@@ -82,8 +83,18 @@ class OrdersReportIT {
               .map(r -> r.getString(r.fieldIndex("tableName")))
               .toList();
       assertTrue(tables.contains("orders"), tables.toString());
-
       String table = ScriptProperties.stepOptions(props, "report").get("dbtable");
+      // 5. On Spark 4, a statement from SQL alone: the report table gets its comment.
+      if (Integer.parseInt(spark.version().split("\\.")[0]) >= 4) {
+        Row called = spark.sql(props.get("catalog.call")).first();
+        assertFalse(called.getString(0).isEmpty(), "statement id");
+        assertEquals(
+            List.of(List.of((Object) "Orders by status since 2025")),
+            RedshiftData.query(
+                    spark, connection, "SELECT obj_description('" + table + "'::regclass)")
+                .rows());
+      }
+
       QueryResult expected =
           RedshiftData.query(
               spark,
