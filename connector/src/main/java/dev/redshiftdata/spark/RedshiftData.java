@@ -5,15 +5,14 @@ import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.FinishedStatement;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
+import dev.redshiftdata.spark.dataapi.StatementRows;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.sql.SparkSession;
 import software.amazon.awssdk.services.redshiftdata.model.ColumnMetadata;
 import software.amazon.awssdk.services.redshiftdata.model.Field;
-import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResponse;
 
 /**
  * Runs SQL statements on Redshift the way the connector's reads and writes do: the same options
@@ -54,29 +53,17 @@ public final class RedshiftData {
    * read from every result page on the driver. Meant for small results.
    */
   public static QueryResult query(SparkSession spark, Map<String, String> options, String sql) {
-    DataApi api = api(spark, options);
-    FinishedStatement done = api.execute(StatementRequest.sql(sql));
-    List<String> columns = new ArrayList<>();
+    StatementRows result = api(spark, options).query(StatementRequest.sql(sql));
+    List<String> columns = result.columns().stream().map(ColumnMetadata::name).toList();
     List<List<Object>> rows = new ArrayList<>();
-    if (done.hasResultSet()) {
-      Iterator<GetStatementResultResponse> pages = api.resultPages(done.id());
-      while (pages.hasNext()) {
-        GetStatementResultResponse page = pages.next();
-        if (columns.isEmpty() && page.hasColumnMetadata()) {
-          for (ColumnMetadata c : page.columnMetadata()) {
-            columns.add(c.name());
-          }
-        }
-        for (List<Field> record : page.records()) {
-          List<Object> row = new ArrayList<>(record.size());
-          for (Field f : record) {
-            row.add(QueryResult.valueOf(f));
-          }
-          rows.add(row);
-        }
+    for (List<Field> record : result.records()) {
+      List<Object> row = new ArrayList<>(record.size());
+      for (Field f : record) {
+        row.add(QueryResult.valueOf(f));
       }
+      rows.add(row);
     }
-    return new QueryResult(done.id(), columns, rows);
+    return new QueryResult(result.statementId(), columns, rows);
   }
 
   private static DataApi api(SparkSession spark, Map<String, String> options) {

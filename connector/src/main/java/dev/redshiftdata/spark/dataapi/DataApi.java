@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.redshiftdata.model.ColumnMetadata;
 import software.amazon.awssdk.services.redshiftdata.model.DescribeStatementResponse;
 import software.amazon.awssdk.services.redshiftdata.model.DescribeTableResponse;
 import software.amazon.awssdk.services.redshiftdata.model.ExecuteStatementRequest;
+import software.amazon.awssdk.services.redshiftdata.model.Field;
 import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResponse;
 import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultV2Response;
 import software.amazon.awssdk.services.redshiftdata.model.ListDatabasesResponse;
@@ -452,6 +453,27 @@ public final class DataApi {
                   r.id(id);
                   counted(r);
                 }));
+  }
+
+  /**
+   * Runs {@code request}, waits until it finishes and reads its whole result (every page) on the
+   * driver: for small results only.
+   */
+  public StatementRows query(StatementRequest request) {
+    FinishedStatement done = execute(request);
+    List<ColumnMetadata> columns = new ArrayList<>();
+    List<List<Field>> records = new ArrayList<>();
+    if (done.hasResultSet()) {
+      Iterator<GetStatementResultResponse> pages = resultPages(done.id());
+      while (pages.hasNext()) {
+        GetStatementResultResponse page = pages.next();
+        if (columns.isEmpty() && page.hasColumnMetadata()) {
+          columns.addAll(page.columnMetadata());
+        }
+        records.addAll(page.records());
+      }
+    }
+    return new StatementRows(done.id(), columns, records);
   }
 
   /**

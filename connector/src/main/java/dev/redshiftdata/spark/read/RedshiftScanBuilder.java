@@ -14,7 +14,6 @@ import dev.redshiftdata.spark.sql.SelectBuilder;
 import dev.redshiftdata.spark.sql.SqlLimits;
 import dev.redshiftdata.spark.types.MappingOptions;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,7 +37,6 @@ import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.redshiftdata.model.Field;
-import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResponse;
 
 /**
  * Column pruning and the pushdown of predicates, aggregates, LIMIT, top-N and OFFSET into one
@@ -471,14 +469,10 @@ final class RedshiftScanBuilder
   private Optional<ReadPathChooser.Estimate> explain(String sql) {
     try {
       DataApi api = options.dataApi();
-      String id = api.execute(StatementRequest.sql("EXPLAIN " + sql)).id();
-      Iterator<GetStatementResultResponse> pages = api.resultPages(id);
       List<String> lines = new ArrayList<>();
-      if (pages.hasNext()) {
-        for (List<Field> record : pages.next().records()) {
-          if (!record.isEmpty() && record.get(0).stringValue() != null) {
-            lines.add(record.get(0).stringValue());
-          }
+      for (List<Field> record : api.query(StatementRequest.sql("EXPLAIN " + sql)).records()) {
+        if (!record.isEmpty() && record.get(0).stringValue() != null) {
+          lines.add(record.get(0).stringValue());
         }
       }
       return ReadPathChooser.parseExplain(lines);

@@ -11,7 +11,6 @@ import dev.redshiftdata.spark.types.MappingOptions;
 import dev.redshiftdata.spark.types.TypeMapping;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,7 +24,6 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 import software.amazon.awssdk.services.redshiftdata.model.ColumnMetadata;
-import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResponse;
 
 /**
  * A Redshift table or query as Spark sees it: its schema (from DescribeTable, or from the result
@@ -140,10 +138,8 @@ public final class RedshiftTable implements SupportsRead, SupportsWrite {
     }
     String probe = source.probeSql();
     try {
-      String id = api.execute(StatementRequest.sql(probe)).id();
-      Iterator<GetStatementResultResponse> pages = api.resultPages(id);
-      List<ColumnMetadata> columns = pages.hasNext() ? pages.next().columnMetadata() : List.of();
-      return TypeMapping.schemaOfMetadata(columns, mapping);
+      return TypeMapping.schemaOfMetadata(
+          api.query(StatementRequest.sql(probe)).columns(), mapping);
     } catch (RedshiftDataException e) {
       throw new IllegalArgumentException(
           "Cannot read the schema of " + source.describe() + ": " + e.getMessage(), e);

@@ -3,12 +3,11 @@ package dev.redshiftdata.spark.read;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
+import dev.redshiftdata.spark.dataapi.StatementRows;
 import dev.redshiftdata.spark.sql.Literals;
 import dev.redshiftdata.spark.sql.TableName;
-import java.util.Iterator;
 import java.util.List;
 import software.amazon.awssdk.services.redshiftdata.model.Field;
-import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResponse;
 
 /**
  * Resolves a one-part table name as Redshift does for an unqualified name in a statement: the first
@@ -51,10 +50,7 @@ final class SearchPath {
       return new Resolution(name, null);
     }
     try {
-      String id = api.execute(StatementRequest.sql(sql(name.table()))).id();
-      Iterator<GetStatementResultResponse> pages = api.resultPages(id);
-      List<List<Field>> records = pages.hasNext() ? pages.next().records() : List.of();
-      return parse(name, records);
+      return parse(name, api.query(StatementRequest.sql(sql(name.table()))).records());
     } catch (RedshiftDataException e) {
       throw new IllegalArgumentException(
           "Cannot find the schema of table "
@@ -70,15 +66,11 @@ final class SearchPath {
       throw new IllegalStateException(
           "The search_path lookup of " + name.quoted() + " returned " + records.size() + " rows");
     }
-    String searchPath = text(records.get(0).get(0));
-    String schema = text(records.get(0).get(1));
+    String searchPath = StatementRows.text(records.get(0).get(0));
+    String schema = StatementRows.text(records.get(0).get(1));
     return new Resolution(
         schema == null ? name : TableName.of(schema, name.table()),
         searchPath == null ? "" : searchPath);
-  }
-
-  private static String text(Field f) {
-    return Boolean.TRUE.equals(f.isNull()) ? null : f.stringValue();
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.FinishedStatement;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
+import dev.redshiftdata.spark.dataapi.StatementRows;
 import dev.redshiftdata.spark.sql.CopyStatement;
 import dev.redshiftdata.spark.sql.Literals;
 import dev.redshiftdata.spark.sql.SqlLimits;
@@ -21,9 +22,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -33,7 +34,6 @@ import org.apache.spark.sql.connector.write.WriterCommitMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.redshiftdata.model.Field;
-import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResponse;
 
 /**
  * Stage files, then commit them with extra statements in one transaction: the reusable core of
@@ -397,29 +397,25 @@ public final class StagedCommit {
             + LOAD_ERRORS_SHOWN;
     List<String> out = new ArrayList<>();
     try {
-      String id = api.execute(StatementRequest.sql(sql)).id();
-      Iterator<GetStatementResultResponse> pages = api.resultPages(id);
-      while (pages.hasNext()) {
-        for (List<Field> r : pages.next().records()) {
-          String raw = text(r.get(4));
-          if (raw.length() > RAW_VALUE_CHARS) {
-            raw = raw.substring(0, RAW_VALUE_CHARS) + "...";
-          }
-          out.add(
-              "line "
-                  + text(r.get(0))
-                  + ", column '"
-                  + text(r.get(1))
-                  + "' ("
-                  + text(r.get(2))
-                  + "): "
-                  + text(r.get(3))
-                  + " [code "
-                  + text(r.get(5))
-                  + "], raw value '"
-                  + Redaction.redactSql(raw)
-                  + "'");
+      for (List<Field> r : api.query(StatementRequest.sql(sql)).records()) {
+        String raw = text(r.get(4));
+        if (raw.length() > RAW_VALUE_CHARS) {
+          raw = raw.substring(0, RAW_VALUE_CHARS) + "...";
         }
+        out.add(
+            "line "
+                + text(r.get(0))
+                + ", column '"
+                + text(r.get(1))
+                + "' ("
+                + text(r.get(2))
+                + "): "
+                + text(r.get(3))
+                + " [code "
+                + text(r.get(5))
+                + "], raw value '"
+                + Redaction.redactSql(raw)
+                + "'");
       }
     } catch (RuntimeException e) {
       LOG.warn("Cannot read stl_load_errors after a failed COPY: {}", e.toString());
@@ -428,16 +424,7 @@ public final class StagedCommit {
   }
 
   private static String text(Field f) {
-    if (f == null || Boolean.TRUE.equals(f.isNull())) {
-      return "";
-    }
-    if (f.stringValue() != null) {
-      return f.stringValue();
-    }
-    if (f.longValue() != null) {
-      return Long.toString(f.longValue());
-    }
-    return String.valueOf(f);
+    return Objects.toString(StatementRows.text(f), "");
   }
 
   private void deleteStaging(String reason) {
