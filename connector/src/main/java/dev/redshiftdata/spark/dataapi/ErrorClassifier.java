@@ -4,6 +4,7 @@ import dev.redshiftdata.spark.config.Redaction;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException.Kind;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
@@ -109,11 +110,20 @@ final class ErrorClassifier {
   }
 
   /**
-   * Kind of a statement that ended {@code FAILED}: over-limit results get their own kind, so that
-   * the read path can fall back to UNLOAD without matching text itself.
+   * Kind of a statement that ended {@code FAILED}: over-limit results and serialization conflicts
+   * get their own kinds, so that the read path can fall back to UNLOAD and a write can run its
+   * transaction again without matching text themselves.
    */
+  private static final Pattern SERIALIZATION_CODE = Pattern.compile("error:\\s*1023\\b");
+
   static Kind kindOfFailedStatement(String error) {
     String lower = error == null ? "" : error.toLowerCase(Locale.ROOT);
+    // "ERROR: 1023 DETAIL: Serializable isolation violation on table ..."; a bare 1023 elsewhere
+    // (a row count in the write guard's message) is not a conflict.
+    if (lower.contains("serializable isolation violation")
+        || SERIALIZATION_CODE.matcher(lower).find()) {
+      return Kind.SERIALIZATION_CONFLICT;
+    }
     if (lower.contains("exceeded size limit")
         || lower.contains("packet for query is too large")
         || lower.contains("result size") && lower.contains("limit")) {

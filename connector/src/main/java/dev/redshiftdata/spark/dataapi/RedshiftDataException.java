@@ -51,7 +51,13 @@ public final class RedshiftDataException extends RuntimeException {
      * The statement is over the Data API's size limit ({@link StatementRequest#MAX_SQL_BYTES}); it
      * was refused before being sent.
      */
-    STATEMENT_TOO_LARGE("RSD-014", false);
+    STATEMENT_TOO_LARGE("RSD-014", false),
+    /**
+     * Redshift aborted the transaction for a serializable isolation violation (error 1023): a
+     * concurrent transaction touched the same tables. Running the whole transaction again may
+     * succeed; a write does so itself ({@code commitMaxAttempts}).
+     */
+    SERIALIZATION_CONFLICT("RSD-015", false);
 
     private final String code;
     private final boolean transientFailure;

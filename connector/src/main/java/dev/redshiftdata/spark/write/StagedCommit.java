@@ -57,9 +57,6 @@ public final class StagedCommit {
   /** Resends of one attempt's batch after a transient failure (same ClientToken). */
   static final int TRANSIENT_RESENDS = 3;
 
-  private static final java.util.regex.Pattern SERIALIZATION_CODE =
-      java.util.regex.Pattern.compile("error:\\s*1023\\b");
-
   /** How many load errors a failed COPY reports. */
   static final int LOAD_ERRORS_SHOWN = 5;
 
@@ -362,11 +359,7 @@ public final class StagedCommit {
   }
 
   static boolean isSerializationConflict(RedshiftDataException e) {
-    String error = e.redshiftError().orElse("").toLowerCase(Locale.ROOT);
-    // "ERROR: 1023 DETAIL: Serializable isolation violation on table ..."; a bare 1023 elsewhere
-    // (a row count in the guard's message) is not a conflict.
-    return error.contains("serializable isolation violation")
-        || SERIALIZATION_CODE.matcher(error).find();
+    return e.kind() == RedshiftDataException.Kind.SERIALIZATION_CONFLICT;
   }
 
   private IllegalStateException failure(RedshiftDataException e) {

@@ -114,5 +114,25 @@ class ErrorClassifierTest {
         Kind.STATEMENT_FAILED,
         ErrorClassifier.kindOfFailedStatement("ERROR: syntax error at or near \"FROM\""));
     assertEquals(Kind.STATEMENT_FAILED, ErrorClassifier.kindOfFailedStatement(null));
+    // serializable isolation violations, by Redshift's text or its error code 1023
+    assertEquals(
+        Kind.SERIALIZATION_CONFLICT,
+        ErrorClassifier.kindOfFailedStatement(
+            "ERROR: 1023 DETAIL: Serializable isolation violation on table - 101, transactions"
+                + " forming the cycle are: 1, 2"));
+    assertEquals(
+        Kind.SERIALIZATION_CONFLICT,
+        ErrorClassifier.kindOfFailedStatement("ERROR: Serializable isolation violation"));
+    assertEquals(Kind.SERIALIZATION_CONFLICT, ErrorClassifier.kindOfFailedStatement("ERROR: 1023"));
+    assertEquals(
+        Kind.STATEMENT_FAILED,
+        ErrorClassifier.kindOfFailedStatement(
+            "ERROR: Load into table 't' failed. Check 'stl_load_errors'"));
+    // a bare 1023 in another message (the write guard's row count) is not one
+    assertEquals(
+        Kind.STATEMENT_FAILED,
+        ErrorClassifier.kindOfFailedStatement(
+            "ERROR: invalid input syntax for type integer: \"COPY loaded 1023 rows but the Spark"
+                + " tasks wrote 1024; rolled back\""));
   }
 }

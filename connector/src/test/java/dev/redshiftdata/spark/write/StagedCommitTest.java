@@ -21,23 +21,12 @@ class StagedCommitTest {
   }
 
   @Test
-  void recognisesSerializableIsolationConflicts() {
+  void runsTheTransactionAgainOnlyForTheSerializationConflictKind() {
     assertTrue(
         StagedCommit.isSerializationConflict(
-            failed(
-                "ERROR: 1023 DETAIL: Serializable isolation violation on table - 101, transactions"
-                    + " forming the cycle are: 1, 2")));
-    assertTrue(
-        StagedCommit.isSerializationConflict(failed("ERROR: Serializable isolation violation")));
-    assertFalse(
-        StagedCommit.isSerializationConflict(
-            failed("ERROR: Load into table 't' failed. Check 'stl_load_errors'")));
-    assertTrue(StagedCommit.isSerializationConflict(failed("ERROR: 1023")));
-    assertFalse(
-        StagedCommit.isSerializationConflict(
-            failed(
-                "ERROR: invalid input syntax for type integer: \"COPY loaded 1023 rows but the"
-                    + " Spark tasks wrote 1024; rolled back\"")));
+            RedshiftDataException.of(
+                Kind.SERIALIZATION_CONFLICT, "run batch", "id-1", "COPY ...", "ERROR: 1023")));
+    assertFalse(StagedCommit.isSerializationConflict(failed("ERROR: Serializable isolation")));
     assertFalse(
         StagedCommit.isSerializationConflict(
             RedshiftDataException.of(Kind.THROTTLED, "run batch", null, null, null)));
