@@ -1,10 +1,10 @@
 package dev.redshiftdata.spark.amazonml;
 
-import dev.redshiftdata.spark.config.Redaction;
 import dev.redshiftdata.spark.config.RedshiftOption;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApiClients;
 import dev.redshiftdata.spark.dataapi.PollSchedule;
+import dev.redshiftdata.spark.dataapi.Redaction;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.config;
 
+import dev.redshiftdata.spark.dataapi.Redaction;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;

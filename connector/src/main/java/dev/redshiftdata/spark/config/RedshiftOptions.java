@@ -7,6 +7,7 @@ import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.DataApiClients;
 import dev.redshiftdata.spark.dataapi.DataApiTarget;
 import dev.redshiftdata.spark.dataapi.PollSchedule;
+import dev.redshiftdata.spark.dataapi.Redaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

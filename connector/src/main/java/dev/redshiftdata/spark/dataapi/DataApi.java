@@ -1,6 +1,5 @@
 package dev.redshiftdata.spark.dataapi;
 
-import dev.redshiftdata.spark.config.Redaction;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException.Kind;
 import java.time.Duration;
 import java.util.ArrayList;

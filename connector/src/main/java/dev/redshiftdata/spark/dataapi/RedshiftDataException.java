@@ -1,6 +1,5 @@
 package dev.redshiftdata.spark.dataapi;
 
-import dev.redshiftdata.spark.config.Redaction;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,9 +1,9 @@
 package dev.redshiftdata.spark.read;
 
 import dev.redshiftdata.spark.compat.ParquetReaders;
-import dev.redshiftdata.spark.config.Redaction;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.CallStats;
+import dev.redshiftdata.spark.dataapi.Redaction;
 import dev.redshiftdata.spark.sql.SelectBuilder;
 import java.util.List;
 import org.apache.spark.sql.connector.metric.CustomMetric;

@@ -1,11 +1,11 @@
 package dev.redshiftdata.spark.write;
 
 import dev.redshiftdata.spark.compat.SessionInternals;
-import dev.redshiftdata.spark.config.Redaction;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.FinishedStatement;
+import dev.redshiftdata.spark.dataapi.Redaction;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
 import dev.redshiftdata.spark.dataapi.StatementRows;

@@ -9,6 +9,7 @@ import dev.redshiftdata.spark.config.RedshiftOptions.DistStyle;
 import dev.redshiftdata.spark.config.RedshiftOptions.ReadMode;
 import dev.redshiftdata.spark.config.RedshiftOptions.ResultFormat;
 import dev.redshiftdata.spark.config.RedshiftOptions.SortKeyStyle;
+import dev.redshiftdata.spark.dataapi.Redaction;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;

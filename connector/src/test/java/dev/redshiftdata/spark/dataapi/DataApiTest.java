@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.redshiftdata.spark.config.Redaction;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException.Kind;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.redshiftdata.spark.config.Redaction;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException.Kind;
 import java.util.Arrays;
 import java.util.Optional;

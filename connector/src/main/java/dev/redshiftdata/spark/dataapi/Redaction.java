@@ -1,4 +1,4 @@
-package dev.redshiftdata.spark.config;
+package dev.redshiftdata.spark.dataapi;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

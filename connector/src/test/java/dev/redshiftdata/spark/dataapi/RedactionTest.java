@@ -1,4 +1,4 @@
-package dev.redshiftdata.spark.config;
+package dev.redshiftdata.spark.dataapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
