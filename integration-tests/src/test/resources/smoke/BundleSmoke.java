@@ -91,11 +91,13 @@ public class BundleSmoke {
       Path tempdir = new Path(options.get("tempdir"));
       FileSystem fs = tempdir.getFileSystem(spark.sessionState().newHadoopConf());
       System.out.println("fileSystem=" + fs.getClass().getName());
-      // The unload path deletes its files when the query's execution ends, which Spark reports
-      // asynchronously: wait (bounded) for that.
+      // collectAsList may run its plan again, so the unload path deletes that read's files once
+      // the plan is unreachable (a Cleaner, after a garbage collection), not when the action ends:
+      // collect garbage while waiting (bounded), or the wait depends on when the JVM happens to.
       long deadline = System.nanoTime() + 60_000_000_000L;
       int left = objects(fs, tempdir);
       while (left > 0 && System.nanoTime() < deadline) {
+        System.gc();
         Thread.sleep(100);
         left = objects(fs, tempdir);
       }
