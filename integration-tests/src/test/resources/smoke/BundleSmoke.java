@@ -102,6 +102,15 @@ public class BundleSmoke {
         left = objects(fs, tempdir);
       }
       System.out.println("stagingObjectsLeft=" + left);
+      if (left > 0) {
+        // which prefixes leaked (the write's or the unload's), for the failure message
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(tempdir, true);
+        StringBuilder names = new StringBuilder();
+        while (it.hasNext()) {
+          names.append(it.next().getPath().toString().replace(tempdir.toString(), "")).append(' ');
+        }
+        System.out.println("stagingLeft=" + names);
+      }
     } finally {
       spark.stop();
     }
