@@ -5,12 +5,9 @@ import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.FinishedStatement;
-import dev.redshiftdata.spark.dataapi.Redaction;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
-import dev.redshiftdata.spark.dataapi.StatementRows;
 import dev.redshiftdata.spark.sql.CopyStatement;
-import dev.redshiftdata.spark.sql.Literals;
 import dev.redshiftdata.spark.sql.SqlLimits;
 import dev.redshiftdata.spark.sql.StagingUrls;
 import dev.redshiftdata.spark.sql.TableName;
@@ -24,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -33,7 +29,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.redshiftdata.model.Field;
 
 /**
  * Stage files, then commit them with extra statements in one transaction: the reusable core of
@@ -56,12 +51,6 @@ public final class StagedCommit {
 
   /** Resends of one attempt's batch after a transient failure (same ClientToken). */
   static final int TRANSIENT_RESENDS = 3;
-
-  /** How many load errors a failed COPY reports. */
-  static final int LOAD_ERRORS_SHOWN = 5;
-
-  /** Raw values in load errors are cut to this many characters. */
-  static final int RAW_VALUE_CHARS = 40;
 
   /**
    * What runs around the COPY in the transaction.
@@ -381,43 +370,7 @@ public final class StagedCommit {
 
   /** The first load errors of this write's files, read from {@code stl_load_errors}. */
   List<String> loadErrors() {
-    String like = Literals.string(StagingUrls.toS3(prefix) + "%");
-    String sql =
-        "SELECT line_number, trim(colname), trim(type), trim(err_reason), trim(raw_field_value),"
-            + " err_code FROM stl_load_errors WHERE trim(filename) LIKE "
-            + like
-            + " ORDER BY starttime, line_number LIMIT "
-            + LOAD_ERRORS_SHOWN;
-    List<String> out = new ArrayList<>();
-    try {
-      for (List<Field> r : api.query(StatementRequest.sql(sql)).records()) {
-        String raw = text(r.get(4));
-        if (raw.length() > RAW_VALUE_CHARS) {
-          raw = raw.substring(0, RAW_VALUE_CHARS) + "...";
-        }
-        out.add(
-            "line "
-                + text(r.get(0))
-                + ", column '"
-                + text(r.get(1))
-                + "' ("
-                + text(r.get(2))
-                + "): "
-                + text(r.get(3))
-                + " [code "
-                + text(r.get(5))
-                + "], raw value '"
-                + Redaction.redactSql(raw)
-                + "'");
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("Cannot read stl_load_errors after a failed COPY: {}", e.toString());
-    }
-    return out;
-  }
-
-  private static String text(Field f) {
-    return Objects.toString(StatementRows.text(f), "");
+    return LoadErrors.read(api, StagingUrls.toS3(prefix));
   }
 
   private void deleteStaging(String reason) {
