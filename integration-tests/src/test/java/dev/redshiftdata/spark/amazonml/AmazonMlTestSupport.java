@@ -3,8 +3,8 @@ package dev.redshiftdata.spark.amazonml;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redshiftdata.local.LocalRedshift;
-import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.spark.TestQueries;
+import dev.redshiftdata.spark.TestRedshift;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
@@ -30,10 +30,7 @@ final class AmazonMlTestSupport {
   private AmazonMlTestSupport() {}
 
   static LocalRedshift redshift() {
-    LocalRedshift redshift = LocalRedshiftExtension.shared();
-    System.setProperty("aws.accessKeyId", redshift.config().accessKeyId());
-    System.setProperty("aws.secretAccessKey", redshift.config().secretAccessKey());
-    return redshift;
+    return TestRedshift.shared();
   }
 
   static Map<String, String> options(LocalRedshift redshift) {
@@ -96,10 +93,6 @@ final class AmazonMlTestSupport {
   }
 
   static String messages(Throwable t) {
-    StringBuilder sb = new StringBuilder();
-    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      sb.append(c.getMessage()).append(" | ");
-    }
-    return sb.toString();
+    return TestRedshift.messages(t);
   }
 }

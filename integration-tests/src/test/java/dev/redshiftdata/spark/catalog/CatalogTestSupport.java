@@ -1,8 +1,8 @@
 package dev.redshiftdata.spark.catalog;
 
 import dev.redshiftdata.local.LocalRedshift;
-import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.spark.TestQueries;
+import dev.redshiftdata.spark.TestRedshift;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
@@ -23,10 +23,7 @@ final class CatalogTestSupport {
   private CatalogTestSupport() {}
 
   static LocalRedshift redshift() {
-    LocalRedshift redshift = LocalRedshiftExtension.shared();
-    System.setProperty("aws.accessKeyId", redshift.config().accessKeyId());
-    System.setProperty("aws.secretAccessKey", redshift.config().secretAccessKey());
-    return redshift;
+    return TestRedshift.shared();
   }
 
   static Map<String, String> options(LocalRedshift redshift) {

@@ -2,7 +2,7 @@ package dev.redshiftdata.spark.read;
 
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.LocalRedshiftConfig;
-import dev.redshiftdata.local.junit.LocalRedshiftExtension;
+import dev.redshiftdata.spark.TestRedshift;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
@@ -26,10 +26,7 @@ final class ReadTestSupport {
    * (system properties), never through options.
    */
   static LocalRedshift redshift() {
-    LocalRedshift redshift = LocalRedshiftExtension.shared();
-    System.setProperty("aws.accessKeyId", redshift.config().accessKeyId());
-    System.setProperty("aws.secretAccessKey", redshift.config().secretAccessKey());
-    return redshift;
+    return TestRedshift.shared();
   }
 
   /** Connection options to database {@code dev}, without staging: reads can only be direct. */
@@ -109,10 +106,6 @@ final class ReadTestSupport {
 
   /** Every message in a cause chain, joined, for assertions on what the user sees. */
   static String messages(Throwable t) {
-    StringBuilder sb = new StringBuilder();
-    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      sb.append(c.getMessage()).append(" | ");
-    }
-    return sb.toString();
+    return TestRedshift.messages(t);
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.local.junit.SharedSpark;
+import dev.redshiftdata.spark.TestRedshift;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,10 +98,6 @@ class NarrowingWriteIT {
   }
 
   private static String messages(Throwable t) {
-    StringBuilder sb = new StringBuilder();
-    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      sb.append(c.getMessage()).append(" | ");
-    }
-    return sb.toString();
+    return TestRedshift.messages(t);
   }
 }
