@@ -84,7 +84,9 @@ final class RedshiftBatchWrite implements BatchWrite {
     CallStats calls = new CallStats();
     DataApi api = options.dataApi().withStats(calls);
     List<ColumnMetadata> columns = describe(api, target);
-    if (createOnly != null && (!columns.isEmpty() || tableExists(api, target))) {
+    // Without columns, a view or a new table: ListTables tells (once).
+    boolean exists = !columns.isEmpty() || tableExists(api, target);
+    if (createOnly != null && exists) {
       throw SaveModes.alreadyExists(target, createOnly);
     }
     List<String> before = new ArrayList<>();
@@ -114,19 +116,16 @@ final class RedshiftBatchWrite implements BatchWrite {
               + " whole table. Accepted: overwriteMode truncate (the default) for a conditional"
               + " overwrite, or no condition.");
     }
-    if (recreate && !columns.isEmpty()) {
-      // DROP and CREATE in the COPY's transaction: a failure leaves the old table as it was.
-      before.add("DROP TABLE " + target.quoted());
-      fileSchema = DeferredCreateWrite.fileSchema(created, options.caseSensitiveIdentifiers());
-      copyColumns = List.of(fileSchema.fieldNames());
-      before.addAll(DeferredCreateWrite.createStatements(options, target, created));
-      ordinals = ColumnMatcher.castOrdinals(input, fileSchema, shifts);
-    } else if (columns.isEmpty()) {
-      if (tableExists(api, target)) {
-        throw new IllegalArgumentException(
-            "Cannot write to "
-                + target.quoted()
-                + ": Redshift reports no columns for it (a view?). Write to a table.");
+    if (columns.isEmpty() && exists) {
+      throw new IllegalArgumentException(
+          "Cannot write to "
+              + target.quoted()
+              + ": Redshift reports no columns for it (a view?). Write to a table.");
+    }
+    if (recreate || columns.isEmpty()) {
+      if (!columns.isEmpty()) {
+        // DROP and CREATE in the COPY's transaction: a failure leaves the old table as it was.
+        before.add("DROP TABLE " + target.quoted());
       }
       fileSchema = DeferredCreateWrite.fileSchema(created, options.caseSensitiveIdentifiers());
       copyColumns = List.of(fileSchema.fieldNames());
