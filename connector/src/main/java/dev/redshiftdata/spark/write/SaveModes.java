@@ -50,16 +50,16 @@ public final class SaveModes {
     }
     nested.put(NESTED, "true");
     SaveMode nestedMode = mode == SaveMode.Overwrite ? SaveMode.Overwrite : SaveMode.Append;
-    if (mode == SaveMode.ErrorIfExists || mode == SaveMode.Ignore) {
+    if (mode == SaveMode.Ignore) {
+      // ignore must not fail on an existing table, so it looks first; errorifexists needs no
+      // look of its own: the nested write describes the table anyway and refuses it (CREATE_ONLY)
       RedshiftOptions parsed = RedshiftOptions.parse(nested, session);
       parsed.requireTable("write");
-      TableName target = RedshiftTable.locate(parsed).table();
-      if (RedshiftBatchWrite.exists(parsed, target)) {
-        if (mode == SaveMode.Ignore) {
-          return;
-        }
-        throw alreadyExists(target, modeName(mode));
+      if (RedshiftBatchWrite.exists(parsed, RedshiftTable.locate(parsed).table())) {
+        return;
       }
+    }
+    if (mode == SaveMode.ErrorIfExists || mode == SaveMode.Ignore) {
       nested.put(CREATE_ONLY, modeName(mode));
     }
     data.write().format("redshift-data").options(nested).mode(nestedMode).save();
