@@ -2,7 +2,6 @@ package dev.redshiftdata.examples;
 
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
-import dev.redshiftdata.local.junit.SharedSpark;
 import dev.redshiftdata.spark.RedshiftData;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -14,6 +13,8 @@ import org.apache.spark.sql.SparkSession;
  * options that reach it, and a way to check results in Redshift itself.
  */
 public final class ExampleSupport {
+  private static SparkSession spark;
+
   private ExampleSupport() {}
 
   /** The JVM's local Redshift, with its test keys given to the SDK's default credentials chain. */
@@ -24,14 +25,22 @@ public final class ExampleSupport {
     return redshift;
   }
 
-  public static SparkSession spark() {
-    redshift();
-    // The session catalog's tables (SqlExampleIT) keep their directories under target/, not in the
-    // source tree; read by SparkConf when the shared session is built.
-    System.setProperty(
-        "spark.sql.warehouse.dir",
-        Path.of("target", "spark-warehouse").toAbsolutePath().toString());
-    return SharedSpark.session();
+  /** The JVM's one SparkSession (the first costs seconds), wired to the local Redshift's S3. */
+  public static synchronized SparkSession spark() {
+    if (spark == null) {
+      SparkSession.Builder builder =
+          SparkSession.builder()
+              .appName("redshift-data-examples")
+              // The session catalog's tables (SqlExampleIT) keep their directories under target/,
+              // not in the source tree.
+              .config(
+                  "spark.sql.warehouse.dir",
+                  Path.of("target", "spark-warehouse").toAbsolutePath().toString());
+      redshift().connectionInfo().localSparkSettings().forEach(builder::config);
+      spark = builder.getOrCreate();
+      Runtime.getRuntime().addShutdownHook(new Thread(spark::stop, "spark-stop"));
+    }
+    return spark;
   }
 
   /** The connection options of the local Redshift (a fresh, modifiable copy). */

@@ -2,7 +2,6 @@ package dev.redshiftdata.examples.local;
 
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.LocalRedshiftConfig;
-import dev.redshiftdata.local.junit.SharedSpark;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -34,10 +33,9 @@ public final class LocalRun {
       // deployment would give its role's: never as an option.
       System.setProperty("aws.accessKeyId", redshift.config().accessKeyId());
       System.setProperty("aws.secretAccessKey", redshift.config().secretAccessKey());
-      SparkSession spark =
-          SharedSpark.builder(redshift, name)
-              .config("spark.sql.shuffle.partitions", "4")
-              .getOrCreate();
+      SparkSession.Builder builder = SparkSession.builder().appName(name);
+      redshift.connectionInfo().localSparkSettings().forEach(builder::config);
+      SparkSession spark = builder.getOrCreate();
       try {
         example.run(spark, redshift.connectionInfo().sparkOptions(), out);
       } finally {

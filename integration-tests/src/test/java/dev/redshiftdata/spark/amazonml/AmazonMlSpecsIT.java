@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
-import dev.redshiftdata.local.junit.SharedSpark;
+import dev.redshiftdata.spark.SharedSpark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.aml.DataStatistics;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
-import dev.redshiftdata.local.junit.SharedSpark;
+import dev.redshiftdata.spark.SharedSpark;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;

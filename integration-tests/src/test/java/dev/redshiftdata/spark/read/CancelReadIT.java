@@ -10,7 +10,7 @@ import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.LocalRedshiftConfig;
 import dev.redshiftdata.local.dataapi.RecordedRequest;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
-import dev.redshiftdata.local.junit.SharedSpark;
+import dev.redshiftdata.spark.SharedSpark;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.StatementRequest;

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.bulk.TimestampEncoding;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
-import dev.redshiftdata.local.junit.SharedSpark;
+import dev.redshiftdata.spark.SharedSpark;
 import dev.redshiftdata.spark.compat.SparkLine;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.StatementRequest;

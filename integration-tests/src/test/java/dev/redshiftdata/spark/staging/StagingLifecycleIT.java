@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
-import dev.redshiftdata.local.junit.SharedSpark;
+import dev.redshiftdata.spark.SharedSpark;
 import dev.redshiftdata.spark.compat.SparkLine;
 import java.io.FileNotFoundException;
 import java.io.IOException;

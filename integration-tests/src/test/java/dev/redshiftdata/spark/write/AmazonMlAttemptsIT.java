@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
-import dev.redshiftdata.local.junit.SharedSpark;
+import dev.redshiftdata.spark.SharedSpark;
 import dev.redshiftdata.spark.amazonml.RequestSpec;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.sql.TableName;

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
-import dev.redshiftdata.local.junit.SharedSpark;
 import dev.redshiftdata.spark.LogCapture;
+import dev.redshiftdata.spark.SharedSpark;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package dev.redshiftdata.local.bench;
 
 import dev.redshiftdata.local.LocalRedshift;
-import dev.redshiftdata.local.junit.SharedSpark;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,13 +32,14 @@ final class BenchContext implements Rounds.Timer, AutoCloseable {
     this.redshift = redshift;
     System.setProperty("aws.accessKeyId", redshift.config().accessKeyId());
     System.setProperty("aws.secretAccessKey", redshift.config().secretAccessKey());
-    this.spark =
-        SharedSpark.builder(redshift, "redshift-data-bench")
-            .config("spark.sql.shuffle.partitions", "4")
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .appName("redshift-data-bench")
             // The connector stages timestamps as INT64 micros; the Parquet baseline writes the
             // same.
-            .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
-            .getOrCreate();
+            .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+    redshift.connectionInfo().localSparkSettings().forEach(builder::config);
+    this.spark = builder.getOrCreate();
     this.options = new HashMap<>(redshift.connectionInfo().sparkOptions());
     options.put("database", "dev");
     this.jdbcUrl = redshift.postgres().jdbcUrl(pgDatabase());

@@ -51,7 +51,7 @@ final class BenchFixtures {
     return new Results(
         "2026-11-26T01:00:00Z",
         600,
-        "mvn -o -q -pl integration-tests -am compile exec:exec -Pbench",
+        "mvn -o -q -pl integration-tests/benchmarks -am compile -Pbench",
         new Machine(
             2,
             24_000_000_000L,

@@ -16,7 +16,7 @@ import java.util.Locale;
  * scaling.svg to {@code bench.out}. Not run by CI.
  *
  * <pre>
- * mvn -o -q -pl integration-tests -am compile exec:exec -Pbench \
+ * mvn -o -q -pl integration-tests/benchmarks -am compile -Pbench \
  *   [-Dbench.rows=2000000 -Dbench.runs=9 -Dbench.workloads=scan,e2e,decode,write,small,scaling]
  * </pre>
  *
@@ -106,7 +106,7 @@ public final class Bench {
   static String command(BenchConfig c) {
     return String.format(
         Locale.ROOT,
-        "mvn -o -q -pl integration-tests -am compile exec:exec -Pbench -Dbench.rows=%d"
+        "mvn -o -q -pl integration-tests/benchmarks -am compile -Pbench -Dbench.rows=%d"
             + " -Dbench.runs=%d -Dbench.warmups=%d -Dbench.workloads=%s -Dbench.scalingSizes=%s"
             + " -Dbench.scalingRuns=%d -Dbench.directRows=%d -Dbench.decodeRows=%d"
             + " -Dbench.smallRuns=%d",

@@ -78,6 +78,23 @@ public record ConnectionInfo(
     return m;
   }
 
+  /**
+   * The settings of a local[2] Spark session wired to this local Redshift's S3 server through s3a:
+   * loopback addresses, no UI, UTC, 4 shuffle partitions. The tests', examples' and benchmarks'
+   * sessions start from them; as plain strings, so the local Redshift needs no Spark.
+   */
+  public Map<String, String> localSparkSettings() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("spark.master", "local[2]");
+    m.put("spark.driver.host", "127.0.0.1");
+    m.put("spark.driver.bindAddress", "127.0.0.1");
+    m.put("spark.ui.enabled", "false");
+    m.put("spark.sql.session.timeZone", "UTC");
+    m.put("spark.sql.shuffle.partitions", "4");
+    s3aSettings().forEach((key, value) -> m.put("spark.hadoop." + key, value));
+    return m;
+  }
+
   /** The Hadoop settings that let s3a reach this local Redshift's S3 server. */
   public Map<String, String> s3aSettings() {
     return s3aSettings(s3Endpoint, region, accessKeyId, secretAccessKey);

@@ -25,7 +25,7 @@ import java.util.Locale;
  * PostgreSQL. Not run by CI.
  *
  * <pre>
- * mvn -o -q -pl integration-tests -am compile exec:exec -Pbench \
+ * mvn -o -q -pl integration-tests/benchmarks -am compile -Pbench \
  *   -Dbench.main=dev.redshiftdata.local.bench.BulkBenchmark -Dbench.rows=1000000 -Dbench.runs=3
  * </pre>
  */

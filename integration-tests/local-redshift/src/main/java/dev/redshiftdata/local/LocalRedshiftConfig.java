@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * Everything that shapes a local Redshift: credentials, endpoints, users, ports and the service
  * limits it enforces. Defaults follow the real service where it documents a value (see
- * integration-tests/README.md).
+ * integration-tests/local-redshift/README.md).
  */
 public final class LocalRedshiftConfig {
 
