@@ -44,10 +44,7 @@ class HostileOptionsIT {
 
   @BeforeAll
   static void start() {
-    redshift = LocalRedshiftExtension.shared();
-    // Keys reach the SDK through its default provider chain (system properties), never options.
-    System.setProperty("aws.accessKeyId", redshift.config().accessKeyId());
-    System.setProperty("aws.secretAccessKey", redshift.config().secretAccessKey());
+    redshift = TestRedshift.shared();
     table = "hostile_options_" + System.nanoTime();
     run("create table " + table + " (id bigint, v varchar(10))");
     run("insert into " + table + " values (1, 'one')");

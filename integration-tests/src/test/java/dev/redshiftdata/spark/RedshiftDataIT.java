@@ -30,9 +30,7 @@ class RedshiftDataIT {
 
   @BeforeAll
   static void start() {
-    redshift = LocalRedshiftExtension.shared();
-    System.setProperty("aws.accessKeyId", redshift.config().accessKeyId());
-    System.setProperty("aws.secretAccessKey", redshift.config().secretAccessKey());
+    redshift = TestRedshift.shared();
   }
 
   private static Map<String, String> options() {

@@ -49,10 +49,7 @@ class RedshiftDataSourceIT {
 
   @Test
   void sessionConfFillsOptionsAndASecretLikeOptionIsRefusedWithoutEchoingIt() {
-    LocalRedshift redshift = LocalRedshiftExtension.shared();
-    // Keys reach the SDK through its default provider chain (system properties), never options.
-    System.setProperty("aws.accessKeyId", redshift.config().accessKeyId());
-    System.setProperty("aws.secretAccessKey", redshift.config().secretAccessKey());
+    LocalRedshift redshift = TestRedshift.shared();
     Map<String, String> conf =
         Map.of(
             "database", "dev",

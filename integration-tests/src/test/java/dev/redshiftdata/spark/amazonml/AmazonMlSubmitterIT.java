@@ -10,6 +10,7 @@ import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.LocalRedshiftConfig;
 import dev.redshiftdata.local.bulk.S3Objects;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
+import dev.redshiftdata.spark.TestRedshift;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ import software.amazon.awssdk.services.machinelearning.model.GetDataSourceRespon
 @ExtendWith(LocalRedshiftExtension.class)
 class AmazonMlSubmitterIT {
 
-  private static final LocalRedshift REDSHIFT = LocalRedshiftExtension.shared();
+  private static final LocalRedshift REDSHIFT = TestRedshift.shared();
   private static final LocalRedshiftConfig CONFIG = REDSHIFT.config();
   private static final ConnectionInfo INFO = REDSHIFT.connectionInfo();
   private static final String ADMIN_PASSWORD = "Local-Redshift-Pa55";
@@ -66,8 +67,6 @@ class AmazonMlSubmitterIT {
 
   @BeforeAll
   static void setUp() throws Exception {
-    System.setProperty("aws.accessKeyId", CONFIG.accessKeyId());
-    System.setProperty("aws.secretAccessKey", CONFIG.secretAccessKey());
     try (Connection c =
             REDSHIFT
                 .postgres()

@@ -9,6 +9,7 @@ import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.LocalRedshiftConfig;
 import dev.redshiftdata.local.dataapi.RecordedRequest;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
+import dev.redshiftdata.spark.TestRedshift;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException.Kind;
 import java.time.Duration;
@@ -37,13 +38,8 @@ class DataApiCoreIT {
   static LocalRedshift redshift;
 
   @BeforeAll
-  static void credentialsFromTheProviderChain() {
-    redshift = LocalRedshiftExtension.shared();
-    LocalRedshiftConfig config = redshift.config();
-    // Keys reach the SDK through its default provider chain (system properties), never through
-    // options.
-    System.setProperty("aws.accessKeyId", config.accessKeyId());
-    System.setProperty("aws.secretAccessKey", config.secretAccessKey());
+  static void start() {
+    redshift = TestRedshift.shared();
   }
 
   /** Options for the local cluster, authenticated with the admin user's secret. */
@@ -290,7 +286,6 @@ class DataApiCoreIT {
     String realSecret = System.getProperty("aws.secretAccessKey");
     // A distinct retry budget gives a distinct cached client, so the shared one keeps the right
     // keys.
-    System.setProperty("aws.secretAccessKey", "wrong-secret");
     try {
       RedshiftDataException e =
           assertThrows(
@@ -298,7 +293,6 @@ class DataApiCoreIT {
               () -> api("retryMaxAttempts", "1").execute(StatementRequest.sql("SELECT 1")));
       assertEquals(Kind.ACCESS_DENIED, e.kind(), e.getMessage());
     } finally {
-      System.setProperty("aws.secretAccessKey", realSecret);
     }
   }
 

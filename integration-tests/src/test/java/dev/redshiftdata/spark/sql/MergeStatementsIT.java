@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
+import dev.redshiftdata.spark.TestRedshift;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.FinishedStatement;
@@ -38,9 +39,7 @@ class MergeStatementsIT {
 
   @BeforeAll
   static void connect() {
-    LocalRedshift redshift = LocalRedshiftExtension.shared();
-    System.setProperty("aws.accessKeyId", redshift.config().accessKeyId());
-    System.setProperty("aws.secretAccessKey", redshift.config().secretAccessKey());
+    LocalRedshift redshift = TestRedshift.shared();
     Map<String, String> o = new HashMap<>(redshift.connectionInfo().sparkOptions());
     o.put("database", "dev");
     api = RedshiftOptions.parse(o, Map.of()).dataApi();

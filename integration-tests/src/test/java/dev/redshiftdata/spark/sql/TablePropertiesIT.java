@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
+import dev.redshiftdata.spark.TestRedshift;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.FinishedStatement;
@@ -48,9 +49,7 @@ class TablePropertiesIT {
 
   @BeforeAll
   static void connect() {
-    LocalRedshift redshift = LocalRedshiftExtension.shared();
-    System.setProperty("aws.accessKeyId", redshift.config().accessKeyId());
-    System.setProperty("aws.secretAccessKey", redshift.config().secretAccessKey());
+    LocalRedshift redshift = TestRedshift.shared();
     base = new HashMap<>(redshift.connectionInfo().sparkOptions());
     base.put("database", "dev");
     api = RedshiftOptions.parse(base, Map.of()).dataApi();
