@@ -4,6 +4,7 @@ import dev.redshiftdata.spark.dataapi.Redaction;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -271,5 +272,13 @@ final class OptionLookup {
       return d.toSeconds() + "s";
     }
     return d.toMillis() + "ms";
+  }
+
+  /** A comma-separated list, each item trimmed, empty items dropped. */
+  static List<String> commaList(String value) {
+    return Arrays.stream(value.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toUnmodifiableList());
   }
 }

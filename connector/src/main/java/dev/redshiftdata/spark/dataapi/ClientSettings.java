@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.dataapi;
 
+import java.io.Serializable;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +10,9 @@ import java.util.Optional;
  * retry budget. It is the key of the per-JVM client cache, so it holds no secret (credentials
  * themselves come from the SDK's provider chain, a named profile or an assumed role).
  */
-public final class ClientSettings {
+public final class ClientSettings implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final String region;
   private final URI endpoint;
   private final String profile;

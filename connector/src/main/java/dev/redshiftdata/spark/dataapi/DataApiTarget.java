@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.dataapi;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,7 +9,9 @@ import java.util.Optional;
  * BatchExecuteStatement, DescribeTable and List call. Exactly one of cluster identifier and
  * workgroup name is set; at most one of secret ARN and database user.
  */
-public final class DataApiTarget {
+public final class DataApiTarget implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final String database;
   private final String clusterIdentifier;
   private final String workgroupName;
@@ -54,6 +57,14 @@ public final class DataApiTarget {
         Objects.requireNonNull(workgroupName, "workgroupName is null"),
         secretArn,
         dbUser);
+  }
+
+  /**
+   * The same target without the secret ARN and database user: enough to read a finished statement's
+   * result, which is all an executor does.
+   */
+  public DataApiTarget withoutCredentials() {
+    return new DataApiTarget(database, clusterIdentifier, workgroupName, null, null);
   }
 
   public String database() {

@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.dataapi;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -8,7 +9,9 @@ import java.util.Objects;
  * finish in milliseconds), each next one doubles, up to a cap; and no wait runs past the
  * statement's deadline. Pure: no clock, no sleeping.
  */
-public final class PollSchedule {
+public final class PollSchedule implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final long initialNanos;
   private final long maxNanos;
 
@@ -63,5 +66,15 @@ public final class PollSchedule {
   @Override
   public String toString() {
     return "PollSchedule{initial=" + initial() + ", max=" + max() + "}";
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PollSchedule p && initialNanos == p.initialNanos && maxNanos == p.maxNanos;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(initialNanos) * 31 + Long.hashCode(maxNanos);
   }
 }

@@ -1,5 +1,6 @@
 package dev.redshiftdata.spark.read;
 
+import dev.redshiftdata.spark.config.ConnectionOptions;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
 import org.apache.spark.sql.connector.read.InputPartition;
 
@@ -9,5 +10,5 @@ import org.apache.spark.sql.connector.read.InputPartition;
  * secret).
  */
 record DirectInputPartition(
-    String statementId, StatementRequest.Format format, ExecutorConnection connection)
+    String statementId, StatementRequest.Format format, ConnectionOptions connection)
     implements InputPartition {}

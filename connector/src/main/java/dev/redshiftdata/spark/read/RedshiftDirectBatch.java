@@ -64,7 +64,7 @@ final class RedshiftDirectBatch implements Batch, RanStatements {
         statementIds.add(done.id());
         partitions =
             new InputPartition[] {
-              new DirectInputPartition(done.id(), format, ExecutorConnection.of(options))
+              new DirectInputPartition(done.id(), format, options.connection().forExecutors())
             };
       } catch (RedshiftDataException e) {
         if (fallback == null || e.kind() != RedshiftDataException.Kind.RESULT_TOO_LARGE) {

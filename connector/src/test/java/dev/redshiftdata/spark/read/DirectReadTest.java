@@ -172,7 +172,7 @@ class DirectReadTest {
         new DirectInputPartition(
             "stmt-1",
             dev.redshiftdata.spark.dataapi.StatementRequest.Format.CSV,
-            ExecutorConnection.of(options));
+            options.connection().forExecutors());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(p);
