@@ -3,11 +3,13 @@ package dev.redshiftdata.spark.config;
 import dev.redshiftdata.spark.dataapi.Redaction;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,6 +27,8 @@ final class OptionLookup {
 
   private final Map<String, String> options; // lower-case keys
   private final Map<String, String> sessionConf; // lower-case option names (prefix stripped)
+  // Which options were looked up: RedshiftOptionScopesTest checks each view reads its scope's.
+  private final Set<RedshiftOption> consulted = EnumSet.noneOf(RedshiftOption.class);
 
   OptionLookup(Map<String, String> options, Map<String, String> sessionConf) {
     this.options = OptionAliases.resolve(lowerCaseKeys(options));
@@ -67,6 +71,11 @@ final class OptionLookup {
     return out;
   }
 
+  /** The options looked up so far. */
+  Set<RedshiftOption> consulted() {
+    return Set.copyOf(consulted);
+  }
+
   /** The user-supplied option keys, lower-cased. */
   Map<String, String> rawOptions() {
     return options;
@@ -74,6 +83,7 @@ final class OptionLookup {
 
   /** Option, else session conf, else nothing; blank values count as unset. */
   Optional<String> explicit(RedshiftOption option) {
+    consulted.add(option);
     String key = option.optionName().toLowerCase(Locale.ROOT);
     String value = options.get(key);
     if (value == null) {
