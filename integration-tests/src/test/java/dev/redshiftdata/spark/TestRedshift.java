@@ -2,6 +2,10 @@ package dev.redshiftdata.spark;
 
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.junit.LocalRedshiftExtension;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** What every end-to-end test needs of the JVM's one local Redshift. */
 public final class TestRedshift {
@@ -25,5 +29,28 @@ public final class TestRedshift {
       sb.append(c.getMessage()).append(" | ");
     }
     return sb.toString();
+  }
+
+  /**
+   * {@code @ExtendWith(TestRedshift.PerTest.class)}: the shared local Redshift, with its request
+   * log cleared before each test (statements sent are asserted per test) and its faults and
+   * settings reset after each.
+   */
+  public static final class PerTest
+      implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+      shared();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+      shared().dataApi().requests().clear();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+      shared().dataApi().reset();
+    }
   }
 }

@@ -7,15 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.dataapi.RecordedRequest;
-import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.spark.SharedSpark;
+import dev.redshiftdata.spark.TestRedshift;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * transaction after the data is staged, so it appears only when complete; a failing task or COPY
  * leaves no table (or the old one, for a replace) and no staging files.
  */
-@ExtendWith(LocalRedshiftExtension.class)
+@ExtendWith(TestRedshift.PerTest.class)
 class AtomicCreateTableIT {
 
   private static LocalRedshift redshift;
@@ -41,16 +39,6 @@ class AtomicCreateTableIT {
   @AfterAll
   static void dropSchema() {
     CatalogTestSupport.sql(redshift, "drop schema if exists " + SCHEMA + " cascade");
-  }
-
-  @BeforeEach
-  void clear() {
-    redshift.dataApi().requests().clear();
-  }
-
-  @AfterEach
-  void reset() {
-    redshift.dataApi().reset();
   }
 
   private static String t(String name) {

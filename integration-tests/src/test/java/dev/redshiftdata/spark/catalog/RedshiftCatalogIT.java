@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.dataapi.RecordedRequest;
-import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.spark.SharedSpark;
+import dev.redshiftdata.spark.TestRedshift;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,9 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.Identifier;
 import org.apache.spark.sql.connector.catalog.TableCatalog;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * DESCRIBE over DescribeTable, DDL sent as Redshift SQL, SELECT through the data source's scan and
  * INSERT through its staged COPY.
  */
-@ExtendWith(LocalRedshiftExtension.class)
+@ExtendWith(TestRedshift.PerTest.class)
 class RedshiftCatalogIT {
 
   private static LocalRedshift redshift;
@@ -45,16 +43,6 @@ class RedshiftCatalogIT {
   @AfterAll
   static void dropSchema() {
     CatalogTestSupport.sql(redshift, "drop schema if exists " + SCHEMA + " cascade");
-  }
-
-  @BeforeEach
-  void clear() {
-    redshift.dataApi().requests().clear();
-  }
-
-  @AfterEach
-  void reset() {
-    redshift.dataApi().reset();
   }
 
   private List<Row> sql(String sql) {

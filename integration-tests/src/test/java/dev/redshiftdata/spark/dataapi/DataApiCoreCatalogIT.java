@@ -21,7 +21,7 @@ class DataApiCoreCatalogIT {
 
   @BeforeAll
   static void start() {
-    DataApiCoreIT.credentialsFromTheProviderChain();
+    DataApiCoreIT.start();
   }
 
   @AfterEach

@@ -33,7 +33,7 @@ class DataApiCoreFaultsIT {
 
   @BeforeAll
   static void start() {
-    DataApiCoreIT.credentialsFromTheProviderChain();
+    DataApiCoreIT.start();
     server = LocalRedshiftExtension.shared().dataApi();
   }
 

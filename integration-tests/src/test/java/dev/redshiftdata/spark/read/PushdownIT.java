@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.LocalRedshiftConfig;
-import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.spark.SharedSpark;
+import dev.redshiftdata.spark.TestRedshift;
 import dev.redshiftdata.spark.compat.ScalaCollections;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApi;
@@ -39,9 +39,7 @@ import org.apache.spark.sql.execution.datasources.v2.DataSourceV2ScanRelation;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -49,7 +47,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Aggregate, LIMIT, top-N and OFFSET pushdown end to end: the SQL the local Redshift received, and
  * results equal to Spark's own on the same rows read without that pushdown.
  */
-@ExtendWith(LocalRedshiftExtension.class)
+@ExtendWith(TestRedshift.PerTest.class)
 class PushdownIT {
 
   private static final String TABLE = "pushdown_" + System.nanoTime();
@@ -132,16 +130,6 @@ class PushdownIT {
       values.addAll(Arrays.asList(r).subList(10, 12));
       run("insert into " + TABLE + " values (" + String.join(", ", values) + ")");
     }
-  }
-
-  @BeforeEach
-  void clearRequests() {
-    redshift.dataApi().requests().clear();
-  }
-
-  @AfterEach
-  void restore() {
-    redshift.dataApi().reset();
   }
 
   static void run(String sql) {

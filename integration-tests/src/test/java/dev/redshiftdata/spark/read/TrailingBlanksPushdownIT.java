@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redshiftdata.local.LocalRedshift;
-import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.spark.SharedSpark;
+import dev.redshiftdata.spark.TestRedshift;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +23,7 @@ import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * read paths the rows equal Spark's own answer with that pushdown off, and only what Redshift
  * answers as a superset of Spark's is pushed.
  */
-@ExtendWith(LocalRedshiftExtension.class)
+@ExtendWith(TestRedshift.PerTest.class)
 class TrailingBlanksPushdownIT {
 
   private static final String TABLE = "blanks_" + System.nanoTime();
@@ -61,16 +59,6 @@ class TrailingBlanksPushdownIT {
             + FLOATS
             + " values (1, -0.0, -0.0), (2, 0.0, 0.0), (3, 'NaN', 'NaN'), (4, 'NaN', 'NaN'),"
             + " (5, 1.5, 1.5), (6, null, null), (7, -0.0, -0.0), (8, -1.5, -1.5)");
-  }
-
-  @BeforeEach
-  void clearRequests() {
-    redshift.dataApi().requests().clear();
-  }
-
-  @AfterEach
-  void restore() {
-    redshift.dataApi().reset();
   }
 
   private Dataset<Row> read(String table, String path, String... more) {

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redshiftdata.local.LocalRedshift;
-import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.spark.SharedSpark;
+import dev.redshiftdata.spark.TestRedshift;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
@@ -31,7 +29,7 @@ import org.junit.jupiter.api.function.Executable;
  * when Redshift matches exactly the rows Spark's condition matches; any other condition is refused
  * before anything is staged or sent, naming the condition.
  */
-@ExtendWith(LocalRedshiftExtension.class)
+@ExtendWith(TestRedshift.PerTest.class)
 class OverwriteWhereIT {
 
   private static final String CATALOG = "ow";
@@ -55,16 +53,6 @@ class OverwriteWhereIT {
   @AfterAll
   static void dropSchema() {
     WriteSupport.sql(redshift, "drop schema if exists " + SCHEMA + " cascade");
-  }
-
-  @BeforeEach
-  void clear() {
-    redshift.dataApi().requests().clear();
-  }
-
-  @AfterEach
-  void reset() {
-    redshift.dataApi().reset();
   }
 
   /** A fresh table with strings that differ only by trailing blanks or case, NULLs and dates. */

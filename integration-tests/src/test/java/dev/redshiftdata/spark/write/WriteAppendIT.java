@@ -7,16 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.dataapi.RecordedRequest;
-import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.spark.SharedSpark;
+import dev.redshiftdata.spark.TestRedshift;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Appends and overwrites through {@code df.write.format("redshift-data")}: one transaction with
  * COPY from a manifest of the committed files, the row-count check, nothing left under tempdir.
  */
-@ExtendWith(LocalRedshiftExtension.class)
+@ExtendWith(TestRedshift.PerTest.class)
 class WriteAppendIT {
 
   private static LocalRedshift redshift;
@@ -33,16 +31,6 @@ class WriteAppendIT {
   @BeforeAll
   static void start() {
     redshift = WriteSupport.redshift();
-  }
-
-  @BeforeEach
-  void clear() {
-    redshift.dataApi().requests().clear();
-  }
-
-  @AfterEach
-  void reset() {
-    redshift.dataApi().reset();
   }
 
   private static String table(String name) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.dataapi.RecordedRequest;
-import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.spark.SharedSpark;
 import dev.redshiftdata.spark.TestRedshift;
 import dev.redshiftdata.spark.config.RedshiftOptions;
@@ -26,9 +25,7 @@ import org.apache.spark.sql.connector.write.WriterCommitMessage;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Failures leave the target unchanged and nothing under tempdir; lost responses, serialization
  * conflicts and duplicate task attempts never load a row twice; schema mismatches name the column.
  */
-@ExtendWith(LocalRedshiftExtension.class)
+@ExtendWith(TestRedshift.PerTest.class)
 class WriteFailureIT {
 
   private static LocalRedshift redshift;
@@ -45,16 +42,6 @@ class WriteFailureIT {
   @BeforeAll
   static void start() {
     redshift = WriteSupport.redshift();
-  }
-
-  @BeforeEach
-  void clear() {
-    redshift.dataApi().requests().clear();
-  }
-
-  @AfterEach
-  void reset() {
-    redshift.dataApi().reset();
   }
 
   private static String table(String name) {

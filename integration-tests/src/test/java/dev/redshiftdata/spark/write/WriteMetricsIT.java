@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.redshiftdata.local.LocalRedshift;
 import dev.redshiftdata.local.LocalRedshiftConfig;
 import dev.redshiftdata.local.dataapi.RecordedRequest;
-import dev.redshiftdata.local.junit.LocalRedshiftExtension;
 import dev.redshiftdata.spark.SharedSpark;
+import dev.redshiftdata.spark.TestRedshift;
 import dev.redshiftdata.spark.compat.ScalaCollections;
 import dev.redshiftdata.spark.compat.SparkLine;
 import java.util.ArrayList;
@@ -29,9 +29,7 @@ import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.execution.ui.SQLAppStatusStore;
 import org.apache.spark.sql.execution.ui.SQLExecutionUIData;
 import org.apache.spark.sql.execution.ui.SQLPlanMetric;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The Spark UI metrics of a write, as the write node of the executed plan and Spark's SQL status
  * store hold them: rows, bytes and files the tasks staged, and what the driver's commit did.
  */
-@ExtendWith(LocalRedshiftExtension.class)
+@ExtendWith(TestRedshift.PerTest.class)
 class WriteMetricsIT {
 
   private static LocalRedshift redshift;
@@ -48,16 +46,6 @@ class WriteMetricsIT {
   @BeforeAll
   static void start() {
     redshift = WriteSupport.redshift();
-  }
-
-  @BeforeEach
-  void clear() {
-    redshift.dataApi().requests().clear();
-  }
-
-  @AfterEach
-  void reset() {
-    redshift.dataApi().reset();
   }
 
   private static String table(String name) {
