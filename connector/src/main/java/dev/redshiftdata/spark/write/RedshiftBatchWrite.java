@@ -59,36 +59,26 @@ final class RedshiftBatchWrite implements BatchWrite {
     this.emission = emission;
   }
 
-  /** As {@link #prepare(RedshiftOptions, TableName, StructType, List, String)}, any save mode. */
-  static RedshiftBatchWrite prepare(
-      RedshiftOptions options, TableName target, StructType input, List<String> deleteWhere) {
-    return prepare(options, target, input, deleteWhere, null);
-  }
-
   /**
-   * Describes the target, matches the DataFrame's columns to it and creates the staging prefix.
+   * Describes the target, chooses the {@link WriteMode}, matches the DataFrame's columns to the
+   * target and creates the staging prefix.
    *
    * @param target the table qualified with its schema, or with one part only when {@code
    *     RedshiftTable.locate} found it in no schema of the search_path (then it is created)
-   * @param deleteWhere null to append; empty to replace every row; else the conditions of the rows
-   *     to replace
-   * @param createOnly the save mode that writes only a table it creates ({@link SaveModes}), else
-   *     null
    */
   static RedshiftBatchWrite prepare(
-      RedshiftOptions options,
-      TableName target,
-      StructType input,
-      List<String> deleteWhere,
-      String createOnly) {
+      RedshiftOptions options, TableName target, StructType input, WriteRequest request) {
     CallStats calls = new CallStats();
     DataApi api = options.dataApi().withStats(calls);
     List<ColumnMetadata> columns = describe(api, target);
-    // Without columns, a view or a new table: ListTables tells (once).
-    boolean exists = !columns.isEmpty() || tableExists(api, target);
-    if (createOnly != null && exists) {
-      throw SaveModes.alreadyExists(target, createOnly);
+    WriteMode.Target found;
+    if (!columns.isEmpty()) {
+      found = WriteMode.Target.TABLE;
+    } else {
+      // Without columns, a view or a new table: ListTables tells (once).
+      found = tableExists(api, target) ? WriteMode.Target.VIEW : WriteMode.Target.ABSENT;
     }
+    WriteMode mode = WriteMode.choose(request, options, target, found);
     List<String> before = new ArrayList<>();
     for (String action : options.preActions()) {
       before.add(action.replace("%s", target.quoted()));
@@ -106,23 +96,7 @@ final class RedshiftBatchWrite implements BatchWrite {
         options.timestampAsLtz() ? ColumnMatcher.timestampsAsWallClocks(input) : input;
     String castZone = castZone(options);
     boolean shifts = castZone != null;
-    boolean recreate =
-        options.overwriteMode() == RedshiftOptions.OverwriteMode.RECREATE && deleteWhere != null;
-    if (recreate && !deleteWhere.isEmpty()) {
-      throw new IllegalArgumentException(
-          "Cannot overwrite the rows of table "
-              + target.quoted()
-              + " matching a condition with option 'overwriteMode' recreate, which replaces the"
-              + " whole table. Accepted: overwriteMode truncate (the default) for a conditional"
-              + " overwrite, or no condition.");
-    }
-    if (columns.isEmpty() && exists) {
-      throw new IllegalArgumentException(
-          "Cannot write to "
-              + target.quoted()
-              + ": Redshift reports no columns for it (a view?). Write to a table.");
-    }
-    if (recreate || columns.isEmpty()) {
+    if (mode instanceof WriteMode.Recreate || columns.isEmpty()) {
       if (!columns.isEmpty()) {
         // DROP and CREATE in the COPY's transaction: a failure leaves the old table as it was.
         before.add("DROP TABLE " + target.quoted());
@@ -142,8 +116,10 @@ final class RedshiftBatchWrite implements BatchWrite {
               options.allowExtraTargetColumns(),
               options.allowNarrowing(),
               target);
-      if (deleteWhere != null) {
-        before.add(DeleteStatement.where(target, deleteWhere));
+      if (mode instanceof WriteMode.OverwriteAll) {
+        before.add(DeleteStatement.all(target));
+      } else if (mode instanceof WriteMode.OverwriteWhere where) {
+        before.add(DeleteStatement.where(target, where.conditions()));
       }
       copyColumns = match.targetColumns();
       fileSchema = match.fileSchema();
@@ -154,21 +130,13 @@ final class RedshiftBatchWrite implements BatchWrite {
     }
     boolean nested = hasNestedColumns(fileSchema);
     TableName copyInto = null;
-    if (!options.mergeKeys().isEmpty()) {
-      if (deleteWhere != null) {
-        throw new IllegalArgumentException(
-            "Cannot write to table "
-                + target.quoted()
-                + ": option 'mergeKeys' upserts into the table's rows, so it needs mode 'append';"
-                + " remove it to overwrite.");
-      }
+    if (mode instanceof WriteMode.Merge upsert) {
       // COPY into a temporary table like the target, then MERGE from it, in the same transaction:
       // duplicate or NULL keys fail the transaction before the target changes.
       String stage = "redshift_data_merge_" + UUID.randomUUID().toString().replace("-", "");
       before.add(MergeStatements.createStagingTable(target, stage));
       List<String> merge =
-          new ArrayList<>(
-              MergeStatements.afterStaging(target, stage, copyColumns, options.mergeKeys()));
+          new ArrayList<>(MergeStatements.afterStaging(target, stage, copyColumns, upsert.keys()));
       merge.add("DROP TABLE " + Identifiers.quote(stage));
       after.addAll(0, merge);
       copyInto = TableName.of(stage);
