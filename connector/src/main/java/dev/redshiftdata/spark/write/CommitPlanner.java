@@ -33,7 +33,8 @@ public final class CommitPlanner {
 
   /**
    * @param castZone see {@link FileRows#castZone()}
-   * @param mergeStaging the temporary table a {@link WriteMode.Merge} loads, unique per write
+   * @param mergeStaging the temporary table a {@link WriteMode.Merge} loads, unique per write; null
+   *     for a write that does not merge
    */
   CommitPlanner(RedshiftOptions options, TableName target, String castZone, String mergeStaging) {
     this.options = options;
@@ -172,7 +173,7 @@ public final class CommitPlanner {
   private record Files(StructType schema, List<String> columns, FileRows rows) {
     WritePlan plan(List<String> before, TableName copyInto, List<String> after) {
       return new WritePlan(
-          new StagedCommit.Plan(before, columns, hasNestedColumns(schema), after, copyInto),
+          new TransactionPlan(before, columns, hasNestedColumns(schema), after, copyInto),
           schema,
           rows);
     }

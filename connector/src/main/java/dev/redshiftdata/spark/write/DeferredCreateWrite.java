@@ -20,12 +20,12 @@ import org.apache.spark.sql.types.StructType;
 public final class DeferredCreateWrite implements BatchWrite {
 
   private final StagedCommit staged;
-  private final StagedCommit.Plan plan;
+  private final TransactionPlan plan;
   private final StagedWriterFactory factory;
   private WriterCommitMessage[] messages;
 
   private DeferredCreateWrite(
-      StagedCommit staged, StagedCommit.Plan plan, StagedWriterFactory factory) {
+      StagedCommit staged, TransactionPlan plan, StagedWriterFactory factory) {
     this.staged = staged;
     this.plan = plan;
     this.factory = factory;

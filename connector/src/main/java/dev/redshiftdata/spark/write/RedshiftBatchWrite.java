@@ -34,14 +34,14 @@ import software.amazon.awssdk.services.redshiftdata.model.ColumnMetadata;
 final class RedshiftBatchWrite implements BatchWrite {
 
   private final StagedCommit staged;
-  private final StagedCommit.Plan plan;
+  private final TransactionPlan plan;
   private final StagedWriterFactory factory;
   private final AmazonMlEmission emission;
   private AmazonMlEmission.Result published;
 
   private RedshiftBatchWrite(
       StagedCommit staged,
-      StagedCommit.Plan plan,
+      TransactionPlan plan,
       StagedWriterFactory factory,
       AmazonMlEmission emission) {
     this.staged = staged;
@@ -125,10 +125,6 @@ final class RedshiftBatchWrite implements BatchWrite {
 
   StagedCommit staged() {
     return staged;
-  }
-
-  StagedCommit.Plan plan() {
-    return plan;
   }
 
   @Override

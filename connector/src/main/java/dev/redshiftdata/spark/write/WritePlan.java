@@ -9,4 +9,4 @@ import org.apache.spark.sql.types.StructType;
  * @param fileSchema the staged files' columns: the COPY's, in its order
  * @param fileRows how input rows become file rows
  */
-record WritePlan(StagedCommit.Plan transaction, StructType fileSchema, FileRows fileRows) {}
+record WritePlan(TransactionPlan transaction, StructType fileSchema, FileRows fileRows) {}

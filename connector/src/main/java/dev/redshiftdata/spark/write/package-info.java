@@ -13,9 +13,10 @@
  * statements around the COPY. Executors stage snappy Parquet per task attempt ({@code
  * StagedDataWriter}, Spark's own Parquet write support) and report {@link
  * dev.redshiftdata.spark.write.StagedFiles}; {@link dev.redshiftdata.spark.write.StagedCommit}
- * loads exactly the committed files with one BatchExecuteStatement (statements before, COPY, a
- * row-count check, statements after), idempotent through its ClientToken, and deletes the staging
- * prefix. {@link dev.redshiftdata.spark.write.DeferredCreateWrite} is the catalog's
+ * loads exactly the committed files: {@code CommitTransaction} sends one BatchExecuteStatement
+ * (statements before, COPY, a row-count check, statements after), idempotent through its
+ * ClientToken, and {@code StagingArea} holds the manifest and deletes the staging prefix. {@link
+ * dev.redshiftdata.spark.write.DeferredCreateWrite} is the catalog's
  * create/replace-table-as-select: the same commit, run when Spark commits the staged table.
  */
 package dev.redshiftdata.spark.write;

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.sql.MergeStatements;
 import dev.redshiftdata.spark.sql.TableName;
 import dev.redshiftdata.spark.types.MappingOptions;
 import dev.redshiftdata.spark.types.TypeMapping;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -43,23 +40,10 @@ class CommitPlannerTest {
         .build();
   }
 
-  static RedshiftOptions options(String... keyValues) {
-    Map<String, String> m = new HashMap<>();
-    m.put("database", "dev");
-    m.put("clusterIdentifier", "c");
-    m.put("region", "eu-west-1");
-    m.put("endpoint", "http://127.0.0.1:1");
-    m.put("tempdir", "s3a://bucket/tmp/");
-    m.put("iamRole", "arn:aws:iam::1:role/r");
-    for (int i = 0; i < keyValues.length; i += 2) {
-      m.put(keyValues[i], keyValues[i + 1]);
-    }
-    return RedshiftOptions.parse(m, Map.of());
-  }
-
   private static WritePlan plan(
       WriteMode mode, Optional<StructType> table, StructType input, String... options) {
-    return new CommitPlanner(options(options), T, null, "stage").plan(mode, table, input);
+    return new CommitPlanner(TestWriteOptions.of(options), T, null, "stage")
+        .plan(mode, table, input);
   }
 
   private static WritePlan plan(WriteMode mode, Optional<StructType> table, String... options) {
@@ -204,7 +188,7 @@ class CommitPlannerTest {
   @Test
   void theCatalogsCreateTableAsSelectRunsItsReplaceStatementsThenCreates() {
     WritePlan plan =
-        new CommitPlanner(options("preActions", "SELECT 1"), T, null, "stage")
+        new CommitPlanner(TestWriteOptions.of("preActions", "SELECT 1"), T, null, "stage")
             .createTable(List.of("DROP TABLE \"public\".\"t\""), INPUT);
     assertEquals(List.of("DROP TABLE \"public\".\"t\"", CREATE), plan.transaction().before());
     assertEquals(List.of(), plan.transaction().after(), "no actions");

@@ -17,7 +17,7 @@ class WriteModeTest {
       new WriteRequest.Overwrite(List.of("\"id\" > 3"));
 
   private static WriteMode choose(WriteRequest request, Target found, String... options) {
-    return WriteMode.choose(request, CommitPlannerTest.options(options), T, found);
+    return WriteMode.choose(request, TestWriteOptions.of(options), T, found);
   }
 
   private static String refused(WriteRequest request, Target found, String... options) {
