@@ -8,7 +8,7 @@ import dev.redshiftdata.spark.dataapi.RedshiftDataException;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
 import dev.redshiftdata.spark.sql.Identifiers;
 import dev.redshiftdata.spark.sql.TableName;
-import dev.redshiftdata.spark.write.DeferredCreateWrite;
+import dev.redshiftdata.spark.write.CommitPlanner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -237,7 +237,7 @@ abstract class RedshiftCatalogBase implements StagingTableCatalog, SupportsNames
       throw new NoSuchNamespaceException(ident.namespace());
     }
     List<String> sqls =
-        DeferredCreateWrite.createStatements(tableOptions, table, CatalogColumns.schema(columns));
+        CommitPlanner.createStatements(tableOptions, table, CatalogColumns.schema(columns));
     // One transaction: the table appears with its comments or not at all.
     api()
         .execute(

@@ -5,6 +5,7 @@ import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
 import dev.redshiftdata.spark.sql.ColumnMatcher;
 import dev.redshiftdata.spark.sql.TableName;
+import dev.redshiftdata.spark.write.CommitPlanner;
 import dev.redshiftdata.spark.write.DeferredCreateWrite;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -117,7 +118,7 @@ final class StagedCreateTable implements StagedTable, SupportsWrite {
     // Nothing was written (Spark always writes for CTAS; kept for completeness): create only.
     RedshiftOptions options = CatalogTable.options(tableOptions, sessionConf, Map.of(), table);
     List<String> sqls = new ArrayList<>(replaceStatements);
-    sqls.addAll(DeferredCreateWrite.createStatements(options, table, schema));
+    sqls.addAll(CommitPlanner.createStatements(options, table, schema));
     options.dataApi().execute(StatementRequest.batch(sqls));
   }
 

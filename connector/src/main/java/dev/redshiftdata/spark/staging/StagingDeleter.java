@@ -6,8 +6,11 @@ import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one place a staging prefix is deleted, with the log line that names it and why. */
-final class StagingDeleter {
+/**
+ * The one place a staging prefix is deleted (a read's, a write's, a swept one), with the log line
+ * that names it and why.
+ */
+public final class StagingDeleter {
 
   private static final Logger LOG = LoggerFactory.getLogger(StagingDeleter.class);
 
@@ -19,7 +22,7 @@ final class StagingDeleter {
    *
    * @return true when the delete call succeeded (also when nothing was there)
    */
-  static boolean delete(String url, Configuration conf, String reason) {
+  public static boolean delete(String url, Configuration conf, String reason) {
     try {
       Path path = new Path(url);
       FileSystem fs = path.getFileSystem(conf);

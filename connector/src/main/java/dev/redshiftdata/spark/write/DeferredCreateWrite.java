@@ -1,20 +1,13 @@
 package dev.redshiftdata.spark.write;
 
-import dev.redshiftdata.spark.compat.ParquetWriting;
 import dev.redshiftdata.spark.config.RedshiftOptions;
-import dev.redshiftdata.spark.sql.ColumnMatcher;
-import dev.redshiftdata.spark.sql.CreateTableStatement;
 import dev.redshiftdata.spark.sql.TableName;
-import dev.redshiftdata.spark.sql.TableProperties;
-import dev.redshiftdata.spark.staging.SerializableHadoopConf;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.DataWriterFactory;
 import org.apache.spark.sql.connector.write.PhysicalWriteInfo;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -27,12 +20,12 @@ import org.apache.spark.sql.types.StructType;
 public final class DeferredCreateWrite implements BatchWrite {
 
   private final StagedCommit staged;
-  private final StagedCommit.Plan plan;
+  private final TransactionPlan plan;
   private final StagedWriterFactory factory;
   private WriterCommitMessage[] messages;
 
   private DeferredCreateWrite(
-      StagedCommit staged, StagedCommit.Plan plan, StagedWriterFactory factory) {
+      StagedCommit staged, TransactionPlan plan, StagedWriterFactory factory) {
     this.staged = staged;
     this.plan = plan;
     this.factory = factory;
@@ -49,56 +42,12 @@ public final class DeferredCreateWrite implements BatchWrite {
       TableName target,
       StructType tableSchema,
       List<String> replaceStatements) {
-    // With timestampType=ltz a timestamp creates a TIMESTAMP, staged as its session wall clock.
-    StructType created =
-        options.timestampAsLtz() ? ColumnMatcher.timestampsAsWallClocks(tableSchema) : tableSchema;
-    StructType fileSchema = fileSchema(created, options.caseSensitiveIdentifiers());
-    String castZone = RedshiftBatchWrite.castZone(options);
-    List<String> before = new ArrayList<>(replaceStatements);
-    before.addAll(createStatements(options, target, created));
-    boolean nested = RedshiftBatchWrite.hasNestedColumns(fileSchema);
-    List<String> columns = List.of(fileSchema.fieldNames());
+    WritePlan plan =
+        new CommitPlanner(options, target, FileRows.sessionCastZone(options), null)
+            .createTable(replaceStatements, tableSchema);
     StagedCommit staged = StagedCommit.create(options, target, SparkSession.active());
-    StagedCommit.Plan plan = new StagedCommit.Plan(before, columns, nested, List.of());
-    staged.checkStatements(plan);
-    StagedWriterFactory factory =
-        new StagedWriterFactory(
-            new SerializableHadoopConf(ParquetWriting.conf(staged.conf(), fileSchema)),
-            staged.prefix(),
-            tableSchema,
-            fileSchema,
-            new FileRows(
-                ColumnMatcher.castOrdinals(tableSchema, fileSchema, castZone != null),
-                castZone,
-                null),
-            options.writeMaxFileSize());
-    return new DeferredCreateWrite(staged, plan, factory);
-  }
-
-  /**
-   * {@code CREATE TABLE} from {@code tableSchema} with the table properties of {@code options}
-   * (dist style, dist key, sort key, encodings), then its {@code COMMENT ON} statements.
-   */
-  public static List<String> createStatements(
-      RedshiftOptions options, TableName target, StructType tableSchema) {
-    boolean caseSensitive = options.caseSensitiveIdentifiers();
-    TableProperties properties =
-        TableProperties.of(options, fileSchema(tableSchema, caseSensitive), target);
-    List<String> sqls = new ArrayList<>();
-    sqls.add(CreateTableStatement.sql(target, tableSchema, caseSensitive, properties));
-    sqls.addAll(properties.commentStatements());
-    return sqls;
-  }
-
-  /** The table's columns as the created table names them, all nullable (files may hold nulls). */
-  static StructType fileSchema(StructType tableSchema, boolean caseSensitive) {
-    List<String> names = CreateTableStatement.columnNames(tableSchema, caseSensitive);
-    List<StructField> file = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      StructField f = tableSchema.fields()[i];
-      file.add(new StructField(names.get(i), f.dataType(), true, f.metadata()));
-    }
-    return new StructType(file.toArray(new StructField[0]));
+    StagedWriterFactory factory = StagedWriterFactory.checked(staged, plan, tableSchema, options);
+    return new DeferredCreateWrite(staged, plan.transaction(), factory);
   }
 
   /** The statements run before the COPY: replace statements, CREATE TABLE, comments. */

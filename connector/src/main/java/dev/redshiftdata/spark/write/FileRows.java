@@ -1,7 +1,9 @@
 package dev.redshiftdata.spark.write;
 
 import dev.redshiftdata.spark.compat.RowProjections;
+import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.sql.ColumnMatcher;
+import dev.redshiftdata.spark.types.MappingOptions;
 import dev.redshiftdata.spark.types.Narrowing;
 import java.io.Serializable;
 import java.util.function.UnaryOperator;
@@ -17,6 +19,18 @@ import org.apache.spark.sql.types.StructType;
  * @param narrowing the checked narrowing of option {@code allowNarrowing}, else null
  */
 record FileRows(int[] ordinals, String castZone, Narrowing narrowing) implements Serializable {
+
+  /**
+   * The session time zone when timestamps are staged as its wall clocks (option {@code
+   * timestampType=ltz} in a zone other than UTC), else null.
+   */
+  static String sessionCastZone(RedshiftOptions options) {
+    if (!options.timestampAsLtz()) {
+      return null;
+    }
+    MappingOptions mapping = MappingOptions.forSession(false, true);
+    return mapping.shiftsWallClocks() ? mapping.wallClockZone() : null;
+  }
 
   /** Rows written as they are. */
   static final FileRows AS_IS = new FileRows(null, null, null);

@@ -3,54 +3,45 @@ package dev.redshiftdata.spark.write;
 import dev.redshiftdata.spark.amazonml.AmazonMlEmission;
 import dev.redshiftdata.spark.amazonml.CsvTaskFiles;
 import dev.redshiftdata.spark.amazonml.RequestSpec;
-import dev.redshiftdata.spark.compat.ParquetWriting;
 import dev.redshiftdata.spark.config.AmazonMlOptions;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException;
-import dev.redshiftdata.spark.sql.ColumnMatcher;
-import dev.redshiftdata.spark.sql.DeleteStatement;
-import dev.redshiftdata.spark.sql.Identifiers;
-import dev.redshiftdata.spark.sql.MergeStatements;
 import dev.redshiftdata.spark.sql.TableName;
-import dev.redshiftdata.spark.staging.SerializableHadoopConf;
 import dev.redshiftdata.spark.types.MappingOptions;
-import dev.redshiftdata.spark.types.Narrowing;
 import dev.redshiftdata.spark.types.TypeMapping;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.DataWriterFactory;
 import org.apache.spark.sql.connector.write.PhysicalWriteInfo;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
-import org.apache.spark.sql.types.ArrayType;
-import org.apache.spark.sql.types.MapType;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import software.amazon.awssdk.services.redshiftdata.model.ColumnMetadata;
 
 /**
  * One batch write into a Redshift table: tasks stage Parquet in the target's column order; the
- * commit runs {@link StagedCommit} with pre-actions, {@code CREATE TABLE} (when the table does not
- * exist), {@code DELETE} (overwrite), COPY, the row-count check and post-actions in one
- * transaction. With {@code amazonMl.datasource}, tasks also write the Amazon ML CSV and the commit
- * checks it before the transaction and publishes the datasource after it ({@link
- * AmazonMlEmission}).
+ * commit runs {@link StagedCommit} with the statements {@link CommitPlanner} planned for the
+ * write's {@link WriteMode} (pre-actions, DROP and CREATE TABLE, DELETE, the merge, post-actions)
+ * around the COPY and the row-count check, in one transaction. With {@code amazonMl.datasource},
+ * tasks also write the Amazon ML CSV and the commit checks it before the transaction and publishes
+ * the datasource after it ({@link AmazonMlEmission}).
  */
 final class RedshiftBatchWrite implements BatchWrite {
 
   private final StagedCommit staged;
-  private final StagedCommit.Plan plan;
+  private final TransactionPlan plan;
   private final StagedWriterFactory factory;
   private final AmazonMlEmission emission;
   private AmazonMlEmission.Result published;
 
   private RedshiftBatchWrite(
       StagedCommit staged,
-      StagedCommit.Plan plan,
+      TransactionPlan plan,
       StagedWriterFactory factory,
       AmazonMlEmission emission) {
     this.staged = staged;
@@ -59,163 +50,38 @@ final class RedshiftBatchWrite implements BatchWrite {
     this.emission = emission;
   }
 
-  /** As {@link #prepare(RedshiftOptions, TableName, StructType, List, String)}, any save mode. */
-  static RedshiftBatchWrite prepare(
-      RedshiftOptions options, TableName target, StructType input, List<String> deleteWhere) {
-    return prepare(options, target, input, deleteWhere, null);
-  }
-
   /**
-   * Describes the target, matches the DataFrame's columns to it and creates the staging prefix.
+   * Describes the target, chooses the {@link WriteMode}, matches the DataFrame's columns to the
+   * target and creates the staging prefix.
    *
    * @param target the table qualified with its schema, or with one part only when {@code
    *     RedshiftTable.locate} found it in no schema of the search_path (then it is created)
-   * @param deleteWhere null to append; empty to replace every row; else the conditions of the rows
-   *     to replace
-   * @param createOnly the save mode that writes only a table it creates ({@link SaveModes}), else
-   *     null
    */
   static RedshiftBatchWrite prepare(
-      RedshiftOptions options,
-      TableName target,
-      StructType input,
-      List<String> deleteWhere,
-      String createOnly) {
+      RedshiftOptions options, TableName target, StructType input, WriteRequest request) {
     CallStats calls = new CallStats();
     DataApi api = options.dataApi().withStats(calls);
     List<ColumnMetadata> columns = describe(api, target);
-    // Without columns, a view or a new table: ListTables tells (once).
-    boolean exists = !columns.isEmpty() || tableExists(api, target);
-    if (createOnly != null && exists) {
-      throw SaveModes.alreadyExists(target, createOnly);
-    }
-    List<String> before = new ArrayList<>();
-    for (String action : options.preActions()) {
-      before.add(action.replace("%s", target.quoted()));
-    }
-    List<String> after = new ArrayList<>();
-    for (String action : options.postActions()) {
-      after.add(action.replace("%s", target.quoted()));
-    }
-    StructType fileSchema;
-    List<String> copyColumns;
-    int[] ordinals;
-    Narrowing narrowing = null;
-    // With timestampType=ltz a timestamp creates a TIMESTAMP, written as its session wall clock.
-    StructType created =
-        options.timestampAsLtz() ? ColumnMatcher.timestampsAsWallClocks(input) : input;
-    String castZone = castZone(options);
-    boolean shifts = castZone != null;
-    boolean recreate =
-        options.overwriteMode() == RedshiftOptions.OverwriteMode.RECREATE && deleteWhere != null;
-    if (recreate && !deleteWhere.isEmpty()) {
-      throw new IllegalArgumentException(
-          "Cannot overwrite the rows of table "
-              + target.quoted()
-              + " matching a condition with option 'overwriteMode' recreate, which replaces the"
-              + " whole table. Accepted: overwriteMode truncate (the default) for a conditional"
-              + " overwrite, or no condition.");
-    }
-    if (columns.isEmpty() && exists) {
-      throw new IllegalArgumentException(
-          "Cannot write to "
-              + target.quoted()
-              + ": Redshift reports no columns for it (a view?). Write to a table.");
-    }
-    if (recreate || columns.isEmpty()) {
-      if (!columns.isEmpty()) {
-        // DROP and CREATE in the COPY's transaction: a failure leaves the old table as it was.
-        before.add("DROP TABLE " + target.quoted());
-      }
-      fileSchema = DeferredCreateWrite.fileSchema(created, options.caseSensitiveIdentifiers());
-      copyColumns = List.of(fileSchema.fieldNames());
-      before.addAll(DeferredCreateWrite.createStatements(options, target, created));
-      ordinals = ColumnMatcher.castOrdinals(input, fileSchema, shifts);
-    } else {
-      StructType targetSchema =
-          TypeMapping.schemaOfMetadata(
-              columns, MappingOptions.forSession(options.superAsVariant(), false));
-      ColumnMatcher.Match match =
-          ColumnMatcher.match(
-              input,
-              targetSchema,
-              options.allowExtraTargetColumns(),
-              options.allowNarrowing(),
-              target);
-      if (deleteWhere != null) {
-        before.add(DeleteStatement.where(target, deleteWhere));
-      }
-      copyColumns = match.targetColumns();
-      fileSchema = match.fileSchema();
-      ordinals = match.passesThrough(input, shifts) ? null : match.inputOrdinals();
-      if (options.allowNarrowing() && ordinals != null) {
-        narrowing = Narrowing.plan(input, fileSchema, ordinals, ColumnMatcher::compatible);
-      }
-    }
-    boolean nested = hasNestedColumns(fileSchema);
-    TableName copyInto = null;
-    if (!options.mergeKeys().isEmpty()) {
-      if (deleteWhere != null) {
-        throw new IllegalArgumentException(
-            "Cannot write to table "
-                + target.quoted()
-                + ": option 'mergeKeys' upserts into the table's rows, so it needs mode 'append';"
-                + " remove it to overwrite.");
-      }
-      // COPY into a temporary table like the target, then MERGE from it, in the same transaction:
-      // duplicate or NULL keys fail the transaction before the target changes.
-      String stage = "redshift_data_merge_" + UUID.randomUUID().toString().replace("-", "");
-      before.add(MergeStatements.createStagingTable(target, stage));
-      List<String> merge =
-          new ArrayList<>(
-              MergeStatements.afterStaging(target, stage, copyColumns, options.mergeKeys()));
-      merge.add("DROP TABLE " + Identifiers.quote(stage));
-      after.addAll(0, merge);
-      copyInto = TableName.of(stage);
-    }
+    WriteMode mode = WriteMode.choose(request, options, target, found(api, target, columns));
+    Optional<StructType> targetSchema =
+        columns.isEmpty()
+            ? Optional.empty()
+            : Optional.of(
+                TypeMapping.schemaOfMetadata(
+                    columns, MappingOptions.forSession(options.superAsVariant(), false)));
+    String mergeStaging = "redshift_data_merge_" + UUID.randomUUID().toString().replace("-", "");
+    WritePlan plan =
+        new CommitPlanner(options, target, FileRows.sessionCastZone(options), mergeStaging)
+            .plan(mode, targetSchema, input);
     StagedCommit staged = StagedCommit.create(options, target, SparkSession.active(), calls);
-    StagedCommit.Plan plan = new StagedCommit.Plan(before, copyColumns, nested, after, copyInto);
-    // A transaction that could not be sent fails now, before tasks stage any file.
-    staged.checkStatements(plan);
-    StagedWriterFactory factory =
-        new StagedWriterFactory(
-            new SerializableHadoopConf(ParquetWriting.conf(staged.conf(), fileSchema)),
-            staged.prefix(),
-            input,
-            fileSchema,
-            new FileRows(ordinals, castZone, narrowing),
-            options.writeMaxFileSize());
+    StagedWriterFactory factory = StagedWriterFactory.checked(staged, plan, input, options);
     AmazonMlEmission emission = null;
     if (options.amazonMl().datasource() != AmazonMlOptions.Datasource.NONE) {
       // The CSV has the table's columns in the table's order, as the COPY loads them.
-      emission = AmazonMlEmission.prepare(options, target, fileSchema, staged.conf());
+      emission = AmazonMlEmission.prepare(options, target, plan.fileSchema(), staged.conf());
       factory = factory.emitting(emission.writerSettings(), true);
     }
-    return new RedshiftBatchWrite(staged, plan, factory, emission);
-  }
-
-  /**
-   * The session time zone when timestamps are staged as its wall clocks (option {@code
-   * timestampType=ltz} in a zone other than UTC), else null.
-   */
-  static String castZone(RedshiftOptions options) {
-    if (!options.timestampAsLtz()) {
-      return null;
-    }
-    MappingOptions mapping = MappingOptions.forSession(false, true);
-    return mapping.shiftsWallClocks() ? mapping.wallClockZone() : null;
-  }
-
-  /** Whether COPY must load some columns as SUPER ({@code SERIALIZETOJSON}). */
-  static boolean hasNestedColumns(StructType fileSchema) {
-    for (StructField f : fileSchema.fields()) {
-      if (f.dataType() instanceof StructType
-          || f.dataType() instanceof ArrayType
-          || f.dataType() instanceof MapType) {
-        return true;
-      }
-    }
-    return false;
+    return new RedshiftBatchWrite(staged, plan.transaction(), factory, emission);
   }
 
   private static List<ColumnMetadata> describe(DataApi api, TableName target) {
@@ -236,7 +102,16 @@ final class RedshiftBatchWrite implements BatchWrite {
   /** Whether {@code target} exists (a table or a view). */
   static boolean exists(RedshiftOptions options, TableName target) {
     DataApi api = options.dataApi();
-    return !describe(api, target).isEmpty() || tableExists(api, target);
+    return found(api, target, describe(api, target)) != WriteMode.Target.ABSENT;
+  }
+
+  private static WriteMode.Target found(
+      DataApi api, TableName target, List<ColumnMetadata> columns) {
+    if (!columns.isEmpty()) {
+      return WriteMode.Target.TABLE;
+    }
+    // Without columns, a view or a new table: ListTables tells (once).
+    return tableExists(api, target) ? WriteMode.Target.VIEW : WriteMode.Target.ABSENT;
   }
 
   private static boolean tableExists(DataApi api, TableName target) {
@@ -250,10 +125,6 @@ final class RedshiftBatchWrite implements BatchWrite {
 
   StagedCommit staged() {
     return staged;
-  }
-
-  StagedCommit.Plan plan() {
-    return plan;
   }
 
   @Override

@@ -18,25 +18,26 @@ final class RedshiftWrite implements Write {
   private final RedshiftOptions options;
   private final TableName target;
   private final LogicalWriteInfo info;
-  private final List<String> deleteWhere;
+  private final WriteRequest request;
   private volatile RedshiftBatchWrite batch;
 
   RedshiftWrite(
-      RedshiftOptions options, TableName target, LogicalWriteInfo info, List<String> deleteWhere) {
+      RedshiftOptions options, TableName target, LogicalWriteInfo info, WriteRequest request) {
     this.options = options;
     this.target = target;
     this.info = info;
-    this.deleteWhere = deleteWhere;
+    this.request = request;
   }
 
   @Override
   public String description() {
-    if (deleteWhere == null) {
+    if (!(request instanceof WriteRequest.Overwrite overwrite)) {
       return "RedshiftAppend(" + target.quoted() + ")";
     }
+    List<String> where = overwrite.conditions();
     return "RedshiftOverwrite("
         + target.quoted()
-        + (deleteWhere.isEmpty() ? "" : ", WHERE " + String.join(" AND ", deleteWhere))
+        + (where.isEmpty() ? "" : ", WHERE " + String.join(" AND ", where))
         + ")";
   }
 
@@ -51,9 +52,7 @@ final class RedshiftWrite implements Write {
     if (options.amazonMl().s3Only()) {
       return AmazonMlOnlyWrite.prepare(options, target, info.schema());
     }
-    batch =
-        RedshiftBatchWrite.prepare(
-            options, target, info.schema(), deleteWhere, info.options().get(SaveModes.CREATE_ONLY));
+    batch = RedshiftBatchWrite.prepare(options, target, info.schema(), request);
     return batch;
   }
 

@@ -33,8 +33,7 @@ public final class RedshiftWriteBuilder implements SupportsTruncate, SupportsOve
   /** The table's columns as Redshift reports them: an overwrite condition refers to these. */
   private final StructType tableSchema;
 
-  /** null: append; empty: delete every row first; else the WHERE conjuncts of the DELETE. */
-  private List<String> deleteWhere;
+  private WriteRequest request = new WriteRequest.Append();
 
   public RedshiftWriteBuilder(
       RedshiftOptions options, TableName target, LogicalWriteInfo info, StructType tableSchema) {
@@ -80,7 +79,7 @@ public final class RedshiftWriteBuilder implements SupportsTruncate, SupportsOve
       }
       where.add(sql.get());
     }
-    deleteWhere = where;
+    request = new WriteRequest.Overwrite(where);
     return this;
   }
 
@@ -100,12 +99,18 @@ public final class RedshiftWriteBuilder implements SupportsTruncate, SupportsOve
 
   @Override
   public RedshiftWriteBuilder truncate() {
-    deleteWhere = List.of();
+    request = new WriteRequest.Overwrite(List.of());
     return this;
   }
 
   @Override
   public Write build() {
-    return new RedshiftWrite(options, target, info, deleteWhere);
+    // Set by SaveModes on its nested append for errorifexists and ignore.
+    String createOnly = info.options().get(SaveModes.CREATE_ONLY);
+    return new RedshiftWrite(
+        options,
+        target,
+        info,
+        createOnly == null ? request : new WriteRequest.CreateOnly(createOnly));
   }
 }

@@ -2,6 +2,8 @@ package dev.redshiftdata.spark.write;
 
 import dev.redshiftdata.spark.amazonml.CsvTaskWriter;
 import dev.redshiftdata.spark.amazonml.CsvWriterSettings;
+import dev.redshiftdata.spark.compat.ParquetWriting;
+import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.staging.SerializableHadoopConf;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.write.DataWriter;
@@ -44,6 +46,22 @@ final class StagedWriterFactory implements DataWriterFactory {
     this.maxFileSize = maxFileSize;
     this.csv = null;
     this.loads = true;
+  }
+
+  /**
+   * The factory of a write planned as {@code plan} into {@code staged}'s prefix, once its
+   * transaction is known to be sendable: one that could not be fails before tasks stage any file.
+   */
+  static StagedWriterFactory checked(
+      StagedCommit staged, WritePlan plan, StructType input, RedshiftOptions options) {
+    staged.checkStatements(plan.transaction());
+    return new StagedWriterFactory(
+        new SerializableHadoopConf(ParquetWriting.conf(staged.conf(), plan.fileSchema())),
+        staged.prefix(),
+        input,
+        plan.fileSchema(),
+        plan.fileRows(),
+        options.writeMaxFileSize());
   }
 
   private StagedWriterFactory(StagedWriterFactory base, CsvWriterSettings csv, boolean loads) {

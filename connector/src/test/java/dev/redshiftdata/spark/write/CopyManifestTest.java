@@ -47,6 +47,6 @@ class CopyManifestTest {
         "SELECT CASE WHEN pg_last_copy_count() = 42 THEN 1 ELSE CAST('COPY loaded ' ||"
             + " pg_last_copy_count() || ' rows but the Spark tasks wrote 42; rolled back' AS"
             + " INTEGER) END",
-        StagedCommit.rowCountGuard(42));
+        CommitTransaction.rowCountGuard(42));
   }
 }

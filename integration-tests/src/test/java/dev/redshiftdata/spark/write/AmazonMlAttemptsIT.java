@@ -58,7 +58,7 @@ class AmazonMlAttemptsIT {
     o.put("amazonMl.targetAttribute", "label");
     o.put("amazonMl.dataSourceId", "attempts");
     return RedshiftBatchWrite.prepare(
-        RedshiftOptions.parse(o, Map.of()), TableName.of(table), SCHEMA, null);
+        RedshiftOptions.parse(o, Map.of()), TableName.of(table), SCHEMA, new WriteRequest.Append());
   }
 
   private static WriterCommitMessage attempt(

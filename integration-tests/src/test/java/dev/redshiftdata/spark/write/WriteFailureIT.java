@@ -170,7 +170,7 @@ class WriteFailureIT {
             RedshiftOptions.parse(WriteSupport.options(redshift), Map.of()),
             TableName.of("public", t),
             schema,
-            null);
+            new WriteRequest.Append());
     var factory = write.createBatchWriterFactory(null);
     // Two attempts of partition 0 (a retried or speculative task) write the same rows.
     WriterCommitMessage[] first = new WriterCommitMessage[1];
@@ -201,7 +201,7 @@ class WriteFailureIT {
             RedshiftOptions.parse(WriteSupport.options(redshift), Map.of()),
             TableName.of("public", t),
             new StructType().add("id", DataTypes.LongType).add("v", DataTypes.StringType),
-            null);
+            new WriteRequest.Append());
     DataWriter<InternalRow> w = write.createBatchWriterFactory(null).createWriter(3, 9);
     w.write(new GenericInternalRow(new Object[] {1L, UTF8String.fromString("x")}));
     WriterCommitMessage m = w.commit();

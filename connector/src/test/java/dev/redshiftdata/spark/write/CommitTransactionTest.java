@@ -8,13 +8,10 @@ import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException.Kind;
 import dev.redshiftdata.spark.sql.TableName;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 
-class StagedCommitTest {
+class CommitTransactionTest {
 
   private static RedshiftDataException failed(String error) {
     return RedshiftDataException.of(Kind.STATEMENT_FAILED, "run batch", "id-1", "COPY ...", error);
@@ -23,32 +20,25 @@ class StagedCommitTest {
   @Test
   void runsTheTransactionAgainOnlyForTheSerializationConflictKind() {
     assertTrue(
-        StagedCommit.isSerializationConflict(
+        CommitTransaction.isSerializationConflict(
             RedshiftDataException.of(
                 Kind.SERIALIZATION_CONFLICT, "run batch", "id-1", "COPY ...", "ERROR: 1023")));
-    assertFalse(StagedCommit.isSerializationConflict(failed("ERROR: Serializable isolation")));
+    assertFalse(CommitTransaction.isSerializationConflict(failed("ERROR: Serializable isolation")));
     assertFalse(
-        StagedCommit.isSerializationConflict(
+        CommitTransaction.isSerializationConflict(
             RedshiftDataException.of(Kind.THROTTLED, "run batch", null, null, null)));
   }
 
   @Test
   void aTransactionWithAStatementOverTheSizeLimitFailsBeforeAnyFileIsWritten() {
-    Map<String, String> m = new HashMap<>();
-    m.put("database", "dev");
-    m.put("clusterIdentifier", "c");
-    m.put("region", "eu-west-1");
-    m.put("endpoint", "http://127.0.0.1:1");
-    m.put("tempdir", "s3a://bucket/tmp/");
-    m.put("iamRole", "arn:aws:iam::1:role/r");
-    RedshiftOptions options = RedshiftOptions.parse(m, Map.of());
+    RedshiftOptions options = TestWriteOptions.of();
     TableName t = TableName.of("public", "t");
-    StagedCommit staged =
-        new StagedCommit(
-            options, options.dataApi(), t, "s3a://bucket/tmp/p/", new Configuration(false));
+    CommitTransaction transaction = new CommitTransaction(options, options.dataApi(), t);
+    String manifest = "s3a://bucket/tmp/p/manifest.json";
     List<String> columns = List.of("a", "b");
-    staged.checkStatements(
-        new StagedCommit.Plan(List.of("DELETE FROM t"), columns, false, List.of("MERGE 1")));
+    transaction.check(
+        new TransactionPlan(List.of("DELETE FROM t"), columns, false, List.of("MERGE 1")),
+        manifest);
 
     // 'é' is 2 bytes: 50,000 of them are 100,000 bytes with the rest over the limit
     String merge = "MERGE INTO t USING s ON " + "é".repeat(50_000);
@@ -56,8 +46,8 @@ class StagedCommitTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                staged.checkStatements(
-                    new StagedCommit.Plan(List.of(), columns, false, List.of(merge))));
+                transaction.check(
+                    new TransactionPlan(List.of(), columns, false, List.of(merge)), manifest));
     assertTrue(
         e.getMessage()
             .startsWith(
