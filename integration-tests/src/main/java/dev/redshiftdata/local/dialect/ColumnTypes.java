@@ -10,9 +10,7 @@ import java.util.Set;
  * Redshift's defaults for types without length or precision in DDL, IDENTITY(seed, step), and the
  * CHECK constraints that count string lengths in bytes, as Redshift does.
  */
-final class ColumnTypes {
-  private final TokenCursor c;
-  private final TokenEdits edits;
+final class ColumnTypes extends TokenRewrites {
 
   /**
    * Redshift's error for a CHAR/VARCHAR length over its maximum, raised instead of running the
@@ -21,8 +19,7 @@ final class ColumnTypes {
   private String lengthError;
 
   ColumnTypes(TokenCursor c, TokenEdits edits) {
-    this.c = c;
-    this.edits = edits;
+    super(c, edits);
   }
 
   /** Redshift's error for a string length over its maximum; null when there was none. */

@@ -12,16 +12,13 @@ import java.util.Set;
  * LISTAGG, REGEXP_REPLACE, MEDIAN) wait until every other rewrite is done ({@link #finish}), so
  * they copy their arguments' translated text.
  */
-final class FunctionRewrites {
-  private final TokenCursor c;
-  private final TokenEdits edits;
+final class FunctionRewrites extends TokenRewrites {
 
   /** Positions of the calls {@link #finish} rewrites, in statement order. */
   private final List<Integer> deferred = new ArrayList<>();
 
   FunctionRewrites(TokenCursor c, TokenEdits edits) {
-    this.c = c;
-    this.edits = edits;
+    super(c, edits);
   }
 
   private static final Set<String> FROM_ARGUMENTS =

@@ -82,57 +82,63 @@ final class ShowMetadata {
   }
 
   private static String schemas(Show show) {
-    return "SELECT "
-        + literal(show.names().get(0))
-        + "::varchar AS database_name, n.nspname::varchar AS schema_name,"
-        + " n.nspowner::integer AS schema_owner, 'local'::varchar AS schema_type,"
-        + " array_to_string(n.nspacl, ',')::varchar AS schema_acl, NULL::varchar AS source_database,"
-        + " NULL::varchar AS schema_option FROM pg_catalog.pg_namespace n"
-        + " WHERE n.nspname !~ '^pg_toast' AND (n.nspname !~ '^pg_temp_' OR n.oid = pg_catalog.pg_my_temp_schema())"
-        + like(" AND n.nspname", show)
-        + " ORDER BY schema_name"
-        + show.limit();
+    return query(
+        show,
+        " n.nspname::varchar AS schema_name,"
+            + " n.nspowner::integer AS schema_owner, 'local'::varchar AS schema_type,"
+            + " array_to_string(n.nspacl, ',')::varchar AS schema_acl, NULL::varchar AS source_database,"
+            + " NULL::varchar AS schema_option FROM pg_catalog.pg_namespace n"
+            + " WHERE n.nspname !~ '^pg_toast' AND (n.nspname !~ '^pg_temp_' OR n.oid = pg_catalog.pg_my_temp_schema())",
+        "n.nspname",
+        "schema_name");
   }
 
   private static String tables(Show show) {
-    return "SELECT "
-        + literal(show.names().get(0))
-        + "::varchar AS database_name, n.nspname::varchar AS schema_name,"
-        + " c.relname::varchar AS table_name,"
-        + " (CASE WHEN c.relkind IN ('v', 'm') THEN 'VIEW' ELSE 'TABLE' END)::varchar AS table_type,"
-        + " array_to_string(c.relacl, ',')::varchar AS table_acl,"
-        + " pg_catalog.obj_description(c.oid, 'pg_class')::varchar AS remarks"
-        + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-        + " WHERE n.nspname = "
-        + literal(show.names().get(1))
-        + " AND c.relkind IN ('r', 'p', 'v', 'm', 'f')"
-        + " AND c.relname !~ '^localredshift_'"
-        + like(" AND c.relname", show)
-        + " ORDER BY table_name"
-        + show.limit();
+    return query(
+        show,
+        " n.nspname::varchar AS schema_name, c.relname::varchar AS table_name,"
+            + " (CASE WHEN c.relkind IN ('v', 'm') THEN 'VIEW' ELSE 'TABLE' END)::varchar AS table_type,"
+            + " array_to_string(c.relacl, ',')::varchar AS table_acl,"
+            + " pg_catalog.obj_description(c.oid, 'pg_class')::varchar AS remarks"
+            + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE n.nspname = "
+            + literal(show.names().get(1))
+            + " AND c.relkind IN ('r', 'p', 'v', 'm', 'f')"
+            + " AND c.relname !~ '^localredshift_'",
+        "c.relname",
+        "table_name");
   }
 
   private static String columns(Show show) {
-    return "SELECT "
-        + literal(show.names().get(0))
-        + "::varchar AS database_name, table_schema::varchar AS schema_name,"
-        + " table_name::varchar AS table_name, column_name::varchar AS column_name,"
-        + " ordinal_position::integer AS ordinal_position, column_default::varchar AS column_default,"
-        + " is_nullable::varchar AS is_nullable, data_type::varchar AS data_type,"
-        + " character_maximum_length::integer AS character_maximum_length,"
-        + " numeric_precision::integer AS numeric_precision, numeric_scale::integer AS numeric_scale,"
-        + " NULL::varchar AS remarks FROM information_schema.columns"
-        + " WHERE table_schema = "
-        + literal(show.names().get(1))
-        + " AND table_name = "
-        + literal(show.names().get(2))
-        + like(" AND column_name", show)
-        + " ORDER BY ordinal_position"
-        + show.limit();
+    return query(
+        show,
+        " table_schema::varchar AS schema_name,"
+            + " table_name::varchar AS table_name, column_name::varchar AS column_name,"
+            + " ordinal_position::integer AS ordinal_position, column_default::varchar AS column_default,"
+            + " is_nullable::varchar AS is_nullable, data_type::varchar AS data_type,"
+            + " character_maximum_length::integer AS character_maximum_length,"
+            + " numeric_precision::integer AS numeric_precision, numeric_scale::integer AS numeric_scale,"
+            + " NULL::varchar AS remarks FROM information_schema.columns"
+            + " WHERE table_schema = "
+            + literal(show.names().get(1))
+            + " AND table_name = "
+            + literal(show.names().get(2)),
+        "column_name",
+        "ordinal_position");
   }
 
-  /** The LIKE condition on {@code column}, or nothing without a pattern. */
-  private static String like(String column, Show show) {
-    return show.like() == null ? "" : column + " LIKE " + literal(show.like());
+  /**
+   * The query with the database name as written first, then {@code body} (the other columns, FROM
+   * and WHERE), the LIKE pattern on {@code likeColumn}, ORDER BY {@code orderBy} and the LIMIT.
+   */
+  private static String query(Show show, String body, String likeColumn, String orderBy) {
+    return "SELECT "
+        + literal(show.names().get(0))
+        + "::varchar AS database_name,"
+        + body
+        + (show.like() == null ? "" : " AND " + likeColumn + " LIKE " + literal(show.like()))
+        + " ORDER BY "
+        + orderBy
+        + show.limit();
   }
 }

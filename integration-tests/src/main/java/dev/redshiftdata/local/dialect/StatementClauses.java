@@ -9,13 +9,10 @@ import java.util.Set;
  * options, CREATE/ALTER USER options, SELECT TOP, {@code #name} temporary tables and WITH NO SCHEMA
  * BINDING.
  */
-final class StatementClauses {
-  private final TokenCursor c;
-  private final TokenEdits edits;
+final class StatementClauses extends TokenRewrites {
 
   StatementClauses(TokenCursor c, TokenEdits edits) {
-    this.c = c;
-    this.edits = edits;
+    super(c, edits);
   }
 
   /**

@@ -17,9 +17,7 @@ import java.util.Map;
  * the bootstrap's event trigger records. ALTER TABLE ... ALTER DISTKEY/DISTSTYLE/SORTKEY/ ENCODE
  * becomes a no-op carrying the comment.
  */
-final class TableAttributes {
-  private final TokenCursor c;
-  private final TokenEdits edits;
+final class TableAttributes extends TokenRewrites {
 
   private boolean recorded;
   private String distStyle;
@@ -32,8 +30,7 @@ final class TableAttributes {
   private String likeTable;
 
   TableAttributes(TokenCursor c, TokenEdits edits) {
-    this.c = c;
-    this.edits = edits;
+    super(c, edits);
   }
 
   /** The parent table of {@code CREATE TABLE t (LIKE parent)}, its name resolved and quoted. */

@@ -7,13 +7,10 @@ import dev.redshiftdata.local.dialect.SqlLexer.Kind;
  * planner), so a CREATE TABLE's column list loses them: PostgreSQL would enforce them and reject
  * rows Redshift accepts.
  */
-final class TableConstraints {
-  private final TokenCursor c;
-  private final TokenEdits edits;
+final class TableConstraints extends TokenRewrites {
 
   TableConstraints(TokenCursor c, TokenEdits edits) {
-    this.c = c;
-    this.edits = edits;
+    super(c, edits);
   }
 
   /**
