@@ -43,7 +43,8 @@ final class FunctionRewrites extends TokenRewrites {
     } else if (w.equals("approximate") && c.isKind(p + 1, Kind.WORD)) {
       edits.blank(p, p);
     } else if (call && DATE_PART_FIRST.contains(w)) {
-      // An unquoted date part is a string argument of the bootstrap's functions.
+      // An unquoted date part (DAY) becomes the text argument that PostgreSQL's and the
+      // bootstrap's functions take.
       Token part = c.tok(p + 2);
       if (part != null && part.kind() == Kind.WORD && c.isSym(p + 3, ",")) {
         edits.set(p + 2, "'" + TokenCursor.lower(part) + "'");

@@ -63,6 +63,7 @@ final class Translator {
     StatementClauses clauses = new StatementClauses(c, edits);
     clauses.maintenanceOptions();
     if (shape.alterTable() && StatementClassifier.isNoOpAlterTable(c)) {
+      // Nothing for PostgreSQL to run: the whole statement is what was stripped.
       edits.reportStripped(input.strip());
       String recorded = attributes.alterTable();
       return new Translation(recorded != null ? recorded : NO_OP, kind, edits.stripped(), false);
@@ -76,6 +77,7 @@ final class Translator {
     clauses.hashTempTables(shape.createTable(), shape.objectWord());
     functions.finish();
     if (types.lengthError() != null) {
+      // Redshift refuses the statement; PostgreSQL would accept the longer length.
       return new Translation(
           "DO $localredshift$BEGIN RAISE EXCEPTION '"
               + types.lengthError()
@@ -84,6 +86,7 @@ final class Translator {
           edits.stripped(),
           false);
     }
+    // Built from the edited text, so its names and functions are already translated.
     String merge = StatementRewrites.mergeRemoveDuplicates(c, edits);
     if (merge != null) {
       return whole(merge);
