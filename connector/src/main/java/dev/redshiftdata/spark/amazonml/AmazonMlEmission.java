@@ -4,18 +4,18 @@ import dev.redshiftdata.spark.config.AmazonMlOptions;
 import dev.redshiftdata.spark.config.RedshiftOption;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.sql.TableName;
-import dev.redshiftdata.spark.staging.StagingPrefix;
+import dev.redshiftdata.spark.staging.StagingArea;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,11 +79,10 @@ public final class AmazonMlEmission {
       DataSchema schema) {}
 
   private final AmazonMlOptions ml;
-  private final boolean keepStaging;
   private final TableName table;
   private final EmissionPlan plan;
   private final StructType csvSchema;
-  private final String stagingPrefix;
+  private final StagingArea staging;
   private final Configuration conf;
 
   /** Null without {@code amazonMl.submit}. */
@@ -91,19 +90,17 @@ public final class AmazonMlEmission {
 
   private AmazonMlEmission(
       AmazonMlOptions ml,
-      boolean keepStaging,
       TableName table,
       EmissionPlan plan,
       StructType csvSchema,
-      String stagingPrefix,
+      StagingArea staging,
       Configuration conf,
       AmazonMlSubmitter submitter) {
     this.ml = ml;
-    this.keepStaging = keepStaging;
     this.table = table;
     this.plan = plan;
     this.csvSchema = csvSchema;
-    this.stagingPrefix = stagingPrefix;
+    this.staging = staging;
     this.conf = conf;
     this.submitter = submitter;
   }
@@ -132,7 +129,7 @@ public final class AmazonMlEmission {
     CsvValues.check(csvSchema, action);
     CsvLineEncoder.header(List.of(csvSchema.fieldNames()));
     SchemaInference.checkNames(csvSchema, ml);
-    StagingPrefix staging = StagingPrefix.create(tempdir, Instant.now());
+    StagingArea staging = StagingArea.create(options.staging(), conf);
     EmissionPlan plan =
         EmissionPlan.of(
             ml,
@@ -148,23 +145,24 @@ public final class AmazonMlEmission {
     AmazonMlEmission emission =
         new AmazonMlEmission(
             ml,
-            options.keepStaging(),
             table,
             plan,
             csvSchema,
-            staging.url(),
+            staging,
             conf,
             ml.submit() ? new AmazonMlSubmitter(options) : null);
     if (plan.emits(RequestSpec.Kind.S3)) {
       emission.requireEmptyDataLocation();
     }
+    // Tracked as every staging prefix is, until discard() releases it.
+    staging.trackWrite(SparkSession.active(), emission);
     return emission;
   }
 
   /** What executors need. */
   public CsvWriterSettings writerSettings() {
     return new CsvWriterSettings(
-        stagingPrefix,
+        staging.url(),
         csvSchema,
         ml.header(),
         ml.newlines(),
@@ -178,7 +176,7 @@ public final class AmazonMlEmission {
 
   /** The write's private CSV staging prefix. */
   public String stagingPrefix() {
-    return stagingPrefix;
+    return staging.url();
   }
 
   /**
@@ -330,16 +328,7 @@ public final class AmazonMlEmission {
 
   /** Deletes the CSV staging prefix, unless {@code keepStaging}. Never throws. */
   public void discard() {
-    if (keepStaging) {
-      LOG.info("Keeping Amazon ML CSV staging prefix {} (keepStaging is true)", stagingPrefix);
-      return;
-    }
-    try {
-      Path p = new Path(stagingPrefix);
-      p.getFileSystem(conf).delete(p, true);
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("Cannot delete Amazon ML CSV staging prefix {}: {}", stagingPrefix, e.toString());
-    }
+    staging.release("Amazon ML emission ended");
   }
 
   private void requireEmptyDataLocation() {

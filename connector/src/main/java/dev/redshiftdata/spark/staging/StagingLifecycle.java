@@ -31,8 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides when the staging prefixes of reads are deleted. One per JVM ({@link #get()}),
- * thread-safe; the read path calls {@link #track} on the driver right after its UNLOAD.
+ * Decides when staging prefixes are deleted. One per JVM ({@link #get()}), thread-safe; every
+ * {@link StagingArea} is tracked on the driver as it is created (a read's before its UNLOAD, a
+ * write's before its tasks stage files), and a write releases its own once its commit ends.
  *
  * <p>A tracked prefix is deleted:
  *
@@ -118,6 +119,27 @@ public final class StagingLifecycle {
    */
   public void track(
       SparkSession session, Object owner, String prefixUrl, Configuration conf, boolean keep) {
+    track(session, owner, prefixUrl, conf, keep, true);
+  }
+
+  /**
+   * Tracks a write's staging prefix, which the write releases itself once its commit or abort ends
+   * ({@link #release}): unlike a read's, it is not bound to the SQL execution running now (a
+   * catalog's create-table-as-select stages in one execution and commits in another), only deleted
+   * if {@code owner} becomes unreachable, the SparkContext stops or the JVM exits first.
+   */
+  public void trackUntilReleased(
+      SparkSession session, Object owner, String prefixUrl, Configuration conf, boolean keep) {
+    track(session, owner, prefixUrl, conf, keep, false);
+  }
+
+  private void track(
+      SparkSession session,
+      Object owner,
+      String prefixUrl,
+      Configuration conf,
+      boolean keep,
+      boolean bindToExecution) {
     Objects.requireNonNull(session, "session is null");
     Objects.requireNonNull(owner, "owner is null");
     Objects.requireNonNull(prefixUrl, "prefixUrl is null");
@@ -128,7 +150,7 @@ public final class StagingLifecycle {
     }
     SparkContext sc = session.sparkContext();
     watch(sc);
-    Object qe = SqlExecutions.current(sc);
+    Object qe = bindToExecution ? SqlExecutions.current(sc) : null;
     if (qe != null) {
       watch(SqlExecutions.session(qe));
     }
@@ -137,8 +159,22 @@ public final class StagingLifecycle {
         "Tracking staging prefix {} ({})",
         prefixUrl,
         qe == null
-            ? "no SQL execution; deleted when unreachable"
+            ? "until released, or deleted when unreachable"
             : "SQL execution " + SqlExecutions.id(qe));
+  }
+
+  /**
+   * Deletes {@code prefixUrl} now and stops tracking it; a prefix that was not tracked is deleted
+   * all the same. Never throws.
+   */
+  public void release(String prefixUrl, Configuration conf, String reason) {
+    for (Tracked t : live) {
+      if (t.url.equals(prefixUrl)) {
+        release(t, reason, true);
+        return;
+      }
+    }
+    StagingDeleter.delete(prefixUrl, conf, reason);
   }
 
   /**

@@ -1,8 +1,10 @@
 package dev.redshiftdata.spark.write;
 
+import dev.redshiftdata.spark.compat.SessionInternals;
 import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.sql.TableName;
+import dev.redshiftdata.spark.staging.StagingArea;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
@@ -30,6 +32,9 @@ public final class StagedCommit {
    * @param sqls the statements of the batch
    */
   public record Result(String statementId, long rows, int files, int attempts, List<String> sqls) {}
+
+  /** The COPY manifest's name in the staging prefix. */
+  private static final String MANIFEST = "manifest.json";
 
   private final StagingArea staging;
   private final CommitTransaction transaction;
@@ -59,15 +64,20 @@ public final class StagedCommit {
    */
   public static StagedCommit create(
       RedshiftOptions options, TableName target, SparkSession spark, CallStats calls) {
-    StagingArea staging = StagingArea.create(options, target, spark);
+    options.requireStaging("write to table " + target.quoted());
+    StagingArea staging = StagingArea.create(options.staging(), SessionInternals.hadoopConf(spark));
     CommitTransaction transaction =
         new CommitTransaction(options, options.dataApi().withStats(calls), target);
-    return new StagedCommit(staging, transaction, target, calls);
+    StagedCommit commit = new StagedCommit(staging, transaction, target, calls);
+    // Tracked as a read's prefix is: if the SparkContext stops or the JVM exits before the commit
+    // or abort releases it, the lifecycle deletes it.
+    staging.trackWrite(spark, commit);
+    return commit;
   }
 
   /** Where tasks write, as Hadoop reads it, ending in '/'. */
   public String prefix() {
-    return staging.prefix();
+    return staging.url();
   }
 
   /** A copy of the driver's Hadoop configuration. */
@@ -101,7 +111,7 @@ public final class StagedCommit {
 
   /** See {@link CommitTransaction#check}: fails before any task writes a file. */
   public void checkStatements(TransactionPlan plan) {
-    transaction.check(plan, staging.manifestUrl());
+    transaction.check(plan, staging.file(MANIFEST));
   }
 
   /**
@@ -117,24 +127,24 @@ public final class StagedCommit {
       CopyManifest manifest = CopyManifest.of(messages);
       boolean copy = !manifest.files().isEmpty();
       List<String> sqls =
-          transaction.statements(plan, copy ? staging.manifestUrl() : null, manifest.rows());
+          transaction.statements(plan, copy ? staging.file(MANIFEST) : null, manifest.rows());
       if (copy) {
-        staging.writeManifest(manifest);
+        staging.writeFile(MANIFEST, manifest.json());
       }
       if (sqls.isEmpty()) {
         return new Result(null, 0, 0, 0, sqls);
       }
-      Result result = transaction.run(sqls, manifest, staging.s3Prefix());
+      Result result = transaction.run(sqls, manifest, staging.s3Url());
       rowsLoaded = result.rows();
       return result;
     } finally {
-      staging.delete("commit ended");
+      staging.release("commit ended");
       commitMillis = (System.nanoTime() - start) / 1_000_000;
     }
   }
 
   /** Deletes the staging prefix, unless {@code keepStaging}. Never throws. */
   public void abort() {
-    staging.delete("write aborted");
+    staging.release("write aborted");
   }
 }
