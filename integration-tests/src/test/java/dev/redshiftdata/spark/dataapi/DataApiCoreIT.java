@@ -286,6 +286,7 @@ class DataApiCoreIT {
     String realSecret = System.getProperty("aws.secretAccessKey");
     // A distinct retry budget gives a distinct cached client, so the shared one keeps the right
     // keys.
+    System.setProperty("aws.secretAccessKey", "wrong-secret");
     try {
       RedshiftDataException e =
           assertThrows(
@@ -293,6 +294,7 @@ class DataApiCoreIT {
               () -> api("retryMaxAttempts", "1").execute(StatementRequest.sql("SELECT 1")));
       assertEquals(Kind.ACCESS_DENIED, e.kind(), e.getMessage());
     } finally {
+      System.setProperty("aws.secretAccessKey", realSecret);
     }
   }
 
