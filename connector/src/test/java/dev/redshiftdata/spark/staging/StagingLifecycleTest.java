@@ -71,6 +71,25 @@ class StagingLifecycleTest {
   }
 
   @Test
+  void releaseDeletesNowAndStopsTrackingAndDeletesAnUntrackedPrefixToo() throws Exception {
+    StagingLifecycle lifecycle = new StagingLifecycle();
+    Object owner = new Object();
+    String tracked = stage(Instant.now());
+    String untracked = stage(Instant.now());
+    String other = stage(Instant.now());
+    lifecycle.trackUnbound(owner, tracked, conf, "app");
+    lifecycle.trackUnbound(owner, other, conf, "app");
+    lifecycle.release(tracked, conf, "commit ended");
+    lifecycle.release(untracked, conf, "commit ended");
+    assertFalse(exists(tracked));
+    assertFalse(exists(untracked));
+    assertFalse(lifecycle.isTracked(tracked));
+    assertTrue(exists(other));
+    assertEquals(java.util.List.of(other), lifecycle.trackedUrls());
+    java.lang.ref.Reference.reachabilityFence(owner);
+  }
+
+  @Test
   void sweepSparesTrackedPrefixes() throws Exception {
     StagingLifecycle lifecycle = new StagingLifecycle();
     Object owner = new Object();
