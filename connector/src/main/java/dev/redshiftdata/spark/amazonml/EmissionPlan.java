@@ -3,12 +3,11 @@ package dev.redshiftdata.spark.amazonml;
 import dev.redshiftdata.spark.config.AmazonMlOptions;
 import dev.redshiftdata.spark.config.AmazonMlOptions.Datasource;
 import dev.redshiftdata.spark.dataapi.DataApiTarget;
-import dev.redshiftdata.spark.sql.Identifiers;
+import dev.redshiftdata.spark.sql.SelectBuilder;
 import dev.redshiftdata.spark.sql.TableName;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Where a write's Amazon ML datasource goes and what its request specs say, resolved from the
@@ -82,11 +81,7 @@ public record EmissionPlan(
     if (ml.datasource() == Datasource.REDSHIFT || ml.datasource() == Datasource.BOTH) {
       kinds.add(RequestSpec.Kind.REDSHIFT);
     }
-    String select =
-        "SELECT "
-            + columns.stream().map(Identifiers::quote).collect(Collectors.joining(", "))
-            + " FROM "
-            + table.quoted();
+    String select = SelectBuilder.fromTable(table).withColumns(columns).build();
     return new EmissionPlan(
         id,
         ml.dataSourceName().orElse("redshift-data " + table.quoted()),

@@ -6,7 +6,8 @@ import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
-import dev.redshiftdata.spark.sql.Identifiers;
+import dev.redshiftdata.spark.sql.AlterStatements;
+import dev.redshiftdata.spark.sql.SchemaStatements;
 import dev.redshiftdata.spark.sql.TableName;
 import dev.redshiftdata.spark.write.CommitPlanner;
 import java.util.ArrayList;
@@ -143,7 +144,7 @@ abstract class RedshiftCatalogBase implements StagingTableCatalog, SupportsNames
     if (schemaExists(schema)) {
       throw new NamespaceAlreadyExistsException(namespace);
     }
-    run("CREATE SCHEMA " + Identifiers.quote(schema));
+    run(SchemaStatements.createSchema(schema));
   }
 
   @Override
@@ -165,7 +166,7 @@ abstract class RedshiftCatalogBase implements StagingTableCatalog, SupportsNames
     if (!cascade && !tablesOf(schema).isEmpty()) {
       throw new NonEmptyNamespaceException(namespace);
     }
-    run("DROP SCHEMA " + Identifiers.quote(schema) + (cascade ? " CASCADE" : ""));
+    run(SchemaStatements.dropSchema(schema, cascade));
     return true;
   }
 
@@ -284,7 +285,7 @@ abstract class RedshiftCatalogBase implements StagingTableCatalog, SupportsNames
     List<String> existing = List.of(current.schema().fieldNames());
     List<String> sqls = new ArrayList<>();
     for (TableChange change : changes) {
-      sqls.addAll(AlterStatements.of(table, change, names, existing));
+      sqls.addAll(AlterStatements.of(table, change, names::fold, existing));
     }
     DataApi api = api();
     for (String sql : sqls) {
@@ -309,7 +310,7 @@ abstract class RedshiftCatalogBase implements StagingTableCatalog, SupportsNames
               + member.get().type()
               + ". Drop it with Redshift SQL (DROP VIEW).");
     }
-    run("DROP TABLE " + table.quoted());
+    run(SchemaStatements.dropTable(table));
     return true;
   }
 
@@ -332,7 +333,7 @@ abstract class RedshiftCatalogBase implements StagingTableCatalog, SupportsNames
     if (find(to).isPresent()) {
       throw new TableAlreadyExistsException(newIdent);
     }
-    run("ALTER TABLE " + from.quoted() + " RENAME TO " + Identifiers.quote(to.table()));
+    run(SchemaStatements.renameTable(from, to.table()));
   }
 
   /**
@@ -385,7 +386,8 @@ abstract class RedshiftCatalogBase implements StagingTableCatalog, SupportsNames
     if (find(table).isEmpty()) {
       throw new NoSuchTableException(ident);
     }
-    return staged(table, columns, partitions, properties, List.of("DROP TABLE " + table.quoted()));
+    return staged(
+        table, columns, partitions, properties, List.of(SchemaStatements.dropTable(table)));
   }
 
   @Override
@@ -404,7 +406,7 @@ abstract class RedshiftCatalogBase implements StagingTableCatalog, SupportsNames
       throw new NoSuchNamespaceException(ident.namespace());
     }
     return staged(
-        table, columns, partitions, properties, List.of("DROP TABLE IF EXISTS " + table.quoted()));
+        table, columns, partitions, properties, List.of(SchemaStatements.dropTableIfExists(table)));
   }
 
   private StagedTable staged(

@@ -56,6 +56,20 @@ public record CopyStatement(
     return sb.toString();
   }
 
+  /**
+   * A statement that fails, rolling the transaction back, unless the COPY just before it loaded
+   * exactly {@code rows} rows. The error branch calls {@code pg_last_copy_count()} so it cannot be
+   * evaluated (and fail) while the statement is planned.
+   */
+  public static String rowCountGuard(long rows) {
+    return "SELECT CASE WHEN pg_last_copy_count() = "
+        + rows
+        + " THEN 1 ELSE CAST('COPY loaded ' || pg_last_copy_count() || ' rows but the Spark tasks"
+        + " wrote "
+        + rows
+        + "; rolled back' AS INTEGER) END";
+  }
+
   @Override
   public String toString() {
     return sql();

@@ -4,8 +4,8 @@ import dev.redshiftdata.spark.config.RedshiftOptions;
 import dev.redshiftdata.spark.sql.ColumnMatcher;
 import dev.redshiftdata.spark.sql.CreateTableStatement;
 import dev.redshiftdata.spark.sql.DeleteStatement;
-import dev.redshiftdata.spark.sql.Identifiers;
 import dev.redshiftdata.spark.sql.MergeStatements;
+import dev.redshiftdata.spark.sql.SchemaStatements;
 import dev.redshiftdata.spark.sql.TableName;
 import dev.redshiftdata.spark.sql.TableProperties;
 import dev.redshiftdata.spark.types.Narrowing;
@@ -55,7 +55,7 @@ public final class CommitPlanner {
     if (targetSchema.isEmpty() || mode instanceof WriteMode.Recreate) {
       if (targetSchema.isPresent()) {
         // DROP and CREATE in the COPY's transaction: a failure leaves the old table as it was.
-        before.add("DROP TABLE " + target.quoted());
+        before.add(SchemaStatements.dropTable(target));
       }
       files = created(input, before);
     } else {
@@ -74,7 +74,7 @@ public final class CommitPlanner {
       before.add(MergeStatements.createStagingTable(target, mergeStaging));
       after.addAll(
           MergeStatements.afterStaging(target, mergeStaging, files.columns(), merge.keys()));
-      after.add("DROP TABLE " + Identifiers.quote(mergeStaging));
+      after.add(SchemaStatements.dropTable(TableName.of(mergeStaging)));
       copyInto = TableName.of(mergeStaging);
     }
     after.addAll(actions(options.postActions()));

@@ -99,7 +99,7 @@ final class CommitTransaction {
               plan.serializeToJson(),
               options.tempdirRegion().orElse(null));
       sqls.add(statement.sql() + options.copyOptions().map(o -> " " + o).orElse(""));
-      sqls.add(rowCountGuard(rows));
+      sqls.add(CopyStatement.rowCountGuard(rows));
     }
     sqls.addAll(plan.after());
     if (sqls.size() > StatementRequest.MAX_BATCH_SIZE) {
@@ -113,20 +113,6 @@ final class CommitTransaction {
               + " per BatchExecuteStatement. Use fewer 'preActions' and 'postActions'.");
     }
     return sqls;
-  }
-
-  /**
-   * A statement that fails, rolling the transaction back, unless the COPY just before it loaded
-   * exactly {@code rows} rows. The error branch calls {@code pg_last_copy_count()} so it cannot be
-   * evaluated (and fail) while the statement is planned.
-   */
-  static String rowCountGuard(long rows) {
-    return "SELECT CASE WHEN pg_last_copy_count() = "
-        + rows
-        + " THEN 1 ELSE CAST('COPY loaded ' || pg_last_copy_count() || ' rows but the Spark tasks"
-        + " wrote "
-        + rows
-        + "; rolled back' AS INTEGER) END";
   }
 
   /**

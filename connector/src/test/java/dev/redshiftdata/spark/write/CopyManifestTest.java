@@ -3,6 +3,7 @@ package dev.redshiftdata.spark.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.redshiftdata.spark.sql.CopyStatement;
 import java.util.List;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,6 @@ class CopyManifestTest {
         "SELECT CASE WHEN pg_last_copy_count() = 42 THEN 1 ELSE CAST('COPY loaded ' ||"
             + " pg_last_copy_count() || ' rows but the Spark tasks wrote 42; rolled back' AS"
             + " INTEGER) END",
-        CommitTransaction.rowCountGuard(42));
+        CopyStatement.rowCountGuard(42));
   }
 }

@@ -1,15 +1,13 @@
-package dev.redshiftdata.spark.catalog;
+package dev.redshiftdata.spark.sql;
 
 import dev.redshiftdata.spark.config.RedshiftOption;
-import dev.redshiftdata.spark.sql.Identifiers;
-import dev.redshiftdata.spark.sql.Literals;
-import dev.redshiftdata.spark.sql.TableName;
 import dev.redshiftdata.spark.types.TypeMapping;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.connector.catalog.TableCatalog;
 import org.apache.spark.sql.connector.catalog.TableChange;
 import org.apache.spark.sql.types.DataType;
@@ -23,20 +21,21 @@ import org.apache.spark.sql.types.VarcharType;
  * the end, drop or rename a column, widen a VARCHAR, change comments and the dist style, dist key
  * and sort key; every other change fails with a message saying so. Pure.
  */
-final class AlterStatements {
+public final class AlterStatements {
 
   private AlterStatements() {}
 
   /**
+   * @param fold how the catalog folds a name (Redshift's case folding, or none)
    * @param existing the table's columns as Redshift reports them
    * @throws UnsupportedOperationException for a change Redshift cannot make
    */
-  static List<String> of(
-      TableName table, TableChange change, CatalogNames names, List<String> existing) {
+  public static List<String> of(
+      TableName table, TableChange change, UnaryOperator<String> fold, List<String> existing) {
     String t = table.quoted();
     List<String> out = new ArrayList<>();
     if (change instanceof TableChange.AddColumn add) {
-      String column = column(table, add.fieldNames(), names);
+      String column = column(table, add.fieldNames(), fold);
       if (add.position() != null) {
         throw refuse(table, "add a column at a position: Redshift adds columns at the end");
       }
@@ -53,24 +52,24 @@ final class AlterStatements {
         out.add(columnComment(t, column, add.comment()));
       }
     } else if (change instanceof TableChange.DeleteColumn delete) {
-      String column = column(table, delete.fieldNames(), names);
+      String column = column(table, delete.fieldNames(), fold);
       if (Boolean.TRUE.equals(delete.ifExists()) && !existing.contains(column)) {
         return out;
       }
       out.add("ALTER TABLE " + t + " DROP COLUMN " + Identifiers.quote(column));
     } else if (change instanceof TableChange.RenameColumn rename) {
-      String column = column(table, rename.fieldNames(), names);
+      String column = column(table, rename.fieldNames(), fold);
       out.add(
           "ALTER TABLE "
               + t
               + " RENAME COLUMN "
               + Identifiers.quote(column)
               + " TO "
-              + Identifiers.quote(names.fold(rename.newName())));
+              + Identifiers.quote(fold.apply(rename.newName())));
     } else if (change instanceof TableChange.UpdateColumnComment comment) {
-      out.add(columnComment(t, column(table, comment.fieldNames(), names), comment.newComment()));
+      out.add(columnComment(t, column(table, comment.fieldNames(), fold), comment.newComment()));
     } else if (change instanceof TableChange.UpdateColumnType update) {
-      String column = column(table, update.fieldNames(), names);
+      String column = column(table, update.fieldNames(), fold);
       DataType type = update.newDataType();
       if (!(type instanceof VarcharType v)) {
         throw refuse(
@@ -91,7 +90,7 @@ final class AlterStatements {
               + TypeMapping.varcharBytes(v.length())
               + ")");
     } else if (change instanceof TableChange.SetProperty set) {
-      out.add(setProperty(table, set.property(), set.value(), names));
+      out.add(setProperty(table, set.property(), set.value(), fold));
     } else if (change instanceof TableChange.RemoveProperty remove
         && remove.property().equals(TableCatalog.PROP_COMMENT)) {
       out.add("COMMENT ON TABLE " + t + " IS NULL");
@@ -102,7 +101,7 @@ final class AlterStatements {
   }
 
   private static String setProperty(
-      TableName table, String property, String value, CatalogNames names) {
+      TableName table, String property, String value, UnaryOperator<String> fold) {
     String t = table.quoted();
     if (property.equals(TableCatalog.PROP_COMMENT)) {
       return "COMMENT ON TABLE " + t + " IS " + Literals.string(value);
@@ -128,7 +127,7 @@ final class AlterStatements {
           return "ALTER TABLE "
               + t
               + " ALTER DISTKEY "
-              + Identifiers.quote(names.fold(value.trim()));
+              + Identifiers.quote(fold.apply(value.trim()));
         case SORT_KEY:
           String trimmed = value.trim();
           if (trimmed.equalsIgnoreCase("AUTO") || trimmed.equalsIgnoreCase("NONE")) {
@@ -137,7 +136,7 @@ final class AlterStatements {
           List<String> quoted = new ArrayList<>();
           for (String c : trimmed.split(",")) {
             if (!c.isBlank()) {
-              quoted.add(Identifiers.quote(names.fold(c.trim())));
+              quoted.add(Identifiers.quote(fold.apply(c.trim())));
             }
           }
           return "ALTER TABLE " + t + " ALTER SORTKEY (" + String.join(", ", quoted) + ")";
@@ -161,7 +160,7 @@ final class AlterStatements {
         + (comment == null ? "NULL" : Literals.string(comment));
   }
 
-  private static String column(TableName table, String[] fieldNames, CatalogNames names) {
+  private static String column(TableName table, String[] fieldNames, UnaryOperator<String> fold) {
     if (fieldNames.length != 1) {
       throw refuse(
           table,
@@ -169,7 +168,7 @@ final class AlterStatements {
               + String.join(".", fieldNames)
               + ": Redshift columns have no nested fields (SUPER values are changed by writes)");
     }
-    return names.fold(fieldNames[0]);
+    return fold.apply(fieldNames[0]);
   }
 
   private static String describe(TableChange change) {

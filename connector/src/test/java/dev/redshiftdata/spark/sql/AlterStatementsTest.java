@@ -1,10 +1,9 @@
-package dev.redshiftdata.spark.catalog;
+package dev.redshiftdata.spark.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.redshiftdata.spark.sql.TableName;
 import java.util.List;
 import org.apache.spark.sql.connector.catalog.TableChange;
 import org.apache.spark.sql.types.DataTypes;
@@ -14,11 +13,10 @@ import org.junit.jupiter.api.Test;
 class AlterStatementsTest {
 
   private static final TableName T = TableName.of("s", "t");
-  private static final CatalogNames NAMES = new CatalogNames(false);
   private static final List<String> EXISTING = List.of("id", "name");
 
   private static List<String> sql(TableChange change) {
-    return AlterStatements.of(T, change, NAMES, EXISTING);
+    return AlterStatements.of(T, change, Identifiers::foldAscii, EXISTING);
   }
 
   private static String[] col(String name) {
