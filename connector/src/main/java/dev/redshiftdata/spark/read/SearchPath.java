@@ -4,7 +4,7 @@ import dev.redshiftdata.spark.dataapi.DataApi;
 import dev.redshiftdata.spark.dataapi.RedshiftDataException;
 import dev.redshiftdata.spark.dataapi.StatementRequest;
 import dev.redshiftdata.spark.dataapi.StatementRows;
-import dev.redshiftdata.spark.sql.Literals;
+import dev.redshiftdata.spark.sql.SearchPathQuery;
 import dev.redshiftdata.spark.sql.TableName;
 import java.util.List;
 import software.amazon.awssdk.services.redshiftdata.model.Field;
@@ -31,26 +31,14 @@ final class SearchPath {
     }
   }
 
-  /**
-   * One row: the search_path, and the schema of the relation the unqualified name resolves to (NULL
-   * when none does).
-   */
-  static String sql(String table) {
-    return "SELECT CAST(current_setting('search_path') AS VARCHAR(1024)) AS search_path,"
-        + " (SELECT CAST(n.nspname AS VARCHAR(128)) FROM pg_catalog.pg_class c"
-        + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-        + " WHERE c.relname = "
-        + Literals.string(table)
-        + " AND pg_catalog.pg_table_is_visible(c.oid) LIMIT 1) AS schema_name";
-  }
-
   /** Looks {@code name} (one part) up; a name with a schema is returned as it is. */
   static Resolution resolve(DataApi api, TableName name) {
     if (name.schema() != null) {
       return new Resolution(name, null);
     }
     try {
-      return parse(name, api.query(StatementRequest.sql(sql(name.table()))).records());
+      return parse(
+          name, api.query(StatementRequest.sql(SearchPathQuery.sql(name.table()))).records());
     } catch (RedshiftDataException e) {
       throw new IllegalArgumentException(
           "Cannot find the schema of table "

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.redshiftdata.spark.sql.SearchPathQuery;
 import dev.redshiftdata.spark.sql.TableName;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class SearchPathTest {
 
   @Test
   void theLookupAsksForTheVisibleRelationOfThatExactNameWithTheNameEscaped() {
-    String sql = SearchPath.sql("it's\\x");
+    String sql = SearchPathQuery.sql("it's\\x");
     assertTrue(sql.contains("c.relname = 'it''s\\\\x'"), sql);
     assertTrue(sql.contains("pg_catalog.pg_table_is_visible(c.oid)"), sql);
     assertTrue(sql.startsWith("SELECT CAST(current_setting('search_path')"), sql);
