@@ -1,0 +1,45 @@
+package dev.redshiftdata.spark.dataapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatementSizeCheckTest {
+
+  @Test
+  void theKeywordIsTheLeadingLettersUpperCased() {
+    assertEquals("SELECT", StatementSizeCheck.firstWord("  select 1"));
+    assertEquals("UNLOAD", StatementSizeCheck.firstWord("Unload('x')"));
+    assertEquals("SQL", StatementSizeCheck.firstWord("(select 1)"));
+    assertEquals("SQL", StatementSizeCheck.firstWord(""));
+    assertEquals("A".repeat(20), StatementSizeCheck.firstWord("a".repeat(30)));
+  }
+
+  @Test
+  void theShownStatementIsRedactedThenCut() {
+    String secret = "COPY t CREDENTIALS 'aws_secret_access_key=topsecret' ";
+    String shown = StatementSizeCheck.shown(secret + "x".repeat(1_000));
+    assertFalse(shown.contains("topsecret"), shown);
+    assertTrue(shown.endsWith(" ... (cut)"), shown);
+    assertEquals(StatementSizeCheck.TOO_LARGE_SQL_SHOWN + " ... (cut)".length(), shown.length());
+    assertEquals("select 1", StatementSizeCheck.shown("select 1"));
+  }
+
+  @Test
+  void onlyStatementsOverTheLimitAreRefused() {
+    StatementSizeCheck.check(StatementRequest.sql("x".repeat(StatementRequest.MAX_SQL_BYTES)));
+    RedshiftDataException e =
+        assertThrows(
+            RedshiftDataException.class,
+            () ->
+                StatementSizeCheck.check(
+                    StatementRequest.batch(
+                        List.of("select 1", "-- " + "x".repeat(StatementRequest.MAX_SQL_BYTES)))));
+    assertEquals(RedshiftDataException.Kind.STATEMENT_TOO_LARGE, e.kind());
+    assertTrue(e.getMessage().contains("batch statement 2 of 2, a SQL statement"), e::getMessage);
+  }
+}
