@@ -8,15 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** What an over-limit statement's error shows of it, and which statements are refused. */
 class StatementSizeCheckTest {
 
   @Test
   void theKeywordIsTheLeadingLettersUpperCased() {
-    assertEquals("SELECT", StatementSizeCheck.firstWord("  select 1"));
-    assertEquals("UNLOAD", StatementSizeCheck.firstWord("Unload('x')"));
-    assertEquals("SQL", StatementSizeCheck.firstWord("(select 1)"));
-    assertEquals("SQL", StatementSizeCheck.firstWord(""));
-    assertEquals("A".repeat(20), StatementSizeCheck.firstWord("a".repeat(30)));
+    String[][] sqlAndKeyword = {
+      {"  select 1", "SELECT"},
+      {"Unload('x')", "UNLOAD"},
+      {"(select 1)", "SQL"},
+      {"", "SQL"},
+      {"a".repeat(30), "A".repeat(20)}
+    };
+    for (String[] c : sqlAndKeyword) {
+      assertEquals(c[1], StatementSizeCheck.firstWord(c[0]), c[0]);
+    }
   }
 
   @Test
