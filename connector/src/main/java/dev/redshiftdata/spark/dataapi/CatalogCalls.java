@@ -17,12 +17,7 @@ import software.amazon.awssdk.services.redshiftdata.model.TableMember;
  * DescribeTable, ListDatabases, ListSchemas and ListTables in the target's database, every page
  * read; one INFO line per call with its item and page counts.
  */
-final class CatalogCalls {
-  private final ApiCalls calls;
-
-  CatalogCalls(ApiCalls calls) {
-    this.calls = calls;
-  }
+record CatalogCalls(ApiCalls calls) {
 
   /** Columns of one table; empty when the table is unknown or is a late-binding view. */
   List<ColumnMetadata> describeTable(String schema, String table) {

@@ -10,12 +10,7 @@ import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResp
 import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultV2Response;
 
 /** Reads the results of finished statements, page by page. */
-final class ResultPages {
-  private final ApiCalls calls;
-
-  ResultPages(ApiCalls calls) {
-    this.calls = calls;
-  }
+record ResultPages(ApiCalls calls) {
 
   /** Every GetStatementResult page of a finished statement, fetched lazily. */
   Iterator<GetStatementResultResponse> json(String id) {
