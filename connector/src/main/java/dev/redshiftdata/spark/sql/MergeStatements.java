@@ -2,7 +2,6 @@ package dev.redshiftdata.spark.sql;
 
 import dev.redshiftdata.spark.config.RedshiftOption;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -205,17 +204,8 @@ public final class MergeStatements {
   /** The key columns by their names in {@code columns}, in the order given. */
   private static Set<String> resolveKeys(
       TableName target, List<String> columns, List<String> mergeKeys) {
-    TableProperties.Columns names =
-        new TableProperties.Columns(columns, "merge into " + target.quoted());
-    Set<String> keys = new LinkedHashSet<>();
-    for (String k : mergeKeys) {
-      String name = names.resolve(RedshiftOption.MERGE_KEYS, k);
-      if (!keys.add(name)) {
-        throw names.error(
-            "option '" + RedshiftOption.MERGE_KEYS + "' names column '" + name + "' twice");
-      }
-    }
-    return keys;
+    return new OptionColumns(columns, "merge into " + target.quoted())
+        .resolveEach(RedshiftOption.MERGE_KEYS, mergeKeys);
   }
 
   private static List<String> checkKeys(List<String> mergeKeys) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class ReadStatementSizeTest {
 
   /** A VARCHAR column: string equality on it is pushed (a superset, Spark checks it again). */
-  private static final StructType SMALL =
+  static final StructType SMALL =
       new StructType()
           .add("id", DataTypes.IntegerType)
           .add(

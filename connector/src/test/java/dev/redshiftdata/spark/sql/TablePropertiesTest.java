@@ -116,7 +116,7 @@ class TablePropertiesTest {
         p.columnSuffixes());
     assertEquals(" ENCODE AZ64", p.columnSuffix("id"));
     assertEquals("", p.columnSuffix("Event Day"));
-    for (String e : TableProperties.ENCODINGS) {
+    for (String e : ColumnEncodings.ENCODINGS) {
       String column = e.startsWith("TEXT") ? "Na\"me" : "id";
       assertEquals(
           " ENCODE " + e,
@@ -140,13 +140,13 @@ class TablePropertiesTest {
     assertEquals(
         " ENCODE DELTA", of("columnEncodings", "\"Event Day\"=delta").columnSuffix("Event Day"));
     assertEquals(" ENCODE MOSTLY16", of("columnEncodings", "\"a,b\"=mostly16").columnSuffix("a,b"));
-    assertEquals(null, TableProperties.allowedFor("ZSTD", DataTypes.BooleanType));
-    assertEquals(null, TableProperties.allowedFor("TEXT32K", DataTypes.StringType));
+    assertEquals(null, ColumnEncodings.allowedFor("ZSTD", DataTypes.BooleanType));
+    assertEquals(null, ColumnEncodings.allowedFor("TEXT32K", DataTypes.StringType));
     assertEquals(
-        "INTEGER, BIGINT and DECIMAL", TableProperties.allowedFor("MOSTLY16", DataTypes.ShortType));
+        "INTEGER, BIGINT and DECIMAL", ColumnEncodings.allowedFor("MOSTLY16", DataTypes.ShortType));
     assertEquals(
         "integer, decimal, date and timestamp",
-        TableProperties.allowedFor("AZ64", DataTypes.DoubleType));
+        ColumnEncodings.allowedFor("AZ64", DataTypes.DoubleType));
   }
 
   @Test
