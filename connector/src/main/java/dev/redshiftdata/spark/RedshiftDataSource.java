@@ -78,8 +78,9 @@ public final class RedshiftDataSource
    */
   public static void checkTempdir(RedshiftOptions options) {
     scala.Option<SparkSession> spark = SparkSession.getActiveSession();
-    if (options.tempdir().isPresent() && spark.isDefined()) {
-      StagingFileSystems.check(options.tempdir().get(), SessionInternals.hadoopConf(spark.get()));
+    if (options.staging().tempdir().isPresent() && spark.isDefined()) {
+      StagingFileSystems.check(
+          options.staging().tempdir().get(), SessionInternals.hadoopConf(spark.get()));
     }
   }
 

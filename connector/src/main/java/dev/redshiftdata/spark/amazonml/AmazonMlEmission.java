@@ -116,6 +116,7 @@ public final class AmazonMlEmission {
     String action = "emit an Amazon ML datasource for table " + table.quoted();
     String tempdir =
         options
+            .staging()
             .tempdir()
             .orElseThrow(
                 () ->
@@ -133,7 +134,7 @@ public final class AmazonMlEmission {
     EmissionPlan plan =
         EmissionPlan.of(
             ml,
-            options.target(),
+            options.connection().target(),
             tempdir,
             table,
             List.of(csvSchema.fieldNames()),

@@ -221,7 +221,7 @@ public final class AmazonMlSubmitter {
   private static MachineLearningClient machineLearning(RedshiftOptions options) {
     return DataApiClients.configured(
             MachineLearningClient.builder(),
-            options.clientSettings(),
+            options.connection().clientSettings(),
             options.amazonMl().endpoint().map(URI::create))
         .build();
   }
@@ -234,7 +234,7 @@ public final class AmazonMlSubmitter {
         options
             .amazonMl()
             .secretArn()
-            .or(() -> options.target().secretArn())
+            .or(() -> options.connection().target().secretArn())
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
@@ -247,7 +247,7 @@ public final class AmazonMlSubmitter {
     try (SecretsManagerClient sm =
         DataApiClients.configured(
                 SecretsManagerClient.builder(),
-                options.clientSettings(),
+                options.connection().clientSettings(),
                 options.amazonMl().secretsEndpoint().map(URI::create))
             .build()) {
       String secret = sm.getSecretValue(r -> r.secretId(arn)).secretString();

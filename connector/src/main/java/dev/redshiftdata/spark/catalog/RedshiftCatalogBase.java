@@ -61,7 +61,7 @@ abstract class RedshiftCatalogBase implements StagingTableCatalog, SupportsNames
     // Catalog options serve reads and writes alike: warn about unknown names unless strict.
     parsed.checkOptionNames(false);
     RedshiftDataSource.checkTempdir(parsed);
-    this.names = new CatalogNames(parsed.caseSensitiveIdentifiers());
+    this.names = new CatalogNames(parsed.connection().caseSensitiveIdentifiers());
   }
 
   @Override

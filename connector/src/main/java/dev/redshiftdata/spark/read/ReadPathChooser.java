@@ -46,7 +46,7 @@ final class ReadPathChooser {
 
   static Choice choose(
       RedshiftOptions options, OptionalLong pushedLimit, Supplier<Optional<Estimate>> explain) {
-    switch (options.readMode()) {
+    switch (options.read().readMode()) {
       case DIRECT:
         return new Choice(ReadPath.DIRECT, "readMode=direct", false);
       case UNLOAD:
@@ -54,11 +54,11 @@ final class ReadPathChooser {
       default:
         break;
     }
-    if (options.tempdir().isEmpty() || options.iamRole().isEmpty()) {
+    if (options.staging().tempdir().isEmpty() || options.staging().iamRole().isEmpty()) {
       return new Choice(
           ReadPath.DIRECT, "readMode=auto without tempdir and iamRole: direct only", false);
     }
-    if (pushedLimit.isPresent() && pushedLimit.getAsLong() <= options.directMaxRows()) {
+    if (pushedLimit.isPresent() && pushedLimit.getAsLong() <= options.read().directMaxRows()) {
       return new Choice(
           ReadPath.DIRECT,
           "readMode=auto: LIMIT " + pushedLimit.getAsLong() + " <= directMaxRows",
@@ -70,7 +70,8 @@ final class ReadPathChooser {
     }
     Estimate e = estimate.get();
     String figures = "estimated " + e.rows() + " rows x " + e.width() + " bytes";
-    if (e.rows() <= options.directMaxRows() && e.bytes() <= options.directMaxBytes()) {
+    if (e.rows() <= options.read().directMaxRows()
+        && e.bytes() <= options.read().directMaxBytes()) {
       return new Choice(ReadPath.DIRECT, "readMode=auto: " + figures + ", small", true);
     }
     return new Choice(ReadPath.UNLOAD, "readMode=auto: " + figures + ", large", false);

@@ -52,16 +52,22 @@ final class ReadStatementSize {
   }
 
   static ReadStatementSize of(RedshiftOptions options) {
-    boolean staging = options.tempdir().isPresent() && options.iamRole().isPresent();
-    boolean direct = options.readMode() != RedshiftOptions.ReadMode.UNLOAD;
-    boolean unload = staging && options.readMode() != RedshiftOptions.ReadMode.DIRECT;
+    boolean staging =
+        options.staging().tempdir().isPresent() && options.staging().iamRole().isPresent();
+    boolean direct = options.read().readMode() != RedshiftOptions.ReadMode.UNLOAD;
+    boolean unload = staging && options.read().readMode() != RedshiftOptions.ReadMode.DIRECT;
     // A prefix as long as the one the read will create: its name has a fixed length.
     String target =
         staging
-            ? StagingUrls.toS3(StagingPrefix.create(options.tempdir().get(), Instant.now()).url())
+            ? StagingUrls.toS3(
+                StagingPrefix.create(options.staging().tempdir().get(), Instant.now()).url())
             : null;
     return new ReadStatementSize(
-        options, direct, unload, options.readMode() == RedshiftOptions.ReadMode.AUTO, target);
+        options,
+        direct,
+        unload,
+        options.read().readMode() == RedshiftOptions.ReadMode.AUTO,
+        target);
   }
 
   /** Whether the unload path may run. */

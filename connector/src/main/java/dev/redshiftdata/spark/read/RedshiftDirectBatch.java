@@ -55,7 +55,7 @@ final class RedshiftDirectBatch implements Batch, RanStatements {
   public synchronized InputPartition[] planInputPartitions() {
     if (partitions == null) {
       try {
-        StatementRequest.Format format = format(options.resultFormat());
+        StatementRequest.Format format = format(options.read().resultFormat());
         FinishedStatement done =
             options
                 .dataApi()

@@ -92,7 +92,7 @@ final class RedshiftScan implements Scan {
         + " ("
         + choice.reason()
         + "), target="
-        + options.target()
+        + options.connection().target()
         + ", "
         + pushed.describe()
         + ", sql="

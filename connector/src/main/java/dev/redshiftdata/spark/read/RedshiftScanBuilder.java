@@ -105,7 +105,7 @@ final class RedshiftScanBuilder
   @Override
   public Predicate[] pushPredicates(Predicate[] predicates) {
     PushedPredicates split;
-    if (options.pushDownPredicates()) {
+    if (options.read().pushDownPredicates()) {
       // Pushed predicates must leave the statement within the Data API's limit whatever columns are
       // read later: those that do not fit stay in Spark, which evaluates them.
       long room = size().roomForWhere(smallestForm(select(), tableSchema, size()));
@@ -135,7 +135,7 @@ final class RedshiftScanBuilder
   }
 
   private Optional<CompiledAggregation> compile(Aggregation a) {
-    if (!options.pushDownAggregates()) {
+    if (!options.read().pushDownAggregates()) {
       return Optional.empty();
     }
     if (!pushdown.acceptsAggregate()) {
@@ -201,7 +201,7 @@ final class RedshiftScanBuilder
   }
 
   private boolean canLimit() {
-    return options.pushDownLimit() && pushdown.acceptsLimit();
+    return options.read().pushDownLimit() && pushdown.acceptsLimit();
   }
 
   @Override

@@ -113,7 +113,8 @@ public final class RedshiftTable implements SupportsRead, SupportsWrite {
   }
 
   static MappingOptions mappingOptions(RedshiftOptions options) {
-    return MappingOptions.forSession(options.superAsVariant(), options.timestampAsLtz());
+    return MappingOptions.forSession(
+        options.read().superAsVariant(), options.read().timestampAsLtz());
   }
 
   private static StructType redshiftSchema(RedshiftOptions options, ReadSource source) {
@@ -258,8 +259,9 @@ public final class RedshiftTable implements SupportsRead, SupportsWrite {
         return new ReadSource(null, options.query().get());
       }
       TableName table =
-          Identifiers.parseTableName(options.dbtable().get(), options.caseSensitiveIdentifiers());
-      String connected = options.target().database();
+          Identifiers.parseTableName(
+              options.dbtable().get(), options.connection().caseSensitiveIdentifiers());
+      String connected = options.connection().target().database();
       if (table.database() != null && !table.database().equals(connected)) {
         throw new IllegalArgumentException(
             "Invalid option 'dbtable': "

@@ -73,11 +73,11 @@ final class RedshiftUnloadBatch implements Batch, RanStatements {
     return new UnloadStatement(
             select,
             target,
-            options.iamRole().orElseThrow(),
-            maxFileSizeMb(options.unloadMaxFileSize()),
-            options.unloadEncrypted(),
-            options.unloadKmsKeyId().orElse(null),
-            options.tempdirRegion().orElse(null),
+            options.staging().iamRole().orElseThrow(),
+            maxFileSizeMb(options.read().unloadMaxFileSize()),
+            options.read().unloadEncrypted(),
+            options.read().unloadKmsKeyId().orElse(null),
+            options.staging().tempdirRegion().orElse(null),
             false)
         .sql();
   }

@@ -57,7 +57,7 @@ final class ColumnEncodings {
   /** Column (schema spelling) to upper-case encoding, for the columns that have one. */
   static Map<String, String> of(RedshiftOptions options, StructType schema, OptionColumns columns) {
     Map<String, String> byOption =
-        options.columnEncodings().map(spec -> parse(spec, columns)).orElse(Map.of());
+        options.table().columnEncodings().map(spec -> parse(spec, columns)).orElse(Map.of());
     Map<String, String> out = new LinkedHashMap<>();
     for (StructField f : schema.fields()) {
       String encoding = byOption.get(f.name());

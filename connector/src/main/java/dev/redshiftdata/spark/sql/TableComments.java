@@ -27,6 +27,7 @@ final class TableComments {
       RedshiftOptions options, StructType schema, TableName table, OptionColumns columns) {
     List<String> comments = new ArrayList<>();
     options
+        .table()
         .tableComment()
         .ifPresent(
             text ->
@@ -39,6 +40,7 @@ final class TableComments {
       }
     }
     options
+        .table()
         .columnComments()
         .ifPresent(json -> columnComments.putAll(columnComments(json, columns)));
     for (Map.Entry<String, String> e : columnComments.entrySet()) {

@@ -35,8 +35,8 @@ final class TableKeyClauses {
 
   private static void distribution(
       RedshiftOptions options, OptionColumns columns, StringBuilder sb) {
-    DistStyle style = options.distStyle().orElse(null);
-    String key = options.distKey().orElse(null);
+    DistStyle style = options.table().distStyle().orElse(null);
+    String key = options.table().distKey().orElse(null);
     if (key != null && style != null && style != DistStyle.KEY) {
       throw columns.error(
           "option '"
@@ -67,11 +67,11 @@ final class TableKeyClauses {
   }
 
   private static void sortKey(RedshiftOptions options, OptionColumns columns, StringBuilder sb) {
-    List<String> keys = options.sortKey();
+    List<String> keys = options.table().sortKey();
     if (keys.isEmpty()) {
       return;
     }
-    boolean interleaved = options.sortKeyStyle() == SortKeyStyle.INTERLEAVED;
+    boolean interleaved = options.table().sortKeyStyle() == SortKeyStyle.INTERLEAVED;
     if (keys.stream().anyMatch(k -> k.equalsIgnoreCase("auto"))) {
       if (keys.size() > 1) {
         throw columns.error(

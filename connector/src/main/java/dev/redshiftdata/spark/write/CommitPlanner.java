@@ -50,7 +50,7 @@ public final class CommitPlanner {
    *     metadata); empty when it does not exist, and the transaction creates it
    */
   WritePlan plan(WriteMode mode, Optional<StructType> targetSchema, StructType input) {
-    List<String> before = actions(options.preActions());
+    List<String> before = actions(options.write().preActions());
     Files files;
     if (targetSchema.isEmpty() || mode instanceof WriteMode.Recreate) {
       if (targetSchema.isPresent()) {
@@ -77,7 +77,7 @@ public final class CommitPlanner {
       after.add(SchemaStatements.dropTable(TableName.of(mergeStaging)));
       copyInto = TableName.of(mergeStaging);
     }
-    after.addAll(actions(options.postActions()));
+    after.addAll(actions(options.write().postActions()));
     return files.plan(before, copyInto, after);
   }
 
@@ -96,8 +96,8 @@ public final class CommitPlanner {
   private Files created(StructType input, List<String> before) {
     // With timestampType=ltz a timestamp creates a TIMESTAMP, staged as its session wall clock.
     StructType created =
-        options.timestampAsLtz() ? ColumnMatcher.timestampsAsWallClocks(input) : input;
-    StructType fileSchema = fileSchema(created, options.caseSensitiveIdentifiers());
+        options.read().timestampAsLtz() ? ColumnMatcher.timestampsAsWallClocks(input) : input;
+    StructType fileSchema = fileSchema(created, options.connection().caseSensitiveIdentifiers());
     before.addAll(createStatements(options, target, created));
     int[] ordinals = ColumnMatcher.castOrdinals(input, fileSchema, castZone != null);
     return new Files(
@@ -110,12 +110,12 @@ public final class CommitPlanner {
         ColumnMatcher.match(
             input,
             targetSchema,
-            options.allowExtraTargetColumns(),
-            options.allowNarrowing(),
+            options.write().allowExtraTargetColumns(),
+            options.write().allowNarrowing(),
             target);
     int[] ordinals = match.passesThrough(input, castZone != null) ? null : match.inputOrdinals();
     Narrowing narrowing = null;
-    if (options.allowNarrowing() && ordinals != null) {
+    if (options.write().allowNarrowing() && ordinals != null) {
       narrowing = Narrowing.plan(input, match.fileSchema(), ordinals, ColumnMatcher::compatible);
     }
     return new Files(
@@ -137,7 +137,7 @@ public final class CommitPlanner {
    */
   public static List<String> createStatements(
       RedshiftOptions options, TableName target, StructType tableSchema) {
-    boolean caseSensitive = options.caseSensitiveIdentifiers();
+    boolean caseSensitive = options.connection().caseSensitiveIdentifiers();
     TableProperties properties =
         TableProperties.of(options, fileSchema(tableSchema, caseSensitive), target);
     List<String> sqls = new ArrayList<>();

@@ -95,10 +95,10 @@ final class CommitTransaction {
               plan.copyInto() != null ? plan.copyInto() : target,
               plan.copyColumns(),
               StagingUrls.toS3(manifestUrl),
-              options.iamRole().orElseThrow(),
+              options.staging().iamRole().orElseThrow(),
               plan.serializeToJson(),
-              options.tempdirRegion().orElse(null));
-      sqls.add(statement.sql() + options.copyOptions().map(o -> " " + o).orElse(""));
+              options.staging().tempdirRegion().orElse(null));
+      sqls.add(statement.sql() + options.write().copyOptions().map(o -> " " + o).orElse(""));
       sqls.add(CopyStatement.rowCountGuard(rows));
     }
     sqls.addAll(plan.after());
@@ -123,7 +123,7 @@ final class CommitTransaction {
    *     with Redshift's first load errors for a failed COPY
    */
   StagedCommit.Result run(List<String> sqls, CopyManifest manifest, String stagingS3Prefix) {
-    int maxAttempts = options.commitMaxAttempts();
+    int maxAttempts = options.write().commitMaxAttempts();
     for (int attempt = 1; ; attempt++) {
       attempts = attempt;
       StatementRequest request =

@@ -25,7 +25,7 @@ record FileRows(int[] ordinals, String castZone, Narrowing narrowing) implements
    * timestampType=ltz} in a zone other than UTC), else null.
    */
   static String sessionCastZone(RedshiftOptions options) {
-    if (!options.timestampAsLtz()) {
+    if (!options.read().timestampAsLtz()) {
       return null;
     }
     MappingOptions mapping = MappingOptions.forSession(false, true);

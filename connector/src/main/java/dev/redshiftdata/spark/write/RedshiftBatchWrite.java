@@ -68,7 +68,7 @@ final class RedshiftBatchWrite implements BatchWrite {
             ? Optional.empty()
             : Optional.of(
                 TypeMapping.schemaOfMetadata(
-                    columns, MappingOptions.forSession(options.superAsVariant(), false)));
+                    columns, MappingOptions.forSession(options.read().superAsVariant(), false)));
     String mergeStaging = "redshift_data_merge_" + UUID.randomUUID().toString().replace("-", "");
     WritePlan plan =
         new CommitPlanner(options, target, FileRows.sessionCastZone(options), mergeStaging)

@@ -44,7 +44,8 @@ public final class RedshiftWriteBuilder implements SupportsTruncate, SupportsOve
     this.info = info;
     // With timestampType=ltz in a zone with DST, a condition on a TIMESTAMP is refused (see there)
     this.tableSchema =
-        MappingOptions.forSession(false, options.timestampAsLtz()).comparableColumns(tableSchema);
+        MappingOptions.forSession(false, options.read().timestampAsLtz())
+            .comparableColumns(tableSchema);
   }
 
   /**

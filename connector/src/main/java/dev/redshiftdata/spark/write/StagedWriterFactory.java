@@ -61,7 +61,7 @@ final class StagedWriterFactory implements DataWriterFactory {
         input,
         plan.fileSchema(),
         plan.fileRows(),
-        options.writeMaxFileSize());
+        options.write().writeMaxFileSize());
   }
 
   private StagedWriterFactory(StagedWriterFactory base, CsvWriterSettings csv, boolean loads) {

@@ -61,7 +61,8 @@ sealed interface WriteMode {
     }
     List<String> conditions = request instanceof WriteRequest.Overwrite o ? o.conditions() : null;
     boolean recreate =
-        conditions != null && options.overwriteMode() == RedshiftOptions.OverwriteMode.RECREATE;
+        conditions != null
+            && options.write().overwriteMode() == RedshiftOptions.OverwriteMode.RECREATE;
     if (recreate && !conditions.isEmpty()) {
       throw new IllegalArgumentException(
           "Cannot overwrite the rows of table "
@@ -76,7 +77,7 @@ sealed interface WriteMode {
               + target.quoted()
               + ": Redshift reports no columns for it (a view?). Write to a table.");
     }
-    if (!options.mergeKeys().isEmpty()) {
+    if (!options.write().mergeKeys().isEmpty()) {
       if (conditions != null) {
         throw new IllegalArgumentException(
             "Cannot write to table "
@@ -84,7 +85,7 @@ sealed interface WriteMode {
                 + ": option 'mergeKeys' upserts into the table's rows, so it needs mode 'append';"
                 + " remove it to overwrite.");
       }
-      return new Merge(options.mergeKeys());
+      return new Merge(options.write().mergeKeys());
     }
     if (conditions == null) {
       return new Append();

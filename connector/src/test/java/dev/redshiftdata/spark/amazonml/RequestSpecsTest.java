@@ -27,7 +27,7 @@ class RequestSpecsTest {
     RedshiftOptions o = AmazonMlTestOptions.parse(pairs);
     return EmissionPlan.of(
         o.amazonMl(),
-        o.target(),
+        o.connection().target(),
         "s3a://bucket/tmp",
         TableName.of("sales", "Churn \"x\""),
         List.of("id", "label"),

@@ -29,14 +29,14 @@ class OptionAliasesTest {
                 "aws_iam_role", "arn:aws:iam::123456789012:role/r",
                 "extracopyoptions", "ACCEPTINVCHARS",
                 "description", "from spark-redshift"));
-    assertEquals("dev", o.target().database());
-    assertEquals("analytics", o.target().workgroupName().orElseThrow());
-    assertEquals("etl", o.target().dbUser().orElseThrow());
-    assertEquals("eu-west-1", o.clientSettings().region().orElseThrow());
-    assertEquals("us-east-2", o.tempdirRegion().orElseThrow());
-    assertEquals("arn:aws:iam::123456789012:role/r", o.iamRole().orElseThrow());
-    assertEquals("ACCEPTINVCHARS", o.copyOptions().orElseThrow());
-    assertEquals("from spark-redshift", o.tableComment().orElseThrow());
+    assertEquals("dev", o.connection().target().database());
+    assertEquals("analytics", o.connection().target().workgroupName().orElseThrow());
+    assertEquals("etl", o.connection().target().dbUser().orElseThrow());
+    assertEquals("eu-west-1", o.connection().clientSettings().region().orElseThrow());
+    assertEquals("us-east-2", o.staging().tempdirRegion().orElseThrow());
+    assertEquals("arn:aws:iam::123456789012:role/r", o.staging().iamRole().orElseThrow());
+    assertEquals("ACCEPTINVCHARS", o.write().copyOptions().orElseThrow());
+    assertEquals("from spark-redshift", o.table().tableComment().orElseThrow());
     // Resolved names are the connector's own: nothing is left unknown.
     assertEquals(java.util.Set.of(), o.unknownOptions());
   }
@@ -50,8 +50,8 @@ class OptionAliasesTest {
                 "database", "dev",
                 "clusterIdentifier", "c",
                 "AWS_IAM_ROLE", "arn:aws:iam::1:role/r"));
-    assertEquals("dev", o.target().database());
-    assertEquals("arn:aws:iam::1:role/r", o.iamRole().orElseThrow());
+    assertEquals("dev", o.connection().target().database());
+    assertEquals("arn:aws:iam::1:role/r", o.staging().iamRole().orElseThrow());
   }
 
   @Test
@@ -84,7 +84,7 @@ class OptionAliasesTest {
     RedshiftOptions o =
         parse(
             Map.of("database", "dev", "clusterIdentifier", "c", "sortkeyspec", "SORTKEY(day, id)"));
-    assertEquals(java.util.List.of("day", "id"), o.sortKey());
+    assertEquals(java.util.List.of("day", "id"), o.table().sortKey());
     for (String bad : new String[] {"day, id", "SORTKEY()", "DISTKEY(a)", "SORTKEY(a"}) {
       IllegalArgumentException e =
           assertThrows(
@@ -104,8 +104,8 @@ class OptionAliasesTest {
             Map.of(
                 "spark.datasource.redshift-data.data_api_database", "dev",
                 "spark.datasource.redshift-data.data_api_cluster", "c"));
-    assertEquals("dev", o.target().database());
-    assertEquals("c", o.target().clusterIdentifier().orElseThrow());
+    assertEquals("dev", o.connection().target().database());
+    assertEquals("c", o.connection().target().clusterIdentifier().orElseThrow());
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.redshiftdata.spark.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,38 +50,39 @@ class RedshiftOptionsTest {
   @Test
   void defaults() {
     RedshiftOptions o = parse();
-    assertEquals("dev", o.target().database());
-    assertEquals(Optional.of("my-cluster"), o.target().clusterIdentifier());
-    assertEquals(Optional.empty(), o.target().workgroupName());
-    assertEquals(Optional.empty(), o.clientSettings().region());
-    assertEquals(Optional.empty(), o.clientSettings().endpoint());
-    assertEquals(5, o.clientSettings().maxAttempts());
-    assertEquals("redshift-data-spark", o.clientSettings().assumeRoleSessionName());
-    assertEquals(Duration.ofHours(24), o.statementTimeout());
-    assertEquals(Optional.empty(), o.label());
-    assertEquals(Duration.ofMillis(10), o.pollSchedule().initial());
-    assertEquals(Duration.ofMillis(500), o.pollSchedule().max());
-    assertEquals(ResultFormat.AUTO, o.resultFormat());
-    assertEquals(ReadMode.AUTO, o.readMode());
-    assertEquals(100_000, o.directMaxRows());
-    assertEquals(64L << 20, o.directMaxBytes());
-    assertEquals(256L << 20, o.unloadMaxFileSize());
-    assertFalse(o.unloadEncrypted());
-    assertFalse(o.keepStaging());
-    assertEquals(Duration.ofHours(24), o.stagingSweepAge());
-    assertFalse(o.superAsVariant());
-    assertTrue(o.pushDownPredicates() && o.pushDownAggregates() && o.pushDownLimit());
-    assertEquals(List.of(), o.preActions());
-    assertEquals(List.of(), o.mergeKeys());
-    assertEquals(128L << 20, o.writeMaxFileSize());
-    assertEquals(Optional.empty(), o.distStyle());
-    assertEquals(SortKeyStyle.COMPOUND, o.sortKeyStyle());
-    assertEquals(3, o.commitMaxAttempts());
+    assertEquals("dev", o.connection().target().database());
+    assertEquals(Optional.of("my-cluster"), o.connection().target().clusterIdentifier());
+    assertEquals(Optional.empty(), o.connection().target().workgroupName());
+    assertEquals(Optional.empty(), o.connection().clientSettings().region());
+    assertEquals(Optional.empty(), o.connection().clientSettings().endpoint());
+    assertEquals(5, o.connection().clientSettings().maxAttempts());
+    assertEquals("redshift-data-spark", o.connection().clientSettings().assumeRoleSessionName());
+    assertEquals(Duration.ofHours(24), o.connection().statementTimeout());
+    assertNull(o.connection().label());
+    assertEquals(Duration.ofMillis(10), o.connection().pollSchedule().initial());
+    assertEquals(Duration.ofMillis(500), o.connection().pollSchedule().max());
+    assertEquals(ResultFormat.AUTO, o.read().resultFormat());
+    assertEquals(ReadMode.AUTO, o.read().readMode());
+    assertEquals(100_000, o.read().directMaxRows());
+    assertEquals(64L << 20, o.read().directMaxBytes());
+    assertEquals(256L << 20, o.read().unloadMaxFileSize());
+    assertFalse(o.read().unloadEncrypted());
+    assertFalse(o.staging().keepStaging());
+    assertEquals(Duration.ofHours(24), o.staging().stagingSweepAge());
+    assertFalse(o.read().superAsVariant());
+    assertTrue(
+        o.read().pushDownPredicates() && o.read().pushDownAggregates() && o.read().pushDownLimit());
+    assertEquals(List.of(), o.write().preActions());
+    assertEquals(List.of(), o.write().mergeKeys());
+    assertEquals(128L << 20, o.write().writeMaxFileSize());
+    assertEquals(Optional.empty(), o.table().distStyle());
+    assertEquals(SortKeyStyle.COMPOUND, o.table().sortKeyStyle());
+    assertEquals(3, o.write().commitMaxAttempts());
     assertEquals(AmazonMlOptions.Datasource.NONE, o.amazonMl().datasource());
     assertEquals(102_400, o.amazonMl().maxRowBytes());
     assertEquals(10_000, o.amazonMl().maxDroppedRows());
     assertEquals(Duration.ofHours(1), o.amazonMl().submitTimeout());
-    assertFalse(o.caseSensitiveIdentifiers());
+    assertFalse(o.connection().caseSensitiveIdentifiers());
   }
 
   @Test
@@ -129,25 +131,28 @@ class RedshiftOptionsTest {
             "0",
             "resultFormat",
             "csv");
-    assertEquals(Optional.of("eu-west-1"), o.clientSettings().region());
-    assertEquals(Optional.of(URI.create("http://127.0.0.1:4566")), o.clientSettings().endpoint());
-    assertEquals(Optional.of("dev"), o.clientSettings().profile());
-    assertEquals(Optional.of("arn:aws:iam::1:role/r"), o.clientSettings().assumeRoleArn());
-    assertEquals(4, o.clientSettings().maxAttempts());
-    assertEquals(Duration.ofSeconds(90), o.statementTimeout());
-    assertEquals(Optional.of("nightly"), o.label());
-    assertEquals(Duration.ofMillis(5), o.pollSchedule().initial());
-    assertEquals(Duration.ofSeconds(1), o.pollSchedule().max());
-    assertEquals(ReadMode.UNLOAD, o.readMode());
-    assertEquals(1L << 30, o.unloadMaxFileSize());
-    assertTrue(o.unloadEncrypted(), "a KMS key implies ENCRYPTED");
-    assertEquals(List.of("DELETE FROM %s WHERE a = ';'", "VACUUM"), o.preActions());
-    assertEquals(List.of("id", "ts"), o.mergeKeys());
-    assertEquals(Optional.of(DistStyle.KEY), o.distStyle(), "a dist key implies KEY");
-    assertEquals(List.of("ts", "id"), o.sortKey());
-    assertEquals(SortKeyStyle.INTERLEAVED, o.sortKeyStyle());
-    assertEquals(Duration.ZERO, o.stagingSweepAge());
-    assertEquals(ResultFormat.CSV, o.resultFormat());
+    assertEquals(Optional.of("eu-west-1"), o.connection().clientSettings().region());
+    assertEquals(
+        Optional.of(URI.create("http://127.0.0.1:4566")),
+        o.connection().clientSettings().endpoint());
+    assertEquals(Optional.of("dev"), o.connection().clientSettings().profile());
+    assertEquals(
+        Optional.of("arn:aws:iam::1:role/r"), o.connection().clientSettings().assumeRoleArn());
+    assertEquals(4, o.connection().clientSettings().maxAttempts());
+    assertEquals(Duration.ofSeconds(90), o.connection().statementTimeout());
+    assertEquals("nightly", o.connection().label());
+    assertEquals(Duration.ofMillis(5), o.connection().pollSchedule().initial());
+    assertEquals(Duration.ofSeconds(1), o.connection().pollSchedule().max());
+    assertEquals(ReadMode.UNLOAD, o.read().readMode());
+    assertEquals(1L << 30, o.read().unloadMaxFileSize());
+    assertTrue(o.read().unloadEncrypted(), "a KMS key implies ENCRYPTED");
+    assertEquals(List.of("DELETE FROM %s WHERE a = ';'", "VACUUM"), o.write().preActions());
+    assertEquals(List.of("id", "ts"), o.write().mergeKeys());
+    assertEquals(Optional.of(DistStyle.KEY), o.table().distStyle(), "a dist key implies KEY");
+    assertEquals(List.of("ts", "id"), o.table().sortKey());
+    assertEquals(SortKeyStyle.INTERLEAVED, o.table().sortKeyStyle());
+    assertEquals(Duration.ZERO, o.staging().stagingSweepAge());
+    assertEquals(ResultFormat.CSV, o.read().resultFormat());
   }
 
   @Test
@@ -156,10 +161,10 @@ class RedshiftOptionsTest {
         Map.of(
             "DATABASE", "dev", "workgroupname", "wg", "READMODE", "direct", "SecretARN", "arn:s");
     RedshiftOptions o = RedshiftOptions.parse(m, Map.of());
-    assertEquals("dev", o.target().database());
-    assertEquals(Optional.of("wg"), o.target().workgroupName());
-    assertEquals(Optional.of("arn:s"), o.target().secretArn());
-    assertEquals(ReadMode.DIRECT, o.readMode());
+    assertEquals("dev", o.connection().target().database());
+    assertEquals(Optional.of("wg"), o.connection().target().workgroupName());
+    assertEquals(Optional.of("arn:s"), o.connection().target().secretArn());
+    assertEquals(ReadMode.DIRECT, o.read().readMode());
   }
 
   @Test
@@ -173,7 +178,7 @@ class RedshiftOptionsTest {
         message);
     assertTrue(message.endsWith("Option names ignore case: set it once."), message);
     m.put("READMODE", "direct");
-    assertEquals(ReadMode.DIRECT, RedshiftOptions.parse(m, Map.of()).readMode());
+    assertEquals(ReadMode.DIRECT, RedshiftOptions.parse(m, Map.of()).read().readMode());
   }
 
   @Test
@@ -186,16 +191,18 @@ class RedshiftOptionsTest {
             "spark.datasource.redshift-data.iamRole", "default",
             "spark.other.readMode", "direct");
     RedshiftOptions fromConf = RedshiftOptions.parse(base(), conf);
-    assertEquals(ReadMode.UNLOAD, fromConf.readMode());
-    assertEquals(Duration.ofMinutes(5), fromConf.statementTimeout());
-    assertEquals(Optional.of("s3a://conf/p/"), fromConf.tempdir());
+    assertEquals(ReadMode.UNLOAD, fromConf.read().readMode());
+    assertEquals(Duration.ofMinutes(5), fromConf.connection().statementTimeout());
+    assertEquals(Optional.of("s3a://conf/p/"), fromConf.staging().tempdir());
     assertEquals(
-        Duration.ofMillis(500), fromConf.pollSchedule().max(), "default when neither sets it");
+        Duration.ofMillis(500),
+        fromConf.connection().pollSchedule().max(),
+        "default when neither sets it");
 
     RedshiftOptions fromOption =
         RedshiftOptions.parse(base("readMode", "direct", "statementTimeout", "1m"), conf);
-    assertEquals(ReadMode.DIRECT, fromOption.readMode());
-    assertEquals(Duration.ofMinutes(1), fromOption.statementTimeout());
+    assertEquals(ReadMode.DIRECT, fromOption.read().readMode());
+    assertEquals(Duration.ofMinutes(1), fromOption.connection().statementTimeout());
   }
 
   @Test
@@ -207,12 +214,12 @@ class RedshiftOptionsTest {
             "spark.datasource.redshift-data.WORKGROUPNAME",
             "wg");
     RedshiftOptions o = RedshiftOptions.parse(Map.of(), conf);
-    assertEquals(Optional.of("wg"), o.target().workgroupName());
+    assertEquals(Optional.of("wg"), o.connection().target().workgroupName());
   }
 
   @Test
   void blankOptionFallsBackToDefault() {
-    assertEquals(ReadMode.AUTO, parse("readMode", "  ").readMode());
+    assertEquals(ReadMode.AUTO, parse("readMode", "  ").read().readMode());
   }
 
   @Test
@@ -331,8 +338,8 @@ class RedshiftOptionsTest {
     assertEquals(
         "Cannot parse option 'directMaxBytes': value 'lots' is not a size. Use a number of bytes or a number with a unit KB, MB or GB (e.g. 256MB).",
         error(base("directMaxBytes", "lots")));
-    assertEquals(5L << 20, parse("unloadMaxFileSize", "5mb").unloadMaxFileSize());
-    assertEquals(1536L << 20, parse("unloadMaxFileSize", "1.5GB").unloadMaxFileSize());
+    assertEquals(5L << 20, parse("unloadMaxFileSize", "5mb").read().unloadMaxFileSize());
+    assertEquals(1536L << 20, parse("unloadMaxFileSize", "1.5GB").read().unloadMaxFileSize());
   }
 
   @Test
@@ -365,7 +372,7 @@ class RedshiftOptionsTest {
     assertEquals(
         "Cannot use option 'label': it is 501 characters long. The Data API's StatementName takes at most 500.",
         message);
-    assertEquals(500, parse("label", "y".repeat(500)).label().orElseThrow().length());
+    assertEquals(500, parse("label", "y".repeat(500)).connection().label().length());
   }
 
   @Test
@@ -413,7 +420,8 @@ class RedshiftOptionsTest {
 
   @Test
   void secretArnIsNotMistakenForACredential() {
-    assertEquals(Optional.of("arn:x"), parse("secretArn", "arn:x").target().secretArn());
+    assertEquals(
+        Optional.of("arn:x"), parse("secretArn", "arn:x").connection().target().secretArn());
   }
 
   @Test

@@ -185,7 +185,7 @@ class DirectReadTest {
       back = (DirectInputPartition) in.readObject();
     }
     assertEquals(p, back);
-    assertEquals(options.clientSettings(), back.connection().clientSettings());
+    assertEquals(options.connection().clientSettings(), back.connection().clientSettings());
     assertEquals("dev", back.connection().dataApi().target().database());
   }
 

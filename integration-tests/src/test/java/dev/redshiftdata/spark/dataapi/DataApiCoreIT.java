@@ -131,7 +131,8 @@ class DataApiCoreIT {
     GetStatementResultResponse page = api.resultPages(done.id()).next();
     assertEquals(42L, page.records().get(0).get(0).longValue());
     List<StatementData> listed =
-        DataApiClients.client(RedshiftOptions.parse(options(), Map.of()).clientSettings())
+        DataApiClients.client(
+                RedshiftOptions.parse(options(), Map.of()).connection().clientSettings())
             .listStatements(r -> r.statementName(label))
             .statements();
     assertEquals(
