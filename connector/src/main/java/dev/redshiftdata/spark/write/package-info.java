@@ -15,7 +15,8 @@
  * dev.redshiftdata.spark.write.StagedFiles}; {@link dev.redshiftdata.spark.write.StagedCommit}
  * loads exactly the committed files: {@code CommitTransaction} sends one BatchExecuteStatement
  * (statements before, COPY, a row-count check, statements after), idempotent through its
- * ClientToken, and {@code StagingArea} holds the manifest and deletes the staging prefix. {@link
+ * ClientToken, and the write's {@link dev.redshiftdata.spark.staging.StagingArea} holds the
+ * manifest and is released (deleted) once the commit or abort ends. {@link
  * dev.redshiftdata.spark.write.DeferredCreateWrite} is the catalog's
  * create/replace-table-as-select: the same commit, run when Spark commits the staged table.
  */
