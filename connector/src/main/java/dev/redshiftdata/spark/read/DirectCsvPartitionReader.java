@@ -3,7 +3,6 @@ package dev.redshiftdata.spark.read;
 import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.types.CsvRecords;
 import dev.redshiftdata.spark.types.RowDecoder;
-import dev.redshiftdata.spark.types.TypeMapping;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,34 +19,20 @@ import software.amazon.awssdk.services.redshiftdata.model.QueryRecords;
  */
 final class DirectCsvPartitionReader extends PagedResultReader<GetStatementResultV2Response> {
 
-  private final StructType readSchema;
-  private final ZoneId wallClockZone;
-  private RowDecoder decoder;
-  private int columns;
-
   DirectCsvPartitionReader(
       Iterator<GetStatementResultV2Response> pages,
       StructType readSchema,
       ZoneId wallClockZone,
       CallStats stats) {
-    super(pages, stats);
-    this.readSchema = readSchema;
-    this.wallClockZone = wallClockZone;
+    super(pages, readSchema, wallClockZone, stats);
   }
 
   @Override
   Iterator<InternalRow> decode(GetStatementResultV2Response page) {
-    if (decoder == null && page.hasColumnMetadata()) {
-      decoder =
-          RowDecoder.create(TypeMapping.types(page.columnMetadata()), readSchema, wallClockZone);
-      columns = page.columnMetadata().size();
-    }
+    RowDecoder decoder =
+        decoder(page.hasColumnMetadata() ? page.columnMetadata() : null, !page.records().isEmpty());
     if (page.records().isEmpty()) {
       return Collections.emptyIterator();
-    }
-    if (decoder == null) {
-      throw new IllegalStateException(
-          "Cannot decode the Redshift result: its first page has no column metadata");
     }
     // A record must not span chunks: join the page's chunks before splitting (one chunk: as is).
     CharSequence text;
@@ -61,7 +46,7 @@ final class DirectCsvPartitionReader extends PagedResultReader<GetStatementResul
       text = joined;
     }
     List<InternalRow> rows = new ArrayList<>();
-    CsvRecords.forEach(text, columns, cells -> rows.add(decoder.decodeCsv(cells)));
+    CsvRecords.forEach(text, columns(), cells -> rows.add(decoder.decodeCsv(cells)));
     return rows.iterator();
   }
 }

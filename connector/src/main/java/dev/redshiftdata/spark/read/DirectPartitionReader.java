@@ -2,7 +2,6 @@ package dev.redshiftdata.spark.read;
 
 import dev.redshiftdata.spark.dataapi.CallStats;
 import dev.redshiftdata.spark.types.RowDecoder;
-import dev.redshiftdata.spark.types.TypeMapping;
 import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.List;
@@ -17,31 +16,19 @@ import software.amazon.awssdk.services.redshiftdata.model.GetStatementResultResp
  */
 final class DirectPartitionReader extends PagedResultReader<GetStatementResultResponse> {
 
-  private final StructType readSchema;
-  private final ZoneId wallClockZone;
-  private RowDecoder decoder;
-
   DirectPartitionReader(
       Iterator<GetStatementResultResponse> pages,
       StructType readSchema,
       ZoneId wallClockZone,
       CallStats stats) {
-    super(pages, stats);
-    this.readSchema = readSchema;
-    this.wallClockZone = wallClockZone;
+    super(pages, readSchema, wallClockZone, stats);
   }
 
   @Override
   Iterator<InternalRow> decode(GetStatementResultResponse page) {
-    if (decoder == null && page.hasColumnMetadata()) {
-      decoder =
-          RowDecoder.create(TypeMapping.types(page.columnMetadata()), readSchema, wallClockZone);
-    }
     Iterator<List<Field>> records = page.records().iterator();
-    if (records.hasNext() && decoder == null) {
-      throw new IllegalStateException(
-          "Cannot decode the Redshift result: its first page has no column metadata");
-    }
+    RowDecoder decoder =
+        decoder(page.hasColumnMetadata() ? page.columnMetadata() : null, records.hasNext());
     return new Iterator<>() {
       @Override
       public boolean hasNext() {

@@ -1,12 +1,18 @@
 package dev.redshiftdata.spark.read;
 
 import dev.redshiftdata.spark.dataapi.CallStats;
+import dev.redshiftdata.spark.types.RowDecoder;
+import dev.redshiftdata.spark.types.TypeMapping;
+import java.time.ZoneId;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.types.StructType;
+import software.amazon.awssdk.services.redshiftdata.model.ColumnMetadata;
 
 /**
  * Reads a finished statement's result page by page, lazily, and decodes each page's records into
@@ -23,6 +29,10 @@ import org.apache.spark.sql.connector.read.PartitionReader;
 abstract class PagedResultReader<P> implements PartitionReader<InternalRow> {
 
   private final CallStats stats;
+  private final StructType readSchema;
+  private final ZoneId wallClockZone;
+  private RowDecoder decoder;
+  private int columns;
   private Iterator<P> pages;
   private Iterator<InternalRow> rows = Collections.emptyIterator();
   private InternalRow current;
@@ -31,11 +41,40 @@ abstract class PagedResultReader<P> implements PartitionReader<InternalRow> {
   private long pagesRead;
 
   /**
+   * @param readSchema the rows' schema
+   * @param wallClockZone the session zone TIMESTAMPs are read in with {@code timestampType=ltz},
+   *     else null
    * @param stats the counters of the Data API wrapper {@code pages} calls (throttled retries)
    */
-  PagedResultReader(Iterator<P> pages, CallStats stats) {
+  PagedResultReader(
+      Iterator<P> pages, StructType readSchema, ZoneId wallClockZone, CallStats stats) {
     this.pages = pages;
+    this.readSchema = readSchema;
+    this.wallClockZone = wallClockZone;
     this.stats = stats;
+  }
+
+  /**
+   * The row decoder, built from the first page's column metadata (later pages carry none); null
+   * while no page had any and this one has no records.
+   *
+   * @param metadata this page's column metadata, or null when it has none
+   */
+  final RowDecoder decoder(List<ColumnMetadata> metadata, boolean hasRecords) {
+    if (decoder == null && metadata != null) {
+      decoder = RowDecoder.create(TypeMapping.types(metadata), readSchema, wallClockZone);
+      columns = metadata.size();
+    }
+    if (decoder == null && hasRecords) {
+      throw new IllegalStateException(
+          "Cannot decode the Redshift result: its first page has no column metadata");
+    }
+    return decoder;
+  }
+
+  /** The result's column count, once {@link #decoder} has seen the metadata. */
+  final int columns() {
+    return columns;
   }
 
   /** The rows of one page, in order. */
