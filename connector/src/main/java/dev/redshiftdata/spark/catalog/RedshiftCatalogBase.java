@@ -419,7 +419,8 @@ abstract class RedshiftCatalogBase implements StagingTableCatalog, SupportsNames
     Map<String, String> tableOptions = tableOptionMap(table, properties, columns);
     // Parse now: a bad table property fails before Spark runs the query.
     CatalogTable.options(tableOptions, RedshiftDataSource.sessionConf(), Map.of(), table)
-        .requireStaging("create table " + table.quoted() + " AS SELECT");
+        .staging()
+        .require("create table " + table.quoted() + " AS SELECT");
     return new StagedCreateTable(
         tableOptions,
         RedshiftDataSource.sessionConf(),

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The read options: which path moves the rows (direct or unload) and its limits, how types map, and
- * what is pushed down to Redshift.
+ * what is pushed down to Redshift. Writes follow the same type mapping ({@code timestampType},
+ * {@code superAsVariant}) when they match or create columns.
  */
 public final class ReadOptions {
 

@@ -229,14 +229,6 @@ public final class RedshiftOptions {
     return dbtable;
   }
 
-  /**
-   * Fails unless {@code tempdir} and {@code iamRole} are set; {@code action} is e.g. "unload" or
-   * "write".
-   */
-  public void requireStaging(String action) {
-    staging.require(action);
-  }
-
   /** Where statements run and how the Data API is reached. */
   public ConnectionOptions connection() {
     return connection;

@@ -100,7 +100,7 @@ final class RedshiftUnloadBatch implements Batch, RanStatements {
   @Override
   public synchronized InputPartition[] planInputPartitions() {
     if (partitions == null) {
-      options.requireStaging("read with the unload path");
+      options.staging().require("read with the unload path");
       SparkSession spark = SparkSession.active();
       Configuration conf = hadoopConf(spark);
       // Tracked before the UNLOAD runs, so a failed UNLOAD's partial files are deleted too.

@@ -12,8 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One staging prefix under {@code tempdir}, for a read's UNLOAD, a write's Parquet and COPY
@@ -22,8 +20,6 @@ import org.slf4j.LoggerFactory;
  * released through it, unless {@code keepStaging}.
  */
 public final class StagingArea {
-
-  private static final Logger LOG = LoggerFactory.getLogger(StagingArea.class);
 
   private final StagingPrefix prefix;
   private final Configuration conf;
@@ -114,7 +110,7 @@ public final class StagingArea {
       return;
     }
     if (keep) {
-      LOG.info("Keeping staging prefix {} (keepStaging is true)", url());
+      // Tracking it already logged that it is kept.
       return;
     }
     StagingLifecycle.get().release(url(), conf, reason);

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * The one place a staging prefix is deleted (a read's, a write's, a swept one), with the log line
  * that names it and why.
  */
-public final class StagingDeleter {
+final class StagingDeleter {
 
   private static final Logger LOG = LoggerFactory.getLogger(StagingDeleter.class);
 
@@ -22,7 +22,7 @@ public final class StagingDeleter {
    *
    * @return true when the delete call succeeded (also when nothing was there)
    */
-  public static boolean delete(String url, Configuration conf, String reason) {
+  static boolean delete(String url, Configuration conf, String reason) {
     try {
       Path path = new Path(url);
       FileSystem fs = path.getFileSystem(conf);

@@ -158,9 +158,11 @@ public final class StagingLifecycle {
     LOG.debug(
         "Tracking staging prefix {} ({})",
         prefixUrl,
-        qe == null
-            ? "until released, or deleted when unreachable"
-            : "SQL execution " + SqlExecutions.id(qe));
+        qe != null
+            ? "SQL execution " + SqlExecutions.id(qe)
+            : bindToExecution
+                ? "no SQL execution; deleted when unreachable"
+                : "until its write releases it, or deleted when unreachable");
   }
 
   /**

@@ -64,7 +64,7 @@ public final class StagedCommit {
    */
   public static StagedCommit create(
       RedshiftOptions options, TableName target, SparkSession spark, CallStats calls) {
-    options.requireStaging("write to table " + target.quoted());
+    options.staging().require("write to table " + target.quoted());
     StagingArea staging = StagingArea.create(options.staging(), SessionInternals.hadoopConf(spark));
     CommitTransaction transaction =
         new CommitTransaction(options, options.dataApi().withStats(calls), target);

@@ -290,7 +290,7 @@ class RedshiftOptionsTest {
     assertTrue(message.contains("default"), message);
     // auto and direct reads do not need them up front
     parse("readMode", "auto");
-    assertThrows(IllegalArgumentException.class, () -> parse().requireStaging("write"));
+    assertThrows(IllegalArgumentException.class, () -> parse().staging().require("write"));
   }
 
   @Test
